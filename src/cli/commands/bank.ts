@@ -1,0 +1,34 @@
+// `mockops bank check` and `mockops bank export`.
+import type { Command } from 'commander';
+import { formatProblem } from '../../core/errors.js';
+import { checkBankDir, loadBank } from '../../storage/bank.js';
+
+export function registerBankCommands(program: Command): void {
+  const bank = program.command('bank').description('validate and export the question bank');
+  bank
+    .command('check')
+    .description('validate every bank file (schema, ids, follow-ups, quick answers, self-consistency)')
+    .option('--dir <path>', 'bank folder to check (default: the built-in bank)')
+    .action((opts: { dir?: string }) => {
+      const { problems, count } = checkBankDir(opts.dir);
+      for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+      if (problems.length > 0) {
+        process.stdout.write(`\n${problems.length} problem(s) in ${count} question file(s).\n`);
+        process.exitCode = 1;
+      } else process.stdout.write(`bank ok: ${count} questions, no problems.\n`);
+    });
+  bank
+    .command('export')
+    .description('print the whole bank')
+    .option('--format <format>', 'output format (json)', 'json')
+    .option('--dir <path>', 'bank folder (default: the built-in bank)')
+    .action((opts: { format: string; dir?: string }) => {
+      if (opts.format !== 'json') {
+        process.stderr.write(`mockops: unknown format "${opts.format}" (expected: json)\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const loaded = loadBank(opts.dir);
+      process.stdout.write(`${JSON.stringify(loaded.questions, null, 2)}\n`);
+    });
+}

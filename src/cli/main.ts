@@ -1,0 +1,36 @@
+// The mockops command line: parses flags with commander and hands off to one module per command.
+import { Command, CommanderError } from 'commander';
+import { registerBankCommands } from './commands/bank.js';
+import { reportError } from './output.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('mockops')
+    .description('Local-first mock-interview coach for DevOps / SRE / Ops engineers.')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      outputError: (str, write) => write(`${str.trim()}\nRun 'mockops --help' for usage.\n`),
+    })
+    .exitOverride();
+  registerBankCommands(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    return reportError(err);
+  }
+}
+
+process.exitCode = await main(process.argv);

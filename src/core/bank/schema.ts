@@ -1,0 +1,109 @@
+// The question-bank schema: the single source of truth for what a bank question is.
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'aws',
+  'iac',
+  'release',
+  'observability',
+  'delivery',
+  'scenario',
+  'behavioral',
+  'kubernetes',
+  'linux',
+  'security',
+  'networking',
+  'imported',
+] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+/** The six categories of the seed notes, in the order an interview walks them. */
+export const CORE_CATEGORIES = ['aws', 'iac', 'release', 'observability', 'delivery', 'scenario'] as const;
+
+export const KINDS = ['technical', 'scenario', 'behavioral', 'self-intro', 'career-story'] as const;
+export const Kind = z.enum(KINDS);
+export type Kind = z.infer<typeof Kind>;
+
+/** The seed's three layers an interviewer judges: technical means, ops thinking, delivery & collaboration. */
+export const DIMENSIONS = ['technical', 'ops', 'delivery'] as const;
+export const Dimension = z.enum(DIMENSIONS);
+export type Dimension = z.infer<typeof Dimension>;
+
+export const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Level = z.infer<typeof Level>;
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+
+const phrase = z.string().trim().min(2, 'must have at least 2 characters').max(120);
+const prose = z.string().trim().min(1, 'must not be empty');
+
+export const KeyPoint = z.strictObject({
+  id: kebabId,
+  text: prose,
+  dimension: Dimension,
+  weight: z.number().min(0.5).max(5).default(1),
+  /** Phrasings that count as covering the key point (matched on lemmas, any order, within one sentence). */
+  concepts: z.array(phrase).min(2, 'needs at least two concepts (phrasings)'),
+  zh: z.string().trim().optional(),
+});
+export type KeyPoint = z.infer<typeof KeyPoint>;
+
+export const RedFlag = z.strictObject({
+  id: kebabId,
+  text: prose,
+  /** 1 = imprecise, 2 = wrong, 3 = unsafe or disqualifying. */
+  severity: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  phrasings: z.array(phrase).min(1, 'needs at least one phrasing'),
+  /** What to say instead, shown with the flag. */
+  fix: prose,
+  zh: z.string().trim().optional(),
+});
+export type RedFlag = z.infer<typeof RedFlag>;
+
+export const FollowUp = z.strictObject({
+  text: prose,
+  /** The key point this follow-up probes; absent for a general follow-up. */
+  keyPoint: kebabId.optional(),
+  /** The red flag this follow-up challenges. */
+  redFlag: kebabId.optional(),
+  zh: z.string().trim().optional(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const ModelAnswers = z.strictObject({
+  /** 3–4 spoken sentences. */
+  quick: prose,
+  /** The structured version; STAR + Future for behavioural questions. */
+  full: prose,
+  /** Coaching notes in Chinese on how the model answers are built. */
+  notesZh: prose,
+});
+export type ModelAnswers = z.infer<typeof ModelAnswers>;
+
+export const Zh = z.strictObject({
+  translation: prose,
+  /** What the interviewer is really testing. */
+  intent: prose,
+});
+
+export const Question = z.strictObject({
+  id: kebabId,
+  category: Category,
+  level: Level,
+  kind: Kind,
+  /** English, as the interviewer says it. */
+  text: prose,
+  zh: Zh,
+  keyPoints: z.array(KeyPoint).min(1, 'needs at least one key point'),
+  redFlags: z.array(RedFlag).default([]),
+  modelAnswers: ModelAnswers,
+  followUps: z.array(FollowUp).default([]),
+  tags: z.array(z.string().trim().min(1)).default([]),
+  /** Where the question comes from: `seed` for the user's notes (text verbatim), `mockops` for ours. */
+  source: z.enum(['seed', 'mockops', 'imported']).default('mockops'),
+});
+export type Question = z.infer<typeof Question>;
+export type QuestionInput = z.input<typeof Question>;

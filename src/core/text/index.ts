@@ -1,0 +1,229 @@
+// Text pipeline: sentences, tokens, lemmas, stems and negation scopes with character spans into the original text.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import porter2 from 'wink-porter2-stemmer';
+import { canonicalStem } from './lexicon.js';
+import {
+  POST_NEGATORS,
+  SCOPE_BREAKERS,
+  STOPWORDS,
+  STRONG_NEGATORS,
+  WEAK_NEGATORS,
+  WEAK_SCOPE_BREAKERS,
+} from './stopwords.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'cjk' | 'other';
+
+export interface Token {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** The original characters. */
+  readonly text: string;
+  /** Lower-cased original. */
+  readonly norm: string;
+  readonly lemma: string;
+  /** Canonical stem used for matching (lexicon synonyms folded in). */
+  readonly stem: string;
+  /** Stems of the parts of a compound token (`terraform.tfstate` → terraform, tfstate). */
+  readonly parts: readonly string[];
+  readonly pos: string;
+  readonly kind: TokenKind;
+  readonly sentence: number;
+  readonly stop: boolean;
+  /** Inside the scope of not / never / no / without. */
+  negated: boolean;
+  /** Inside the scope of avoid / instead of / rather than … (used for red flags). */
+  softNegated: boolean;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** First token index and one past the last. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface TextDoc {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const CHUNK_END = /[。！？!?\n]+|(?<=[.])\s+(?=[\u3400-\u9fff])/g;
+const COMPOUND_DOT = /([A-Za-z0-9])[./](?=[A-Za-z0-9])/g;
+const ABBREVIATIONS = /^(?:e\.g|i\.e|etc|vs|a\.k\.a)$/i;
+const SPLIT_PARTS = /[._/\-:]+/;
+
+/**
+ * Same-length pre-pass: dots inside identifiers (`v1.5.7`, `terraform.tfstate`) become letters so the
+ * sentence splitter keeps them whole; character offsets stay valid.
+ */
+export function maskInnerDots(text: string): string {
+  return text.replace(/[A-Za-z0-9][A-Za-z0-9._/-]*[./][A-Za-z0-9][A-Za-z0-9._/-]*/g, (run) => {
+    if (!/[A-Za-z]/.test(run) || ABBREVIATIONS.test(run)) return run;
+    return run.replace(COMPOUND_DOT, '$1x');
+  });
+}
+
+function splitChunks(text: string): Array<{ start: number; end: number }> {
+  const chunks: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(CHUNK_END)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end > start) chunks.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) chunks.push({ start, end: text.length });
+  return chunks;
+}
+
+function kindOf(winkType: string, text: string): TokenKind {
+  if (CJK.test(text)) return 'cjk';
+  if (winkType === 'word' || winkType === 'email' || winkType === 'url' || winkType === 'hashtag') return 'word';
+  if (winkType === 'number' || winkType === 'ordinal') return 'number';
+  if (winkType === 'punctuation') return 'punct';
+  return /[A-Za-z]/.test(text) ? 'word' : 'other';
+}
+
+/** Stem a single lower-case word the same way answer tokens are stemmed. */
+export function stemWord(lemma: string): string {
+  const base = /^[a-z]+$/.test(lemma) ? porter2(lemma) : lemma;
+  return canonicalStem(base);
+}
+
+/** Read a text into sentences and tokens. Never throws; empty text gives an empty document. */
+export function readText(text: string): TextDoc {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const masked = maskInnerDots(text);
+  for (const chunk of splitChunks(masked)) {
+    const piece = masked.slice(chunk.start, chunk.end);
+    if (!piece.trim()) continue;
+    const doc = nlp.readDoc(piece);
+    const words = doc.tokens().out() as string[];
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const lemmas = doc.tokens().out(its.lemma) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const types = doc.tokens().out(its.type) as string[];
+    const starts: number[] = [];
+    let cursor = 0;
+    for (let t = 0; t < words.length; t++) {
+      cursor += (spaces[t] ?? '').length;
+      const w = words[t] ?? '';
+      if (piece.slice(cursor, cursor + w.length) !== w) {
+        const found = piece.indexOf(w, cursor);
+        if (found >= 0) cursor = found;
+      }
+      starts.push(cursor);
+      cursor += w.length;
+    }
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    for (const [first, last] of spans) {
+      const from = tokens.length;
+      const sentenceIndex = sentences.length;
+      for (let t = first; t <= last; t++) {
+        let start = chunk.start + (starts[t] ?? 0);
+        let length = (words[t] ?? '').length;
+        let lemma = lemmas[t] ?? '';
+        // wink splits some acronyms ("IAM" → "I" "AM"); glue letter runs with no space between them.
+        const prev = tokens[tokens.length - 1];
+        if (t > first && spaces[t] === '' && prev && /^[A-Za-z]+$/.test(words[t] ?? '') && /^[A-Za-z]+$/.test(prev.text)) {
+          tokens.pop();
+          length += start - prev.start;
+          start = prev.start;
+          lemma = text.slice(start, start + length);
+        }
+        const original = text.slice(start, start + length);
+        tokens.push(makeToken(tokens.length, start, original, lemma, pos[t] ?? 'X', types[t] ?? '', sentenceIndex));
+      }
+      if (tokens.length === from) continue;
+      const sStart = tokens[from]?.start ?? 0;
+      const sEnd = tokens[tokens.length - 1]?.end ?? sStart;
+      sentences.push({ index: sentenceIndex, start: sStart, end: sEnd, text: text.slice(sStart, sEnd), from, to: tokens.length });
+    }
+  }
+  markNegation(tokens, sentences);
+  return { text, tokens, sentences };
+}
+
+function makeToken(
+  index: number,
+  start: number,
+  original: string,
+  winkLemma: string,
+  pos: string,
+  winkType: string,
+  sentence: number,
+): Token {
+  const norm = original.toLowerCase();
+  const kind = kindOf(winkType, original);
+  // Masked compounds and acronyms keep their own spelling: wink reads "CD" as "could".
+  const literal = /[./]/.test(original) || /^[A-Z0-9]{2,6}s?$/.test(original);
+  const lemma = kind === 'word' && !literal ? winkLemma.toLowerCase() : norm;
+  const stem =
+    kind !== 'word' ? norm : literal ? canonicalStem(/[A-Z0-9]s$/.test(original) ? norm.slice(0, -1) : norm) : stemWord(lemma);
+  const split = norm.split(SPLIT_PARTS).filter((p) => p.length > 0);
+  const parts = split.length > 1 ? [...split.map((p) => stemWord(p)), canonicalStem(split.join(''))] : [];
+  return {
+    index,
+    start,
+    end: start + original.length,
+    text: original,
+    norm,
+    lemma,
+    stem,
+    parts,
+    pos,
+    kind,
+    sentence,
+    stop: STOPWORDS.has(norm) || STOPWORDS.has(lemma),
+    negated: false,
+    softNegated: false,
+  };
+}
+
+const STRONG_WINDOW = 8;
+const WEAK_WINDOW = 6;
+const POST_WINDOW = 5;
+
+/** Mark negation scopes: from a negator to the next punctuation, conjunction or window end. */
+function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
+  for (const s of sentences) {
+    for (let i = s.from; i < s.to; i++) {
+      const tok = tokens[i] as Token;
+      const strong = STRONG_NEGATORS.has(tok.norm) || STRONG_NEGATORS.has(tok.lemma);
+      const weak = !strong && (WEAK_NEGATORS.has(tok.lemma) || WEAK_NEGATORS.has(tok.norm));
+      if (strong || weak) {
+        const window = strong ? STRONG_WINDOW : WEAK_WINDOW;
+        for (let j = i + 1; j < s.to && j <= i + window; j++) {
+          const next = tokens[j] as Token;
+          if (next.kind === 'punct' && next.norm !== '-' && next.norm !== '/') break;
+          if (SCOPE_BREAKERS.has(next.norm)) break;
+          if (!strong && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
+          if (strong) next.negated = true;
+          next.softNegated = true;
+        }
+      }
+      if (POST_NEGATORS.has(tok.norm) || POST_NEGATORS.has(tok.lemma)) {
+        for (let j = i - 1; j >= s.from && j >= i - POST_WINDOW; j--) {
+          const prev = tokens[j] as Token;
+          if (prev.kind === 'punct') break;
+          prev.softNegated = true;
+        }
+      }
+    }
+  }
+}
+
+/** Content tokens: words and numbers that are not stopwords. */
+export function isContent(t: Token): boolean {
+  return (t.kind === 'word' || t.kind === 'number') && !t.stop;
+}

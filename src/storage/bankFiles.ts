@@ -1,0 +1,44 @@
+// Adapter: read the question bank from a folder of YAML/JSON files.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BankFile } from '../core/bank/check.js';
+import { parseQuestionText } from '../core/bank/parse.js';
+import type { Problem } from '../core/errors.js';
+
+export const BUILTIN_BANK_DIR = fileURLToPath(new URL('../../bank', import.meta.url));
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else if (/\.(ya?ml|json)$/.test(name) && !name.startsWith('_') && name !== 'schema.json') out.push(full);
+  }
+  return out;
+}
+
+export interface LoadedBank {
+  readonly entries: BankFile[];
+  readonly problems: Problem[];
+}
+
+/** Read every question file under `dir`; parse problems are returned, never thrown. */
+export function readBankDir(dir: string = BUILTIN_BANK_DIR): LoadedBank {
+  const entries: BankFile[] = [];
+  const problems: Problem[] = [];
+  for (const full of listFiles(dir)) {
+    const file = relative(dir, full).split(sep).join('/');
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch (err) {
+      problems.push({ code: 'yaml_syntax', file, path: '', message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const result = parseQuestionText(file, text);
+    if (result.ok) entries.push({ file, question: result.question });
+    else problems.push(...result.problems);
+  }
+  return { entries, problems };
+}
