@@ -1,48 +1,43 @@
 // Bank self-consistency: a question's own model answers must score well against its rubric, and its red flags must fire.
 import type { BankFile } from '../bank/check.js';
 import type { Problem } from '../errors.js';
-import { readText } from '../text/index.js';
-import { compilePhrase, indexDoc, matchPhrase } from './phrases.js';
+import { analyzeAnswer } from './index.js';
 
-function coveredIds(text: string, entry: BankFile): Set<string> {
-  const index = indexDoc(readText(text));
-  const hit = new Set<string>();
-  for (const kp of entry.question.keyPoints) {
-    for (const c of kp.concepts) {
-      const m = matchPhrase(index, compilePhrase(c));
-      if (m && m.fraction === 1 && !m.negated) {
-        hit.add(kp.id);
-        break;
-      }
-    }
-  }
-  return hit;
-}
+export const SELF_CHECK = { full: 90, quick: 70 } as const;
 
 export function selfConsistencyCheck(entry: BankFile): Problem[] {
   const q = entry.question;
   const problems: Problem[] = [];
-  const full = coveredIds(q.modelAnswers.full, entry);
-  q.keyPoints.forEach((kp, i) => {
-    if (!full.has(kp.id)) {
-      problems.push({
-        code: 'self_consistency',
-        file: entry.file,
-        path: `keyPoints[${i}]`,
-        message: `the full model answer does not cover key point "${kp.id}" by any of its concepts`,
-      });
-    }
-  });
+  const add = (code: Problem['code'], path: string, message: string) =>
+    problems.push({ code, file: entry.file, path, message });
+  const full = analyzeAnswer({ question: q, answer: q.modelAnswers.full });
+  if (full.score < SELF_CHECK.full) {
+    const missed = full.coverage.filter((c) => c.status !== 'hit').map((c) => c.id);
+    const flags = full.flags.map((f) => f.id);
+    add(
+      'self_consistency',
+      'modelAnswers.full',
+      `the full model answer scores ${full.score} against its own rubric (needs ≥ ${SELF_CHECK.full})` +
+        (missed.length ? `; not covered: ${missed.join(', ')}` : '') +
+        (flags.length ? `; flags raised: ${flags.join(', ')}` : '') +
+        (full.substance.notes.length ? `; ${full.substance.notes.join(' ')}` : ''),
+    );
+  }
+  const quick = analyzeAnswer({ question: q, answer: q.modelAnswers.quick });
+  if (quick.score < SELF_CHECK.quick) {
+    const missed = quick.coverage.filter((c) => c.status !== 'hit').map((c) => c.id);
+    add(
+      'self_consistency',
+      'modelAnswers.quick',
+      `the quick model answer scores ${quick.score} against its own rubric (needs ≥ ${SELF_CHECK.quick}); not covered: ${missed.join(', ')}` +
+        (quick.flags.length ? `; flags raised: ${quick.flags.map((f) => f.id).join(', ')}` : ''),
+    );
+  }
   q.redFlags.forEach((flag, i) => {
     flag.phrasings.forEach((p, j) => {
-      const m = matchPhrase(indexDoc(readText(`We ${p}.`)), compilePhrase(p), false);
-      if (!m || m.fraction < 1) {
-        problems.push({
-          code: 'red_flag_silent',
-          file: entry.file,
-          path: `redFlags[${i}].phrasings[${j}]`,
-          message: `the phrasing "${p}" does not trigger its own red flag`,
-        });
+      const result = analyzeAnswer({ question: q, answer: `In my team we ${p}.` });
+      if (!result.flags.some((f) => f.id === flag.id)) {
+        add('red_flag_silent', `redFlags[${i}].phrasings[${j}]`, `"${p}" does not trigger its own red flag`);
       }
     });
   });

@@ -110,7 +110,8 @@ export function readText(text: string): TextDoc {
     const doc = nlp.readDoc(piece);
     const words = doc.tokens().out() as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const lemmas = doc.tokens().out(its.lemma) as string[];
+    // wink types its.lemma as a span function; on tokens it yields one lemma per token.
+    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
     const types = doc.tokens().out(its.type) as string[];
     const starts: number[] = [];
@@ -192,7 +193,7 @@ function makeToken(
 
 const STRONG_WINDOW = 8;
 const WEAK_WINDOW = 6;
-const POST_WINDOW = 5;
+const POST_WINDOW = 8;
 
 /** Mark negation scopes: from a negator to the next punctuation, conjunction or window end. */
 function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
@@ -215,7 +216,8 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
       if (POST_NEGATORS.has(tok.norm) || POST_NEGATORS.has(tok.lemma)) {
         for (let j = i - 1; j >= s.from && j >= i - POST_WINDOW; j--) {
           const prev = tokens[j] as Token;
-          if (prev.kind === 'punct') break;
+          // "DynamoDB locking, which is now deprecated": a comma before a relative clause does not end it.
+          if (prev.kind === 'punct' && !(prev.norm === ',' && tokens[j + 1]?.norm === 'which')) break;
           prev.softNegated = true;
         }
       }

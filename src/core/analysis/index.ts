@@ -1,0 +1,161 @@
+// Analysis of one answer: the coaching engine's public entry. Pure, deterministic, no I/O.
+import type { Question } from '../bank/schema.js';
+import { isContent, readText, type TextDoc } from '../text/index.js';
+import { contradictionFlags, keyPointCoverage, redFlagHits } from './coverage.js';
+import { buildFeedback, followUpFor } from './feedback.js';
+import { analyzeLanguage } from './language.js';
+import { indexDoc } from './phrases.js';
+import { gradeAgainstReference } from './reference.js';
+import { compileRubric } from './rubric.js';
+import { dimensionScores, finalScore, gradeOf, structureShare, creditOf } from './score.js';
+import { analyzeStructure } from './structure.js';
+import { analyzeSubstance } from './substance.js';
+import type { Analysis, KeyPointCoverage } from './types.js';
+
+export type * from './types.js';
+
+/** Answers longer than this are not graded (about 3,000 words, far past a two-minute answer). */
+export const MAX_ANSWER_CHARS = 20_000;
+
+export interface AnalyzeInput {
+  /** A bank question: graded against its rubric. */
+  readonly question?: Question | undefined;
+  /** Question text, for reference-only grading when there is no bank question. */
+  readonly questionText?: string | undefined;
+  /** Reference answer, for reference-only grading. */
+  readonly reference?: string | undefined;
+  readonly answer: string;
+  /** Measured speaking time in seconds. */
+  readonly durationSec?: number | undefined;
+  /** Words per minute for the time estimate (default 130). */
+  readonly wpm?: number | undefined;
+}
+
+/** Control characters become spaces: same length, so every span still points at the answer as given. */
+export function cleanAnswer(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
+/** Key points hit in a sentence crowded with other hits were named, not explained. */
+function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc): Set<string> {
+  const perSentence = new Map<number, string[]>();
+  for (const c of coverage) {
+    if (c.status !== 'hit' || !c.evidence[1]) continue;
+    const s = doc.sentences.findIndex((x) => x.start === c.evidence[1]?.start);
+    perSentence.set(s, [...(perSentence.get(s) ?? []), c.id]);
+  }
+  const listed = new Set<string>();
+  for (const [s, ids] of perSentence) {
+    const sentence = doc.sentences[s];
+    if (!sentence || ids.length < 2) continue;
+    const words = doc.tokens.slice(sentence.from, sentence.to).filter((t) => t.kind === 'word').length;
+    if (words / ids.length < 4) for (const id of ids) listed.add(id);
+  }
+  return listed;
+}
+
+function emptyAnalysis(questionId: string | null, mode: Analysis['mode'], note: string, answer: string): Analysis {
+  const doc = readText('');
+  return {
+    mode,
+    questionId,
+    score: 0,
+    grade: 0,
+    dimensions: {
+      technical: { score: null, hit: 0, total: 0 },
+      ops: { score: null, hit: 0, total: 0 },
+      delivery: { score: null, hit: 0, total: 0 },
+    },
+    coverage: [],
+    flags: [],
+    substance: { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes: [note] },
+    structure: analyzeStructure(doc, null),
+    language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
+    reference: null,
+    feedback: [{ kind: 'substance', severity: 'major', message: note, next: 'Answer in 3–4 sentences first, then expand.' }],
+    followUp: null,
+    notes: [note],
+  };
+}
+
+/**
+ * Analyse one answer.
+ * @example analyzeAnswer({ question, answer: 'I keep state in S3 with use_lockfile…' }).score // 0–100
+ */
+export function analyzeAnswer(input: AnalyzeInput): Analysis {
+  const question = input.question ?? null;
+  const mode: Analysis['mode'] = question ? 'bank' : 'reference';
+  const questionId = question?.id ?? null;
+  if (input.answer.length > MAX_ANSWER_CHARS) {
+    return emptyAnalysis(
+      questionId,
+      mode,
+      `The answer is ${input.answer.length.toLocaleString('en-US')} characters; answers over ${MAX_ANSWER_CHARS.toLocaleString('en-US')} are not graded.`,
+      '',
+    );
+  }
+  const answer = cleanAnswer(input.answer);
+  const doc = readText(answer);
+  const index = indexDoc(doc);
+  const language = analyzeLanguage(doc, { wpm: input.wpm, durationSec: input.durationSec });
+  const structure = analyzeStructure(doc, question?.kind ?? null);
+
+  if (!question) {
+    const reference = readText(cleanAnswer(input.reference ?? ''));
+    const questionDoc = readText(input.questionText ?? '');
+    const topic = new Set<string>();
+    for (const t of [...reference.tokens, ...questionDoc.tokens]) if (isContent(t)) topic.add(t.stem);
+    const substance = analyzeSubstance({ doc, topicStems: topic.size > 0 ? topic : null, hits: 0 });
+    const ref = gradeAgainstReference(doc, reference, questionDoc);
+    const score = substance.nonAnswer ? 0 : Math.round(ref.score * Math.max(substance.factor, substance.buzzwordList ? 0.3 : 0.6));
+    return {
+      mode,
+      questionId,
+      score,
+      grade: gradeOf(score),
+      dimensions: {
+        technical: { score, hit: 0, total: 0 },
+        ops: { score: null, hit: 0, total: 0 },
+        delivery: { score: null, hit: 0, total: 0 },
+      },
+      coverage: [],
+      flags: [],
+      substance,
+      structure,
+      language,
+      reference: { similarity: Math.round(ref.similarity * 1000) / 1000, missingTerms: ref.missingTerms },
+      feedback: buildFeedback({ question: null, coverage: [], flags: [], substance, structure, language, missingTerms: ref.missingTerms }),
+      followUp: null,
+      notes: substance.notes,
+    };
+  }
+
+  const rubric = compileRubric(question);
+  const coverage = keyPointCoverage(index, rubric);
+  const flags = [...redFlagHits(index, rubric), ...contradictionFlags(coverage)];
+  const hits = coverage.filter((c) => c.status === 'hit').length;
+  const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
+  const listed = listedKeyPoints(coverage, doc);
+  const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
+  const covered = coverage.reduce((n, c) => n + c.weight * creditOf(c, listed), 0) / Math.max(1e-9, totalWeight);
+  const star = structureShare(structure, question.kind);
+  const content = star === null ? covered : 0.75 * covered + 0.25 * star;
+  const score = finalScore(content * substance.factor, flags);
+  const dimensions = dimensionScores(coverage, listed, substance.factor, flags);
+  return {
+    mode,
+    questionId,
+    score,
+    grade: gradeOf(score),
+    dimensions,
+    coverage,
+    flags,
+    substance,
+    structure,
+    language,
+    reference: null,
+    feedback: buildFeedback({ question, coverage, flags, substance, structure, language, missingTerms: [] }),
+    followUp: followUpFor(question, coverage, flags),
+    notes: substance.notes,
+  };
+}

@@ -1,0 +1,59 @@
+// Is there an answer at all, is it about the question, and does it say something or only name terms?
+import type { TextDoc } from '../text/index.js';
+import type { SubstanceResult } from './types.js';
+
+const NON_ANSWER =
+  /^\W*(?:(?:sorry,?\s*)?i\s*(?:do\s*n[o']?t|dont|really don'?t)\s+know|no idea|not sure|pass|skip|next question|i have no (?:idea|experience|clue)|i (?:can'?t|cannot|could not|couldn'?t) (?:answer|remember|say)|n\/?a|nothing|no comment|i never (?:did|used|worked)|idk|dunno)\b/i;
+
+export interface SubstanceInput {
+  readonly doc: TextDoc;
+  /** Stems that belong to the question's topic; null in reference mode before a reference is read. */
+  readonly topicStems: ReadonlySet<string> | null;
+  /** Key points hit, for the listed-terms check. */
+  readonly hits: number;
+}
+
+function ramp(x: number, lo: number, hi: number): number {
+  if (x <= lo) return 0;
+  if (x >= hi) return 1;
+  return (x - lo) / (hi - lo);
+}
+
+export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): SubstanceResult {
+  const words = doc.tokens.filter((t) => t.kind === 'word');
+  const content = words.filter((t) => !t.stop);
+  const notes: string[] = [];
+  const cjk = doc.tokens.filter((t) => t.kind === 'cjk').length;
+  if (words.length === 0) {
+    notes.push(cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.');
+    return { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes };
+  }
+  const nonAnswer = content.length < 3 || (NON_ANSWER.test(doc.text) && content.length < 14);
+  if (nonAnswer) notes.push('This is not an attempt yet: even a partial answer earns credit, so say what you would check first.');
+
+  let relevance = 1;
+  if (topicStems) {
+    const onTopic = content.filter((t) => topicStems.has(t.stem) || t.parts.some((p) => topicStems.has(p))).length;
+    relevance = content.length > 0 ? onTopic / content.length : 0;
+  }
+  const verbs = words.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
+  const verbRatio = verbs / words.length;
+  const functionRatio = words.filter((t) => t.stop).length / words.length;
+  const sentences = Math.max(1, doc.sentences.length);
+  const wordsPerHit = hits > 0 ? words.length / hits : Number.POSITIVE_INFINITY;
+  const buzzwordList =
+    !nonAnswer &&
+    words.length >= 4 &&
+    (verbRatio < 0.05 || functionRatio < 0.2 || (hits >= 3 && wordsPerHit < 5 && words.length / sentences < 40));
+  if (buzzwordList) {
+    notes.push('The answer names terms without saying what you do with them or why: explain each in a full sentence.');
+  }
+  let factor = nonAnswer ? 0 : 1;
+  if (buzzwordList) factor *= 0.3;
+  if (topicStems && !nonAnswer) {
+    const rel = 0.15 + 0.85 * ramp(relevance, 0.08, 0.3);
+    if (rel < 0.9) notes.push('Much of the answer is not about the question: bring it back to what was asked.');
+    factor *= rel;
+  }
+  return { nonAnswer, relevance: Math.round(relevance * 100) / 100, buzzwordList, factor, notes };
+}

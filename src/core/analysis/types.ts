@@ -1,0 +1,143 @@
+// The analysis result: every score comes with the evidence (character spans of the answer) behind it.
+import type { Dimension } from '../bank/schema.js';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  /** The answer's own words at this span. */
+  readonly text: string;
+}
+
+export type CoverageStatus = 'hit' | 'partial' | 'missed';
+
+export interface KeyPointCoverage {
+  readonly id: string;
+  readonly text: string;
+  readonly dimension: Dimension;
+  readonly weight: number;
+  readonly status: CoverageStatus;
+  /** The phrasing that matched (or matched best). */
+  readonly concept?: string;
+  readonly evidence: readonly Span[];
+  /** The answer mentions it, but under a negation ("we never lock state"). */
+  readonly contradicted: boolean;
+}
+
+export interface FlagHit {
+  readonly id: string;
+  /** `red-flag` from the bank, or `contradiction` when a key point is negated. */
+  readonly kind: 'red-flag' | 'contradiction';
+  readonly text: string;
+  readonly severity: 1 | 2 | 3;
+  readonly fix: string;
+  readonly evidence: readonly Span[];
+}
+
+export type StarPart = 'situation' | 'task' | 'action' | 'result' | 'future';
+
+export interface StructureResult {
+  /** Whether STAR + Future applies to this question kind. */
+  readonly applies: boolean;
+  readonly parts: Readonly<Record<StarPart, Span | null>>;
+  readonly present: readonly StarPart[];
+  readonly missing: readonly StarPart[];
+  readonly quantifiedResult: boolean;
+  /** A `[your figure]` style placeholder is still in the answer. */
+  readonly placeholders: readonly Span[];
+  readonly ownership: { readonly i: number; readonly we: number; readonly note: string | null };
+}
+
+export interface ConnectorUse {
+  readonly phrase: string;
+  readonly count: number;
+  readonly places: readonly Span[];
+  readonly alternatives: readonly string[];
+  /** Suggested rewrites of the sentences that carry it. */
+  readonly rewrites: ReadonlyArray<{ readonly sentence: Span; readonly suggestion: string }>;
+}
+
+export type LengthFit = 'empty' | 'too-short' | 'quick' | 'between' | 'full' | 'too-long';
+
+export interface LanguageResult {
+  readonly wordCount: number;
+  readonly sentenceCount: number;
+  readonly averageSentenceWords: number;
+  readonly longSentences: readonly Span[];
+  readonly connectors: readonly ConnectorUse[];
+  readonly fillers: ReadonlyArray<{ readonly phrase: string; readonly places: readonly Span[] }>;
+  readonly hedges: ReadonlyArray<{ readonly phrase: string; readonly places: readonly Span[] }>;
+  readonly topWords: ReadonlyArray<{ readonly word: string; readonly count: number }>;
+  /** Words per minute used for the estimate, and whether it was measured. */
+  readonly pace: { readonly wpm: number; readonly measured: boolean };
+  readonly speakingSeconds: number;
+  readonly fit: LengthFit;
+  /** 0–100: how the English sounds (fillers, repetition, hedges, sentence length). */
+  readonly score: number;
+}
+
+export interface SubstanceResult {
+  /** No real attempt ("I don't know", empty, only symbols). */
+  readonly nonAnswer: boolean;
+  /** Share of the answer's content words that belong to the question's topic (0–1). */
+  readonly relevance: number;
+  /** Names terms without saying anything about them. */
+  readonly buzzwordList: boolean;
+  /** 0–1 factor applied to content credit. */
+  readonly factor: number;
+  readonly notes: readonly string[];
+}
+
+export type FeedbackKind =
+  | 'strength'
+  | 'missed'
+  | 'partial'
+  | 'red-flag'
+  | 'contradiction'
+  | 'structure'
+  | 'connector'
+  | 'filler'
+  | 'hedge'
+  | 'length'
+  | 'substance'
+  | 'ownership'
+  | 'quantify';
+
+export interface FeedbackItem {
+  readonly kind: FeedbackKind;
+  readonly severity: 'info' | 'minor' | 'major';
+  readonly message: string;
+  /** The answer's words this is about, when it is about words that are there. */
+  readonly quote?: Span;
+  readonly keyPointId?: string;
+  /** What to do next. */
+  readonly next: string;
+  /** The follow-up an interviewer would ask. */
+  readonly followUp?: string;
+}
+
+export interface DimensionScore {
+  readonly score: number | null;
+  /** Key points of this dimension hit, of all. */
+  readonly hit: number;
+  readonly total: number;
+}
+
+export interface Analysis {
+  readonly mode: 'bank' | 'reference';
+  readonly questionId: string | null;
+  /** 0–100. */
+  readonly score: number;
+  /** 0–5. */
+  readonly grade: number;
+  readonly dimensions: Readonly<Record<Dimension, DimensionScore>>;
+  readonly coverage: readonly KeyPointCoverage[];
+  readonly flags: readonly FlagHit[];
+  readonly substance: SubstanceResult;
+  readonly structure: StructureResult;
+  readonly language: LanguageResult;
+  readonly reference: { readonly similarity: number; readonly missingTerms: readonly string[] } | null;
+  readonly feedback: readonly FeedbackItem[];
+  readonly followUp: string | null;
+  /** Notes on input that could not be graded (empty, too long, not English). */
+  readonly notes: readonly string[];
+}
