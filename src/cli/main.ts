@@ -1,6 +1,8 @@
 // The mockops command line: parses flags with commander and hands off to one module per command.
 import { Command, CommanderError } from 'commander';
 import { registerBankCommands } from './commands/bank.js';
+import { registerGradeCommand } from './commands/grade.js';
+import { registerPracticeCommand } from './commands/practice.js';
 import { reportError } from './output.js';
 import { VERSION } from './version.js';
 
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     })
     .exitOverride();
   registerBankCommands(program);
+  registerGradeCommand(program);
+  registerPracticeCommand(program);
   return program;
 }
 

@@ -20,6 +20,11 @@ export const P = {
   typo: 0.85,
   negMismatch: 1,
   quant: 1,
+  posDecay: 0,
+  sentMax: 0,
+  bi: 0,
+  numw: 1,
+  prefixLen: 5,
   c0: 0.0,
   c1: 1.0,
   gamma: 0.5,
@@ -98,15 +103,17 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Lexical similarity of two content words, 0-1. */
+const NUMBER_WORDS: Record<string, string> = { zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', once: '1', twice: '2', single: '1', none: '0' };
 function wordSim(a: Token, r: Token): number {
   if (a.stem === r.stem || a.lemma === r.lemma || a.norm === r.norm) return 1;
+  if (P.numw && (NUMBER_WORDS[a.norm] ?? a.norm) === (NUMBER_WORDS[r.norm] ?? r.norm)) return 1;
   if (a.parts.includes(r.stem) || r.parts.includes(a.stem)) return 0.9;
   if (a.kind !== 'word' || r.kind !== 'word') return 0;
   const shortest = Math.min(a.norm.length, r.norm.length);
   if (shortest >= 5) {
     const max = shortest >= 8 ? 2 : 1;
     if (editDistance(a.norm, r.norm, max) <= max) return P.typo;
-    if (commonPrefix(a.norm, r.norm) >= 5) return P.prefix;
+    if (commonPrefix(a.norm, r.norm) >= P.prefixLen) return P.prefix;
   }
   return 0;
 }
@@ -116,10 +123,12 @@ interface Alignment {
   precision: number;
   /** Best match of each reference unit. */
   refBest: number[];
+  bigram: number;
 }
 
 function align(ans: readonly Unit[], ref: readonly Unit[], sim: (a: Token, b: Token) => number = wordSim): Alignment {
   const refBest = new Array<number>(ref.length).fill(0);
+  const refArg = new Array<Token | undefined>(ref.length).fill(undefined);
   let precNum = 0;
   let precDen = 0;
   for (const a of ans) {
@@ -128,18 +137,42 @@ function align(ans: readonly Unit[], ref: readonly Unit[], sim: (a: Token, b: To
       let s = sim(a.tok, r.tok);
       if (s > 0 && a.tok.negated !== r.tok.negated) s *= P.negMismatch;
       if (s > best) best = s;
-      if (s > (refBest[j] as number)) refBest[j] = s;
+      if (s > (refBest[j] as number)) {
+        refBest[j] = s;
+        refArg[j] = a.tok;
+      }
     });
     precNum += a.weight * best;
     precDen += a.weight;
   }
   let recNum = 0;
   let recDen = 0;
+  const sentNum = new Map<number, number>();
+  const sentDen = new Map<number, number>();
   ref.forEach((r, j) => {
-    recNum += r.weight * (refBest[j] as number);
-    recDen += r.weight;
+    const w = r.weight / (1 + P.posDecay * r.tok.sentence);
+    recNum += w * (refBest[j] as number);
+    recDen += w;
+    sentNum.set(r.tok.sentence, (sentNum.get(r.tok.sentence) ?? 0) + w * (refBest[j] as number));
+    sentDen.set(r.tok.sentence, (sentDen.get(r.tok.sentence) ?? 0) + w);
   });
-  return { recall: recDen ? recNum / recDen : 0, precision: precDen ? precNum / precDen : 0, refBest };
+  let maxSent = 0;
+  for (const [k, d] of sentDen) if (d > 0) maxSent = Math.max(maxSent, (sentNum.get(k) ?? 0) / d);
+  if (recDen > 0) recNum = (1 - P.sentMax) * recNum + P.sentMax * maxSent * recDen;
+  // Adjacent reference words found next to each other in the answer: a key phrase, not scattered words.
+  let biNum = 0;
+  let biDen = 0;
+  for (let j = 0; j + 1 < ref.length; j++) {
+    const r1 = (ref[j] as Unit).tok;
+    const r2 = (ref[j + 1] as Unit).tok;
+    if (r1.sentence !== r2.sentence || r2.index - r1.index > 3) continue;
+    const w = Math.min((ref[j] as Unit).weight, (ref[j + 1] as Unit).weight);
+    biDen += w;
+    const a1 = refArg[j];
+    const a2 = refArg[j + 1];
+    if (a1 && a2 && a1.sentence === a2.sentence && Math.abs(a2.index - a1.index) <= 3) biNum += w * Math.min(refBest[j] as number, refBest[j + 1] as number);
+  }
+  return { recall: recDen ? recNum / recDen : 0, precision: precDen ? precNum / precDen : 0, refBest, bigram: biDen ? biNum / biDen : -1 };
 }
 
 function fMeasure(recall: number, precision: number, beta: number): number {
@@ -162,8 +195,9 @@ export function gradeAgainstReference(answer: TextDoc, reference: TextDoc, quest
   const ans = units(answer, qStems);
   const ref = units(reference, qStems);
   if (ans.length === 0 || ref.length === 0) return { score: 0, similarity: 0, matched: [], missingTerms: [] };
-  const { recall, precision, refBest } = align(ans, ref);
-  const similarity = fMeasure(recall, precision, P.beta);
+  const { recall, precision, refBest, bigram } = align(ans, ref);
+  const uni = fMeasure(recall, precision, P.beta);
+  const similarity = bigram < 0 ? uni : (1 - P.bi) * uni + P.bi * bigram;
   const matched: Array<{ start: number; end: number }> = [];
   for (const t of answer.tokens) {
     if (keep(t) > 0 && ref.some((r) => wordSim(t, r.tok) > 0)) matched.push({ start: t.start, end: t.end });

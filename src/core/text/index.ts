@@ -67,8 +67,20 @@ const SPLIT_PARTS = /[._/\-:]+/;
  * sentence splitter keeps them whole; character offsets stay valid.
  */
 export function maskInnerDots(text: string): string {
-  return text.replace(/[A-Za-z0-9][A-Za-z0-9._/-]*[./][A-Za-z0-9][A-Za-z0-9._/-]*/g, (run) => {
-    if (!/[A-Za-z]/.test(run) || ABBREVIATIONS.test(run)) return run;
+  return breakLongRuns(maskDots(text));
+}
+
+const LONG_RUN = 48;
+
+/** wink's tokenizer is quadratic in a token's length: a space every 48 characters of a non-space run caps it. */
+function breakLongRuns(text: string): string {
+  return text.replace(/\S{49,}/g, (run) => run.replace(new RegExp(`(.{${LONG_RUN - 1}}).`, 'gs'), '$1 '));
+}
+
+function maskDots(text: string): string {
+  // Maximal runs only: a pattern that backtracks inside a run is quadratic on a 20,000-letter word.
+  return text.replace(/[A-Za-z0-9._/-]+/g, (run) => {
+    if (!/[A-Za-z0-9][./][A-Za-z0-9]/.test(run) || !/[A-Za-z]/.test(run) || ABBREVIATIONS.test(run.replace(/\.+$/, ''))) return run;
     return run.replace(COMPOUND_DOT, '$1x');
   });
 }

@@ -1,0 +1,52 @@
+// `mockops practice`: one question at a time in the terminal, with feedback, key points and model answers.
+import type { Command } from 'commander';
+import { analyzeAnswer } from '../../core/analysis/index.js';
+import { type Category, CATEGORIES, type Question } from '../../core/bank/index.js';
+import { InputError } from '../../core/errors.js';
+import { loadBank } from '../../storage/bank.js';
+import { createPrompter } from '../prompt.js';
+import { bold, dim, renderAnalysis, renderModelAnswers, renderQuestion } from '../render.js';
+
+export function parseLevel(value: string | undefined): 1 | 2 | 3 | undefined {
+  if (value === undefined) return undefined;
+  if (value === '1' || value === '2' || value === '3') return Number(value) as 1 | 2 | 3;
+  throw new InputError(`unknown level "${value}": use 1, 2 or 3`);
+}
+
+export function parseCategory(value: string | undefined): Category | undefined {
+  if (value === undefined) return undefined;
+  if ((CATEGORIES as readonly string[]).includes(value)) return value as Category;
+  throw new InputError(`unknown category "${value}": use one of ${CATEGORIES.filter((c) => c !== 'imported').join(', ')}`);
+}
+
+export function registerPracticeCommand(program: Command): void {
+  program
+    .command('practice')
+    .description('answer one question at a time and see feedback, key points and model answers')
+    .option('-c, --category <category>', 'category (aws, iac, release, observability, delivery, scenario, behavioral)')
+    .option('-l, --level <level>', 'level 1, 2 or 3')
+    .action(async (opts: { category?: string; level?: string }) => {
+      const bank = loadBank();
+      const category = parseCategory(opts.category);
+      const level = parseLevel(opts.level);
+      const pool = bank.filter({ category, level });
+      if (pool.length === 0) throw new InputError('no question matches that category and level');
+      const prompter = createPrompter();
+      const seen = new Set<string>();
+      try {
+        for (;;) {
+          const fresh = pool.filter((q) => !seen.has(q.id));
+          const q = (fresh.length > 0 ? fresh : pool)[Math.floor(Math.random() * (fresh.length || pool.length))] as Question;
+          seen.add(q.id);
+          process.stdout.write(`\n${renderQuestion(q)}\n`);
+          const answer = await prompter.answer(dim('Your answer (end with an empty line; Ctrl-D to quit):\n'));
+          if (answer === null) break;
+          process.stdout.write(`\n${renderAnalysis(analyzeAnswer({ question: q, answer }))}\n\n${renderModelAnswers(q)}\n`);
+          const more = await prompter.line(`\n${bold('Another question?')} [Y/n] `);
+          if (more === null || /^n/i.test(more.trim())) break;
+        }
+      } finally {
+        prompter.close();
+      }
+    });
+}
