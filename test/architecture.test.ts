@@ -18,13 +18,18 @@ const FORBIDDEN = [
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') && !full.endsWith('.test.ts') ? [full] : [];
+    return statSync(full).isDirectory()
+      ? files(full)
+      : full.endsWith('.ts') && !full.endsWith('.test.ts')
+        ? [full]
+        : [];
   });
 }
 
 function importsOf(source: string): string[] {
   const specs: string[] = [];
-  for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s*['"]([^'"]+)['"]/g)) specs.push(m[1] as string);
+  for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s*['"]([^'"]+)['"]/g))
+    specs.push(m[1] as string);
   for (const m of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1] as string);
   for (const m of source.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) specs.push(m[1] as string);
   return specs;
@@ -34,7 +39,10 @@ describe('architecture', () => {
   it('finds the core files and reads their imports', () => {
     const all = files(CORE);
     expect(all.length).toBeGreaterThan(10);
-    expect(importsOf("import { x } from 'node:fs';\nexport * from '../storage/db.js';")).toEqual(['node:fs', '../storage/db.js']);
+    expect(importsOf("import { x } from 'node:fs';\nexport * from '../storage/db.js';")).toEqual([
+      'node:fs',
+      '../storage/db.js',
+    ]);
   });
 
   it('src/core imports no adapter and no I/O module', () => {

@@ -1,7 +1,7 @@
 // The analysis handler: resolves the question (bank id, bank text, or reference only) and runs the engine.
 import { z } from 'zod';
-import type { Bank } from '../core/bank/index.js';
 import { type Analysis, analyzeAnswer } from '../core/analysis/index.js';
+import type { Bank } from '../core/bank/index.js';
 import { InputError, NotFoundError } from '../core/errors.js';
 
 export const AnalyzeRequest = z.strictObject({
@@ -15,7 +15,10 @@ export const AnalyzeRequest = z.strictObject({
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
 
 /** Find the bank question for a request: by id, else by normalised text; null means reference-only. */
-export function resolveQuestion(bank: Bank, req: { questionId?: string | undefined; question?: string | undefined }) {
+export function resolveQuestion(
+  bank: Bank,
+  req: { questionId?: string | undefined; question?: string | undefined },
+) {
   if (req.questionId) {
     const q = bank.byId(req.questionId);
     if (!q) throw new NotFoundError(`no question with id "${req.questionId}" in the bank`);

@@ -9,7 +9,10 @@ export interface Prompter {
   close(): void;
 }
 
-export function createPrompter(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Prompter {
+export function createPrompter(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Prompter {
   const rl: Interface = createInterface({ input, output, terminal: false });
   const queue: string[] = [];
   const waiters: Array<(l: string | null) => void> = [];

@@ -41,7 +41,10 @@ export function renderAnalysis(a: Analysis): string {
   }
   if (a.flags.length > 0) {
     lines.push('', bold(red('Red flags')));
-    for (const f of a.flags) lines.push(`  ${red('!')} ${f.text}${f.evidence[0] ? dim(`  “${f.evidence[0].text}”`) : ''}\n    → ${f.fix}`);
+    for (const f of a.flags)
+      lines.push(
+        `  ${red('!')} ${f.text}${f.evidence[0] ? dim(`  “${f.evidence[0].text}”`) : ''}\n    → ${f.fix}`,
+      );
   }
   if (a.structure.applies) {
     const parts = (['situation', 'task', 'action', 'result', 'future'] as const)
@@ -54,9 +57,13 @@ export function renderAnalysis(a: Analysis): string {
     '',
     `${bold('Delivery')}  ${lang.wordCount} words · ${lang.sentenceCount} sentences · ~${lang.speakingSeconds} s at ${lang.pace.wpm} wpm · fits: ${lang.fit}`,
   );
-  if (lang.topWords.length > 0) lines.push(dim(`  most used: ${lang.topWords.map((w) => `${w.word} ×${w.count}`).join(', ')}`));
-  const advice = a.feedback.filter((f) => f.kind !== 'strength' && f.kind !== 'missed' && f.kind !== 'partial' && f.kind !== 'red-flag');
-  for (const f of advice) lines.push(`  • ${f.message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}\n    → ${f.next}`);
+  if (lang.topWords.length > 0)
+    lines.push(dim(`  most used: ${lang.topWords.map((w) => `${w.word} ×${w.count}`).join(', ')}`));
+  const advice = a.feedback.filter(
+    (f) => f.kind !== 'strength' && f.kind !== 'missed' && f.kind !== 'partial' && f.kind !== 'red-flag',
+  );
+  for (const f of advice)
+    lines.push(`  • ${f.message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}\n    → ${f.next}`);
   if (a.followUp) lines.push('', `${bold('Follow-up')} ${cyan(a.followUp)}`);
   return lines.join('\n');
 }

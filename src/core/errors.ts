@@ -65,7 +65,10 @@ export class ConflictError extends MockopsError {
 export class BankError extends MockopsError {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[]) {
-    super('bank_invalid', `The question bank has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      'bank_invalid',
+      `The question bank has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'BankError';
     this.problems = problems;
   }

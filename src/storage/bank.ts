@@ -1,14 +1,26 @@
 // Load and check the bank from disk: the adapter between bank files and the pure bank model.
+
+import { selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import { BankError, type Problem } from '../core/errors.js';
-import { selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { BUILTIN_BANK_DIR, readBankDir } from './bankFiles.js';
 
-export function checkBankDir(dir: string = BUILTIN_BANK_DIR): { problems: Problem[]; count: number; entries: BankFile[] } {
+export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
+  problems: Problem[];
+  count: number;
+  entries: BankFile[];
+} {
   const { entries, problems } = readBankDir(dir);
   problems.push(...checkBank(entries, [selfConsistencyCheck]));
-  return { problems, count: entries.length + new Set(problems.filter((p) => p.code === 'schema' || p.code === 'yaml_syntax').map((p) => p.file)).size, entries };
+  return {
+    problems,
+    count:
+      entries.length +
+      new Set(problems.filter((p) => p.code === 'schema' || p.code === 'yaml_syntax').map((p) => p.file))
+        .size,
+    entries,
+  };
 }
 
 /** Load a bank for use; refuses (BankError) when any file is broken, naming the file and field. */

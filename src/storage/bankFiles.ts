@@ -33,7 +33,12 @@ export function readBankDir(dir: string = BUILTIN_BANK_DIR): LoadedBank {
     try {
       text = readFileSync(full, 'utf8');
     } catch (err) {
-      problems.push({ code: 'yaml_syntax', file, path: '', message: `cannot read: ${(err as Error).message}` });
+      problems.push({
+        code: 'yaml_syntax',
+        file,
+        path: '',
+        message: `cannot read: ${(err as Error).message}`,
+      });
       continue;
     }
     const result = parseQuestionText(file, text);

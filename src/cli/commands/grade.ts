@@ -25,8 +25,17 @@ export function gradeRecord(id: unknown, a: Analysis) {
     grade: a.grade,
     dimensions: Object.fromEntries(Object.entries(a.dimensions).map(([d, v]) => [d, v.score])),
     coverage: a.coverage.map((c) => ({ id: c.id, status: c.status, evidence: c.evidence[0]?.text ?? null })),
-    flags: a.flags.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, evidence: f.evidence[0]?.text ?? null })),
-    substance: { nonAnswer: a.substance.nonAnswer, relevance: a.substance.relevance, buzzwordList: a.substance.buzzwordList },
+    flags: a.flags.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      severity: f.severity,
+      evidence: f.evidence[0]?.text ?? null,
+    })),
+    substance: {
+      nonAnswer: a.substance.nonAnswer,
+      relevance: a.substance.relevance,
+      buzzwordList: a.substance.buzzwordList,
+    },
     structure: a.structure.applies ? { present: a.structure.present, missing: a.structure.missing } : null,
     language: {
       words: a.language.wordCount,
@@ -74,7 +83,10 @@ export function registerGradeCommand(program: Command): void {
           const analysis = runAnalysis(bank, { question, reference, text: answer, durationSec });
           out.push(JSON.stringify(gradeRecord(parsed.data.id ?? null, analysis)));
         } catch (err) {
-          const message = err instanceof SyntaxError ? `line ${n + 1}: not valid JSON (${err.message})` : (err as Error).message;
+          const message =
+            err instanceof SyntaxError
+              ? `line ${n + 1}: not valid JSON (${err.message})`
+              : (err as Error).message;
           out.push(JSON.stringify({ id, error: message }));
         }
         if (out.length >= 256) process.stdout.write(`${out.splice(0).join('\n')}\n`);

@@ -1,7 +1,7 @@
 // `mockops practice`: one question at a time in the terminal, with feedback, key points and model answers.
 import type { Command } from 'commander';
 import { analyzeAnswer } from '../../core/analysis/index.js';
-import { type Category, CATEGORIES, type Question } from '../../core/bank/index.js';
+import { CATEGORIES, type Category, type Question } from '../../core/bank/index.js';
 import { InputError } from '../../core/errors.js';
 import { loadBank } from '../../storage/bank.js';
 import { createPrompter } from '../prompt.js';
@@ -16,14 +16,20 @@ export function parseLevel(value: string | undefined): 1 | 2 | 3 | undefined {
 export function parseCategory(value: string | undefined): Category | undefined {
   if (value === undefined) return undefined;
   if ((CATEGORIES as readonly string[]).includes(value)) return value as Category;
-  throw new InputError(`unknown category "${value}": use one of ${CATEGORIES.filter((c) => c !== 'imported').join(', ')}`);
+  throw new InputError(
+    `unknown category "${value}": use one of ${CATEGORIES.filter((c) => c !== 'imported').join(', ')}`,
+  );
 }
 
 export function registerPracticeCommand(program: Command): void {
   program
     .command('practice')
+    .alias('start')
     .description('answer one question at a time and see feedback, key points and model answers')
-    .option('-c, --category <category>', 'category (aws, iac, release, observability, delivery, scenario, behavioral)')
+    .option(
+      '-c, --category <category>',
+      'category (aws, iac, release, observability, delivery, scenario, behavioral)',
+    )
     .option('-l, --level <level>', 'level 1, 2 or 3')
     .action(async (opts: { category?: string; level?: string }) => {
       const bank = loadBank();
@@ -36,12 +42,18 @@ export function registerPracticeCommand(program: Command): void {
       try {
         for (;;) {
           const fresh = pool.filter((q) => !seen.has(q.id));
-          const q = (fresh.length > 0 ? fresh : pool)[Math.floor(Math.random() * (fresh.length || pool.length))] as Question;
+          const q = (fresh.length > 0 ? fresh : pool)[
+            Math.floor(Math.random() * (fresh.length || pool.length))
+          ] as Question;
           seen.add(q.id);
           process.stdout.write(`\n${renderQuestion(q)}\n`);
-          const answer = await prompter.answer(dim('Your answer (end with an empty line; Ctrl-D to quit):\n'));
+          const answer = await prompter.answer(
+            dim('Your answer (end with an empty line; Ctrl-D to quit):\n'),
+          );
           if (answer === null) break;
-          process.stdout.write(`\n${renderAnalysis(analyzeAnswer({ question: q, answer }))}\n\n${renderModelAnswers(q)}\n`);
+          process.stdout.write(
+            `\n${renderAnalysis(analyzeAnswer({ question: q, answer }))}\n\n${renderModelAnswers(q)}\n`,
+          );
           const more = await prompter.line(`\n${bold('Another question?')} [Y/n] `);
           if (more === null || /^n/i.test(more.trim())) break;
         }

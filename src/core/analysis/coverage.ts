@@ -4,7 +4,7 @@ import { type DocIndex, matchPhrase, type PhraseMatch, spanOf } from './phrases.
 import type { Rubric } from './rubric.js';
 import type { FlagHit, KeyPointCoverage, Span } from './types.js';
 
-/** A partial match needs at least this share of a phrasing's words, one of them specific to the topic. */
+/** A partial match needs at least this share of a phrasing's words (two or more), one of them specific to the topic. */
 const PARTIAL_FRACTION = 0.5;
 
 export function toSpan(index: DocIndex, tokens: readonly number[]): Span {
@@ -39,8 +39,10 @@ export function keyPointCoverage(index: DocIndex, rubric: Rubric): KeyPointCover
       } else if (m.fraction === 1) {
         negatedHit ??= m;
       } else if (m.fraction >= PARTIAL_FRACTION && !m.negated) {
+        // One shared word ("apply") is a coincidence, not a partial answer: at least two must meet.
         const matchedStems = m.tokens.map((i) => (tokens[i] as Token).stem);
-        if (matchedStems.some((s) => specific(s, rubric)) && (!partial || m.fraction > partial.fraction)) partial = m;
+        const enough = m.tokens.length >= 2 && matchedStems.some((s) => specific(s, rubric));
+        if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
       }
     }
     const base = { id: kp.id, text: kp.text, dimension: kp.dimension, weight: kp.weight };

@@ -28,7 +28,11 @@ const FIT_ADVICE: Readonly<Record<LanguageResult['fit'], string | null>> = {
   'too-long': 'Longer than two minutes: cut repetition and lead with the point; interviewers stop listening.',
 };
 
-export function followUpFor(question: Question | null, coverage: readonly KeyPointCoverage[], flags: readonly FlagHit[]) {
+export function followUpFor(
+  question: Question | null,
+  coverage: readonly KeyPointCoverage[],
+  flags: readonly FlagHit[],
+) {
   if (!question) return null;
   for (const f of flags) {
     const byFlag = question.followUps.find((x) => x.redFlag === f.id);
@@ -41,7 +45,9 @@ export function followUpFor(question: Question | null, coverage: readonly KeyPoi
     const byPoint = question.followUps.find((x) => x.keyPoint === c.id);
     if (byPoint) return byPoint.text;
   }
-  return question.followUps.find((x) => !x.keyPoint && !x.redFlag)?.text ?? question.followUps[0]?.text ?? null;
+  return (
+    question.followUps.find((x) => !x.keyPoint && !x.redFlag)?.text ?? question.followUps[0]?.text ?? null
+  );
 }
 
 interface FeedbackInput {
@@ -59,7 +65,12 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   const items: FeedbackItem[] = [];
   const followUpOf = (keyPoint: string) => question?.followUps.find((f) => f.keyPoint === keyPoint)?.text;
   for (const note of substance.notes) {
-    items.push({ kind: 'substance', severity: 'major', message: note, next: 'Answer the question asked, in full sentences.' });
+    items.push({
+      kind: 'substance',
+      severity: 'major',
+      message: note,
+      next: 'Answer the question asked, in full sentences.',
+    });
   }
   for (const f of flags) {
     items.push({
@@ -68,7 +79,9 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
       message: f.kind === 'red-flag' ? `An interviewer would mark this down: ${f.text}` : f.text,
       ...(f.evidence[0] ? { quote: f.evidence[0] } : {}),
       next: f.fix,
-      ...(question?.followUps.find((x) => x.redFlag === f.id) ? { followUp: question.followUps.find((x) => x.redFlag === f.id)?.text } : {}),
+      ...(question?.followUps.find((x) => x.redFlag === f.id)
+        ? { followUp: question.followUps.find((x) => x.redFlag === f.id)?.text }
+        : {}),
     });
   }
   const byWeight = [...coverage].sort((a, b) => b.weight - a.weight);
@@ -97,20 +110,47 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
     }
   }
   for (const term of input.missingTerms.slice(0, 4)) {
-    items.push({ kind: 'missed', severity: 'minor', message: `The reference answer relies on "${term}"; your answer does not mention it.`, next: `Explain where "${term}" fits in your answer.` });
+    items.push({
+      kind: 'missed',
+      severity: 'minor',
+      message: `The reference answer relies on "${term}"; your answer does not mention it.`,
+      next: `Explain where "${term}" fits in your answer.`,
+    });
   }
   if (structure.applies && question?.kind !== 'scenario') {
     for (const part of structure.missing) {
-      items.push({ kind: 'structure', severity: part === 'action' || part === 'result' ? 'major' : 'minor', message: `No ${part} line in the story.`, next: PART_ADVICE[part] });
+      items.push({
+        kind: 'structure',
+        severity: part === 'action' || part === 'result' ? 'major' : 'minor',
+        message: `No ${part} line in the story.`,
+        next: PART_ADVICE[part],
+      });
     }
     if (structure.parts.result && !structure.quantifiedResult) {
-      items.push({ kind: 'quantify', severity: 'minor', message: 'The result has no number.', quote: structure.parts.result, next: 'Quantify it: time saved, error rate, lead time, cost, with your real figure.' });
+      items.push({
+        kind: 'quantify',
+        severity: 'minor',
+        message: 'The result has no number.',
+        quote: structure.parts.result,
+        next: 'Quantify it: time saved, error rate, lead time, cost, with your real figure.',
+      });
     }
     for (const p of structure.placeholders) {
-      items.push({ kind: 'quantify', severity: 'minor', message: `Placeholder ${p.text} is still in the answer.`, quote: p, next: 'Replace it with your real figure before the interview.' });
+      items.push({
+        kind: 'quantify',
+        severity: 'minor',
+        message: `Placeholder ${p.text} is still in the answer.`,
+        quote: p,
+        next: 'Replace it with your real figure before the interview.',
+      });
     }
     if (structure.ownership.note) {
-      items.push({ kind: 'ownership', severity: 'minor', message: structure.ownership.note, next: 'Keep "we" for the team context; use "I" for the actions you took.' });
+      items.push({
+        kind: 'ownership',
+        severity: 'minor',
+        message: structure.ownership.note,
+        next: 'Keep "we" for the team context; use "I" for the actions you took.',
+      });
     }
   }
   for (const c of language.connectors) {
@@ -128,21 +168,52 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   const fillerTotal = language.fillers.reduce((n, f) => n + f.places.length, 0);
   if (fillerTotal >= 2) {
     const list = language.fillers.map((f) => `"${f.phrase}" ×${f.places.length}`).join(', ');
-    items.push({ kind: 'filler', severity: fillerTotal >= 5 ? 'major' : 'minor', message: `Fillers: ${list}.`, ...(language.fillers[0]?.places[0] ? { quote: language.fillers[0].places[0] } : {}), next: 'Pause silently instead; a short pause sounds more confident than a filler.' });
+    items.push({
+      kind: 'filler',
+      severity: fillerTotal >= 5 ? 'major' : 'minor',
+      message: `Fillers: ${list}.`,
+      ...(language.fillers[0]?.places[0] ? { quote: language.fillers[0].places[0] } : {}),
+      next: 'Pause silently instead; a short pause sounds more confident than a filler.',
+    });
   }
   const hedgeTotal = language.hedges.reduce((n, h) => n + h.places.length, 0);
   if (hedgeTotal >= 2) {
     const list = language.hedges.map((h) => `"${h.phrase}" ×${h.places.length}`).join(', ');
-    items.push({ kind: 'hedge', severity: 'minor', message: `Hedges: ${list}.`, ...(language.hedges[0]?.places[0] ? { quote: language.hedges[0].places[0] } : {}), next: 'State what you did and would do; keep "I think" for real uncertainty.' });
+    items.push({
+      kind: 'hedge',
+      severity: 'minor',
+      message: `Hedges: ${list}.`,
+      ...(language.hedges[0]?.places[0] ? { quote: language.hedges[0].places[0] } : {}),
+      next: 'State what you did and would do; keep "I think" for real uncertainty.',
+    });
   }
   const fit = FIT_ADVICE[language.fit];
-  if (fit) items.push({ kind: 'length', severity: 'minor', message: `${language.wordCount} words, about ${language.speakingSeconds} s at ${language.pace.wpm} wpm.`, next: fit });
+  if (fit)
+    items.push({
+      kind: 'length',
+      severity: 'minor',
+      message: `${language.wordCount} words, about ${language.speakingSeconds} s at ${language.pace.wpm} wpm.`,
+      next: fit,
+    });
   for (const long of language.longSentences.slice(0, 2)) {
-    items.push({ kind: 'length', severity: 'minor', message: 'A very long sentence is hard to follow when spoken.', quote: long, next: 'Split it in two at the connector.' });
+    items.push({
+      kind: 'length',
+      severity: 'minor',
+      message: 'A very long sentence is hard to follow when spoken.',
+      quote: long,
+      next: 'Split it in two at the connector.',
+    });
   }
   const strengths = byWeight.filter((c) => c.status === 'hit').slice(0, 3);
   for (const c of strengths) {
-    items.push({ kind: 'strength', severity: 'info', message: `Covered: ${c.text}`, ...(c.evidence[0] ? { quote: c.evidence[0] } : {}), keyPointId: c.id, next: 'Keep this.' });
+    items.push({
+      kind: 'strength',
+      severity: 'info',
+      message: `Covered: ${c.text}`,
+      ...(c.evidence[0] ? { quote: c.evidence[0] } : {}),
+      keyPointId: c.id,
+      next: 'Keep this.',
+    });
   }
   return items;
 }

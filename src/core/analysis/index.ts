@@ -7,7 +7,7 @@ import { analyzeLanguage } from './language.js';
 import { indexDoc } from './phrases.js';
 import { gradeAgainstReference } from './reference.js';
 import { compileRubric } from './rubric.js';
-import { dimensionScores, finalScore, gradeOf, structureShare, creditOf } from './score.js';
+import { creditOf, dimensionScores, finalScore, gradeOf, structureShare } from './score.js';
 import { analyzeStructure } from './structure.js';
 import { analyzeSubstance } from './substance.js';
 import type { Analysis, KeyPointCoverage } from './types.js';
@@ -33,6 +33,7 @@ export interface AnalyzeInput {
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
 export function cleanAnswer(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
@@ -54,7 +55,12 @@ function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc): S
   return listed;
 }
 
-function emptyAnalysis(questionId: string | null, mode: Analysis['mode'], note: string, answer: string): Analysis {
+function emptyAnalysis(
+  questionId: string | null,
+  mode: Analysis['mode'],
+  note: string,
+  answer: string,
+): Analysis {
   const doc = readText('');
   return {
     mode,
@@ -72,7 +78,14 @@ function emptyAnalysis(questionId: string | null, mode: Analysis['mode'], note: 
     structure: analyzeStructure(doc, null),
     language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
     reference: null,
-    feedback: [{ kind: 'substance', severity: 'major', message: note, next: 'Answer in 3–4 sentences first, then expand.' }],
+    feedback: [
+      {
+        kind: 'substance',
+        severity: 'major',
+        message: note,
+        next: 'Answer in 3–4 sentences first, then expand.',
+      },
+    ],
     followUp: null,
     notes: [note],
   };
@@ -107,7 +120,9 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
     for (const t of [...reference.tokens, ...questionDoc.tokens]) if (isContent(t)) topic.add(t.stem);
     const substance = analyzeSubstance({ doc, topicStems: topic.size > 0 ? topic : null, hits: 0 });
     const ref = gradeAgainstReference(doc, reference, questionDoc);
-    const score = substance.nonAnswer ? 0 : Math.round(ref.score * Math.max(substance.factor, substance.buzzwordList ? 0.3 : 0.6));
+    const score = substance.nonAnswer
+      ? 0
+      : Math.round(ref.score * Math.max(substance.factor, substance.buzzwordList ? 0.3 : 0.6));
     return {
       mode,
       questionId,
@@ -124,7 +139,15 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
       structure,
       language,
       reference: { similarity: Math.round(ref.similarity * 1000) / 1000, missingTerms: ref.missingTerms },
-      feedback: buildFeedback({ question: null, coverage: [], flags: [], substance, structure, language, missingTerms: ref.missingTerms }),
+      feedback: buildFeedback({
+        question: null,
+        coverage: [],
+        flags: [],
+        substance,
+        structure,
+        language,
+        missingTerms: ref.missingTerms,
+      }),
       followUp: null,
       notes: substance.notes,
     };
@@ -137,7 +160,8 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
   const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
   const listed = listedKeyPoints(coverage, doc);
   const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
-  const covered = coverage.reduce((n, c) => n + c.weight * creditOf(c, listed), 0) / Math.max(1e-9, totalWeight);
+  const covered =
+    coverage.reduce((n, c) => n + c.weight * creditOf(c, listed), 0) / Math.max(1e-9, totalWeight);
   const star = structureShare(structure, question.kind);
   const content = star === null ? covered : 0.75 * covered + 0.25 * star;
   const score = finalScore(content * substance.factor, flags);

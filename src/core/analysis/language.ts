@@ -13,24 +13,56 @@ export interface LanguageOptions {
 
 export const DEFAULT_WPM = 130;
 /** Spoken targets: a quick answer is 3–4 sentences and about 30–45 s; a full one 60–120 s. */
-export const TARGETS = { quick: { sentences: [3, 4], seconds: [30, 45] }, full: { seconds: [60, 120] } } as const;
+export const TARGETS = {
+  quick: { sentences: [3, 4], seconds: [30, 45] },
+  full: { seconds: [60, 120] },
+} as const;
 
-const SO_THAT_ALTERNATIVES = ['which helps …', 'allowing us to …', 'this way, …', 'enabling …', 'to + verb …'];
+const SO_THAT_ALTERNATIVES = [
+  'which helps …',
+  'allowing us to …',
+  'this way, …',
+  'enabling …',
+  'to + verb …',
+];
 
 /** Connectors people lean on; each is flagged when it carries too many sentences. */
 const CONNECTORS: ReadonlyArray<{ phrase: string; pattern: RegExp; min: number; alternatives: string[] }> = [
   { phrase: 'so that', pattern: /\bso that\b/gi, min: 2, alternatives: SO_THAT_ALTERNATIVES },
-  { phrase: 'and then', pattern: /\band then\b/gi, min: 3, alternatives: ['after that, …', 'next, …', 'once … , …'] },
-  { phrase: 'also', pattern: /\balso\b/gi, min: 3, alternatives: ['in addition, …', 'on top of that, …', 'as well (at the end)'] },
-  { phrase: 'so (to start a sentence)', pattern: /(?:^|[.!?]\s+)(so)\b(?! that)/gi, min: 3, alternatives: ['as a result, …', 'that is why …', 'start with the point itself'] },
-  { phrase: 'because', pattern: /\bbecause\b/gi, min: 4, alternatives: ['since …', 'as …', 'which is why …'] },
+  {
+    phrase: 'and then',
+    pattern: /\band then\b/gi,
+    min: 3,
+    alternatives: ['after that, …', 'next, …', 'once … , …'],
+  },
+  {
+    phrase: 'also',
+    pattern: /\balso\b/gi,
+    min: 3,
+    alternatives: ['in addition, …', 'on top of that, …', 'as well (at the end)'],
+  },
+  {
+    phrase: 'so (to start a sentence)',
+    pattern: /(?:^|[.!?]\s+)(so)\b(?! that)/gi,
+    min: 3,
+    alternatives: ['as a result, …', 'that is why …', 'start with the point itself'],
+  },
+  {
+    phrase: 'because',
+    pattern: /\bbecause\b/gi,
+    min: 4,
+    alternatives: ['since …', 'as …', 'which is why …'],
+  },
   { phrase: 'in order to', pattern: /\bin order to\b/gi, min: 2, alternatives: ['to + verb …'] },
 ];
 
 const FILLERS: ReadonlyArray<{ phrase: string; pattern: RegExp }> = [
   { phrase: 'um', pattern: /\b(?:u+m+|e+r+m+|hm+)\b/gi },
   { phrase: 'uh', pattern: /\b(?:u+h+|e+r+|a+h+)\b(?!-)/gi },
-  { phrase: 'you know', pattern: /\byou know\b(?! (?:how|what|where|when|why|that|the|if|whether|about|it|this))/gi },
+  {
+    phrase: 'you know',
+    pattern: /\byou know\b(?! (?:how|what|where|when|why|that|the|if|whether|about|it|this))/gi,
+  },
   { phrase: 'I mean', pattern: /\bI mean\b(?! (?:the|that|it)\b)/gi },
   { phrase: 'basically', pattern: /\bbasically\b/gi },
   { phrase: 'actually', pattern: /\bactually\b/gi },
@@ -106,7 +138,13 @@ export function analyzeLanguage(doc: TextDoc, options: LanguageOptions = {}): La
             return suggestion ? [{ sentence: { start: s.start, end: s.end, text: s.text }, suggestion }] : [];
           })
         : [];
-    connectors.push({ phrase: c.phrase, count: places.length, places, alternatives: c.alternatives, rewrites });
+    connectors.push({
+      phrase: c.phrase,
+      count: places.length,
+      places,
+      alternatives: c.alternatives,
+      rewrites,
+    });
   }
   const fillers = FILLERS.map((f) => ({ phrase: f.phrase, places: findAll(text, f.pattern) })).filter(
     (f) => f.places.length > 0,
@@ -128,7 +166,9 @@ export function analyzeLanguage(doc: TextDoc, options: LanguageOptions = {}): La
     .slice(0, 6);
 
   const measured = options.durationSec !== undefined && options.durationSec > 0 && wordCount > 0;
-  const wpm = measured ? Math.round((wordCount / (options.durationSec as number)) * 60) : (options.wpm ?? DEFAULT_WPM);
+  const wpm = measured
+    ? Math.round((wordCount / (options.durationSec as number)) * 60)
+    : (options.wpm ?? DEFAULT_WPM);
   const speakingSeconds = measured
     ? Math.round(options.durationSec as number)
     : Math.round((wordCount / Math.max(1, wpm)) * 60);
@@ -138,7 +178,10 @@ export function analyzeLanguage(doc: TextDoc, options: LanguageOptions = {}): La
   const repeated = connectors.reduce((n, c) => n + c.count - 1, 0);
   const per100 = wordCount > 0 ? (fillerCount * 100) / wordCount : 0;
   const penalty =
-    Math.min(35, per100 * 7) + Math.min(25, repeated * 6) + Math.min(15, hedgeCount * 3) + Math.min(15, longSentences.length * 5);
+    Math.min(35, per100 * 7) +
+    Math.min(25, repeated * 6) +
+    Math.min(15, hedgeCount * 3) +
+    Math.min(15, longSentences.length * 5);
   const score = wordCount === 0 ? 0 : Math.max(0, Math.round(100 - penalty));
 
   return {

@@ -68,7 +68,11 @@ function windowFor(stemCount: number): number {
  * The best match of a phrase: a full match if one exists (preferring one outside any negation scope),
  * else the partial match with the most stems. Undefined when no stem occurs.
  */
-export function matchPhrase(index: DocIndex, phrase: CompiledPhrase, avoidNegated = true): PhraseMatch | undefined {
+export function matchPhrase(
+  index: DocIndex,
+  phrase: CompiledPhrase,
+  avoidNegated = true,
+): PhraseMatch | undefined {
   const { stems } = phrase;
   if (stems.length === 0) return undefined;
   const lists = stems.map((s) => index.positions.get(s) ?? []);

@@ -1,4 +1,5 @@
 // Reference-only grading: score a free answer against a model answer when a question has no rubric.
+// Lexical alignment in the spirit of Sultan et al. (2016) and Mohler et al. (2011), with no trained model.
 import { isContent, type TextDoc, type Token } from '../text/index.js';
 
 export interface ReferenceResult {
@@ -13,27 +14,22 @@ export interface ReferenceResult {
 }
 
 export const P = {
-  minW: 1,
-  qDemote: 0.1,
+  qDemote: 0,
   beta: 3,
   prefix: 0.7,
   typo: 0.85,
-  negMismatch: 1,
   quant: 1,
-  posDecay: 0,
-  sentMax: 0,
-  bi: 0,
-  numw: 1,
-  prefixLen: 5,
-  c0: 0.0,
-  c1: 1.0,
-  gamma: 0.5,
+  lenCap: 4,
+  c0: 1.615,
+  cSim: 1.949,
+  cLen: 1.611,
   // peers
   lam: 0.5,
   eps: 0.1,
   peerPow: 1,
-  peerMode: 0,
+  peerMode: 1,
 };
+export const PEERDBG: Array<{ sim: number; consensus: number; nAns: number }> = [];
 export const LAST = { recall: 0, precision: 0, nAns: 0, nRef: 0, qOverlap: 0 };
 
 interface Unit {
@@ -47,12 +43,25 @@ const QUANTIFIERS = new Set(
     ' ',
   ),
 );
-
-/** Specificity prior: longer words are rarer and more technical in English; no corpus IDF exists at runtime. */
-function specificity(t: Token): number {
-  const len = t.kind === 'number' ? 4 : t.norm.length;
-  return P.minW + (1 - P.minW) * Math.min(1, Math.max(0, len - 2) / 8);
-}
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0',
+  none: '0',
+  one: '1',
+  once: '1',
+  single: '1',
+  two: '2',
+  twice: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+};
+// Answers that decline to answer; graders give them 0 whatever words they share with the question.
+const NON_ANSWER = /^\W*(?:not answered|no answer|n\/?a|none|i (?:do not|don'?t) know|idk|no idea|skip(?:ped)?|pass|tbd)\W*$/i;
 
 function keep(t: Token): number {
   if (isContent(t)) return 1;
@@ -60,6 +69,7 @@ function keep(t: Token): number {
   return 0;
 }
 
+/** One unit per distinct stem; words the question already says are demoted (they earn no credit by repetition). */
 function units(doc: TextDoc, question: ReadonlySet<string>): Unit[] {
   const seen = new Set<string>();
   const out: Unit[] = [];
@@ -68,7 +78,7 @@ function units(doc: TextDoc, question: ReadonlySet<string>): Unit[] {
     if (k === 0 || seen.has(t.stem)) continue;
     seen.add(t.stem);
     const demote = question.has(t.stem) || question.has(t.lemma) ? P.qDemote : 1;
-    out.push({ tok: t, weight: k * specificity(t) * demote });
+    out.push({ tok: t, weight: k * demote });
   }
   return out;
 }
@@ -102,77 +112,107 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
-/** Lexical similarity of two content words, 0-1. */
-const NUMBER_WORDS: Record<string, string> = { zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', once: '1', twice: '2', single: '1', none: '0' };
+/** Lexical similarity of two words, 0-1: same stem or lemma, number word, compound part, misspelling, derivation. */
 function wordSim(a: Token, r: Token): number {
   if (a.stem === r.stem || a.lemma === r.lemma || a.norm === r.norm) return 1;
-  if (P.numw && (NUMBER_WORDS[a.norm] ?? a.norm) === (NUMBER_WORDS[r.norm] ?? r.norm)) return 1;
+  if ((NUMBER_WORDS[a.norm] ?? a.norm) === (NUMBER_WORDS[r.norm] ?? r.norm)) return 1;
   if (a.parts.includes(r.stem) || r.parts.includes(a.stem)) return 0.9;
   if (a.kind !== 'word' || r.kind !== 'word') return 0;
   const shortest = Math.min(a.norm.length, r.norm.length);
   if (shortest >= 5) {
     const max = shortest >= 8 ? 2 : 1;
     if (editDistance(a.norm, r.norm, max) <= max) return P.typo;
-    if (commonPrefix(a.norm, r.norm) >= P.prefixLen) return P.prefix;
+    if (commonPrefix(a.norm, r.norm) >= 5) return P.prefix;
   }
   return 0;
 }
 
+/** Token indices of word runs whose initials spell an acronym ("last in first out" → lifo). */
+function acronymRuns(doc: TextDoc): Map<string, number[]> {
+  const runs = new Map<string, number[]>();
+  for (const s of doc.sentences) {
+    for (let i = s.from; i < s.to; i++) {
+      let initials = '';
+      const idx: number[] = [];
+      for (let j = i; j < s.to && idx.length < 6; j++) {
+        const t = doc.tokens[j] as Token;
+        if (t.kind !== 'word' || !/^[a-z]/.test(t.norm)) break;
+        initials += t.norm[0];
+        idx.push(j);
+        if (idx.length >= 2 && !runs.has(initials)) runs.set(initials, [...idx]);
+      }
+    }
+  }
+  return runs;
+}
+
+/** A token written like an acronym: capitals ("BST", "LIFO"). */
+function acronymOf(t: Token): string | undefined {
+  if (/^[A-Z]{2,6}$/.test(t.text)) return t.norm;
+  return /^[A-Z]{2,6}s$/.test(t.text) ? t.norm.slice(0, -1) : undefined;
+}
+
+type WordSim = (a: Token, b: Token) => number;
+
 interface Alignment {
   recall: number;
   precision: number;
-  /** Best match of each reference unit. */
+  /** Best match of each reference unit, 0-1. */
   refBest: number[];
-  bigram: number;
 }
 
-function align(ans: readonly Unit[], ref: readonly Unit[], sim: (a: Token, b: Token) => number = wordSim): Alignment {
+/** Weighted recall of the reference units and precision of the answer units, each word taking its best partner. */
+function align(ans: readonly Unit[], ref: readonly Unit[], sim: WordSim, ansDoc?: TextDoc, refDoc?: TextDoc): Alignment {
   const refBest = new Array<number>(ref.length).fill(0);
-  const refArg = new Array<Token | undefined>(ref.length).fill(undefined);
+  const ansBest = new Array<number>(ans.length).fill(0);
+  ans.forEach((a, i) => {
+    ref.forEach((r, j) => {
+      const s = sim(a.tok, r.tok);
+      if (s > (ansBest[i] as number)) ansBest[i] = s;
+      if (s > (refBest[j] as number)) refBest[j] = s;
+    });
+  });
+  if (ansDoc && refDoc) alignAcronyms(ans, ref, ansBest, refBest, ansDoc, refDoc);
   let precNum = 0;
   let precDen = 0;
-  for (const a of ans) {
-    let best = 0;
-    ref.forEach((r, j) => {
-      let s = sim(a.tok, r.tok);
-      if (s > 0 && a.tok.negated !== r.tok.negated) s *= P.negMismatch;
-      if (s > best) best = s;
-      if (s > (refBest[j] as number)) {
-        refBest[j] = s;
-        refArg[j] = a.tok;
-      }
-    });
-    precNum += a.weight * best;
+  ans.forEach((a, i) => {
+    precNum += a.weight * (ansBest[i] as number);
     precDen += a.weight;
-  }
+  });
   let recNum = 0;
   let recDen = 0;
-  const sentNum = new Map<number, number>();
-  const sentDen = new Map<number, number>();
   ref.forEach((r, j) => {
-    const w = r.weight / (1 + P.posDecay * r.tok.sentence);
-    recNum += w * (refBest[j] as number);
-    recDen += w;
-    sentNum.set(r.tok.sentence, (sentNum.get(r.tok.sentence) ?? 0) + w * (refBest[j] as number));
-    sentDen.set(r.tok.sentence, (sentDen.get(r.tok.sentence) ?? 0) + w);
+    recNum += r.weight * (refBest[j] as number);
+    recDen += r.weight;
   });
-  let maxSent = 0;
-  for (const [k, d] of sentDen) if (d > 0) maxSent = Math.max(maxSent, (sentNum.get(k) ?? 0) / d);
-  if (recDen > 0) recNum = (1 - P.sentMax) * recNum + P.sentMax * maxSent * recDen;
-  // Adjacent reference words found next to each other in the answer: a key phrase, not scattered words.
-  let biNum = 0;
-  let biDen = 0;
-  for (let j = 0; j + 1 < ref.length; j++) {
-    const r1 = (ref[j] as Unit).tok;
-    const r2 = (ref[j + 1] as Unit).tok;
-    if (r1.sentence !== r2.sentence || r2.index - r1.index > 3) continue;
-    const w = Math.min((ref[j] as Unit).weight, (ref[j + 1] as Unit).weight);
-    biDen += w;
-    const a1 = refArg[j];
-    const a2 = refArg[j + 1];
-    if (a1 && a2 && a1.sentence === a2.sentence && Math.abs(a2.index - a1.index) <= 3) biNum += w * Math.min(refBest[j] as number, refBest[j + 1] as number);
-  }
-  return { recall: recDen ? recNum / recDen : 0, precision: precDen ? precNum / precDen : 0, refBest, bigram: biDen ? biNum / biDen : -1 };
+  return { recall: recDen ? recNum / recDen : 0, precision: precDen ? precNum / precDen : 0, refBest };
+}
+
+/** An acronym on one side aligns with the words it abbreviates on the other. */
+function alignAcronyms(
+  ans: readonly Unit[],
+  ref: readonly Unit[],
+  ansBest: number[],
+  refBest: number[],
+  ansDoc: TextDoc,
+  refDoc: TextDoc,
+): void {
+  const mark = (short: readonly Unit[], shortBest: number[], long: readonly Unit[], longBest: number[], longDoc: TextDoc) => {
+    let runs: Map<string, number[]> | undefined;
+    short.forEach((u, i) => {
+      const acr = acronymOf(u.tok);
+      if (!acr) return;
+      runs ??= acronymRuns(longDoc);
+      const run = runs.get(acr);
+      if (!run) return;
+      shortBest[i] = 1;
+      long.forEach((v, j) => {
+        if (run.includes(v.tok.index)) longBest[j] = 1;
+      });
+    });
+  };
+  mark(ans, ansBest, ref, refBest, refDoc);
+  mark(ref, refBest, ans, ansBest, ansDoc);
 }
 
 function fMeasure(recall: number, precision: number, beta: number): number {
@@ -186,18 +226,29 @@ function questionStems(question?: TextDoc): Set<string> {
   return q;
 }
 
-function calibrate(similarity: number): number {
-  return Math.round(100 * Math.min(1, Math.max(0, P.c0 + P.c1 * similarity ** P.gamma)));
+/**
+ * Graders reward coverage with quickly diminishing returns (hence the square root), and mark down answers
+ * shorter than the reference needs; the constants are a least-squares fit on Mohler assignments 1-6, frozen.
+ */
+function calibrate(similarity: number, nAnswer: number, nReference: number): number {
+  const need = Math.max(1, Math.min(nReference, P.lenCap));
+  const completeness = Math.min(nAnswer, need) / need;
+  const grade = P.c0 + P.cSim * Math.sqrt(similarity) + P.cLen * completeness;
+  return Math.round(20 * Math.min(5, Math.max(0, grade)));
 }
+
+const EMPTY: ReferenceResult = { score: 0, similarity: 0, matched: [], missingTerms: [] };
 
 export function gradeAgainstReference(answer: TextDoc, reference: TextDoc, question?: TextDoc): ReferenceResult {
   const qStems = questionStems(question);
+  // A reference that only restates the question still has to be matched, so it keeps its words.
+  const refUnits = units(reference, qStems);
+  const ref = refUnits.some((r) => r.weight > 0) ? refUnits : units(reference, new Set());
   const ans = units(answer, qStems);
-  const ref = units(reference, qStems);
-  if (ans.length === 0 || ref.length === 0) return { score: 0, similarity: 0, matched: [], missingTerms: [] };
-  const { recall, precision, refBest, bigram } = align(ans, ref);
-  const uni = fMeasure(recall, precision, P.beta);
-  const similarity = bigram < 0 ? uni : (1 - P.bi) * uni + P.bi * bigram;
+  LAST.nAns = 0;
+  if (ans.length === 0 || ref.length === 0 || NON_ANSWER.test(answer.text.trim())) return { ...EMPTY };
+  const { recall, precision, refBest } = align(ans, ref, wordSim, answer, reference);
+  const similarity = fMeasure(recall, precision, P.beta);
   const matched: Array<{ start: number; end: number }> = [];
   for (const t of answer.tokens) {
     if (keep(t) > 0 && ref.some((r) => wordSim(t, r.tok) > 0)) matched.push({ start: t.start, end: t.end });
@@ -213,7 +264,7 @@ export function gradeAgainstReference(answer: TextDoc, reference: TextDoc, quest
   LAST.nAns = ans.length;
   LAST.nRef = ref.length;
   LAST.qOverlap = ans.filter((a) => qStems.has(a.tok.stem)).length / ans.length;
-  return { score: calibrate(similarity), similarity, matched, missingTerms };
+  return { score: calibrate(similarity, ans.length, ref.length), similarity, matched, missingTerms };
 }
 
 export function gradeWithPeers(answers: readonly TextDoc[], reference: TextDoc, question?: TextDoc): ReferenceResult[] {
@@ -249,7 +300,8 @@ export function gradeWithPeers(answers: readonly TextDoc[], reference: TextDoc, 
       den += w;
     }
     const consensus = den ? num / den : 0;
-    const similarity = P.lam * b.similarity ** P.gamma + (1 - P.lam) * Math.sqrt(consensus);
-    return { ...b, similarity, score: calibrate(similarity) };
+    PEERDBG.push({ sim: b.similarity, consensus, nAns: us[i]?.length ?? 0 });
+    const similarity = P.lam * b.similarity + (1 - P.lam) * consensus;
+    return { ...b, similarity, score: calibrate(similarity, 4, 4) };
   });
 }

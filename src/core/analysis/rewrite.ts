@@ -1,7 +1,14 @@
 // Suggested rewrites for a sentence that leans on "so that", following the seed notes' alternatives.
 import type { Sentence, TextDoc, Token } from '../text/index.js';
 
-const OBJECT_FORM: Record<string, string> = { we: 'us', i: 'me', they: 'them', he: 'him', she: 'her', you: 'you' };
+const OBJECT_FORM: Record<string, string> = {
+  we: 'us',
+  i: 'me',
+  they: 'them',
+  he: 'him',
+  she: 'her',
+  you: 'you',
+};
 const SAME_SUBJECT = new Set(['we', 'i', 'you']);
 const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might', 'should']);
 const NEGATIONS = new Set(['not', "n't", 'cannot', 'never', "can't", "won't"]);

@@ -41,7 +41,8 @@ export function compileRubric(question: Question): Rubric {
   const redFlags = question.redFlags.map((f) => ({ id: f.id, phrasings: f.phrasings.map(compilePhrase) }));
   const topic = new Set<string>(contentStems(question.text));
   const questionStems = new Set(topic);
-  for (const kp of question.keyPoints) for (const s of contentStems(`${kp.text} ${kp.concepts.join('. ')}`)) topic.add(s);
+  for (const kp of question.keyPoints)
+    for (const s of contentStems(`${kp.text} ${kp.concepts.join('. ')}`)) topic.add(s);
   for (const s of contentStems(`${question.modelAnswers.quick} ${question.modelAnswers.full}`)) topic.add(s);
   const rubric: Rubric = { question, keyPoints, redFlags, questionStems, topicStems: topic };
   cache.set(question, rubric);

@@ -8,7 +8,10 @@ const PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result', 'fu
 /** Cues per part, matched on the sentence text; the weight says how sure a cue is. */
 const CUES: Readonly<Record<StarPart, ReadonlyArray<[RegExp, number]>>> = {
   situation: [
-    [/\b(?:in|at) (?:my|our|one of my) (?:last|previous|current|recent|former)? ?(?:roles?|jobs?|company|companies|projects?|teams?|positions?)\b/i, 3],
+    [
+      /\b(?:in|at) (?:my|our|one of my) (?:last|previous|current|recent|former)? ?(?:roles?|jobs?|company|companies|projects?|teams?|positions?)\b/i,
+      3,
+    ],
     [/\b(?:we|the team|our team|the company|the client) (?:had|was|were|faced|lacked|needed|used to)\b/i, 2],
     [/\bthere (?:was|were)\b/i, 2],
     [/\b(?:back (?:in|when)|a few (?:years|months) ago|last year|once|one time|at \[company\])\b/i, 2],
@@ -23,15 +26,24 @@ const CUES: Readonly<Record<StarPart, ReadonlyArray<[RegExp, number]>>> = {
     [/\bI (?:owned|took ownership|volunteered)\b/i, 2],
   ],
   action: [
-    [/\bI (?:introduced|built|set up|implemented|wrote|created|led|designed|migrated|automated|rolled back|added|configured|organi[sz]ed|proposed|ran|moved|replaced|wrote|drove|coordinated|declared|fixed|reviewed|talked|explained|scheduled|paired|documented|trained|deployed|refactored|standardi[sz]ed|split|enabled|containeri[sz]ed|defined|started|decided|analy[sz]ed|investigated|checked|called)\b/i, 3],
+    [
+      /\bI (?:introduced|built|set up|implemented|wrote|created|led|designed|migrated|automated|rolled back|added|configured|organi[sz]ed|proposed|ran|moved|replaced|wrote|drove|coordinated|declared|fixed|reviewed|talked|explained|scheduled|paired|documented|trained|deployed|refactored|standardi[sz]ed|split|enabled|containeri[sz]ed|defined|started|decided|analy[sz]ed|investigated|checked|called)\b/i,
+      3,
+    ],
     [/\b(?:first|then|after that|next|finally),? I\b/i, 2],
     [/\bSo I\b/, 2],
     [/\bwe (?:introduced|built|set up|implemented|automated|migrated|rolled back|added|moved)\b/i, 1],
   ],
   result: [
     [/\bas a result\b|\bthe result was\b|\bin the end\b|\boutcome\b/i, 4],
-    [/\b(?:reduced|improved|increased|cut|saved|shortened|dropped|halved|doubled|eliminated|decreased|sped up|went from)\b/i, 2],
-    [/\d+\s?(?:%|percent|x|times|minutes?|hours?|days?|weeks?|ms|seconds?)\b|\[[^\]]*(?:figure|number|%|minutes|hours|percent)[^\]]*\]/i, 2],
+    [
+      /\b(?:reduced|improved|increased|cut|saved|shortened|dropped|halved|doubled|eliminated|decreased|sped up|went from)\b/i,
+      2,
+    ],
+    [
+      /\d+\s?(?:%|percent|x|times|minutes?|hours?|days?|weeks?|ms|seconds?)\b|\[[^\]]*(?:figure|number|%|minutes|hours|percent)[^\]]*\]/i,
+      2,
+    ],
     [/\b(?:faster|fewer|more reliable|less downtime|no more)\b/i, 1],
   ],
   future: [
@@ -50,7 +62,13 @@ export function analyzeStructure(doc: TextDoc, kind: Kind | null): StructureResu
   const scores = doc.sentences.map((s) =>
     PARTS.map((part) => CUES[part].reduce((n, [re, w]) => (re.test(s.text) ? n + w : n), 0)),
   );
-  const parts: Record<StarPart, Span | null> = { situation: null, task: null, action: null, result: null, future: null };
+  const parts: Record<StarPart, Span | null> = {
+    situation: null,
+    task: null,
+    action: null,
+    result: null,
+    future: null,
+  };
   const best: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, future: 0 };
   doc.sentences.forEach((s, i) => {
     const row = scores[i] ?? [];
@@ -81,9 +99,7 @@ export function analyzeStructure(doc: TextDoc, kind: Kind | null): StructureResu
   }
   const applies = kind !== null && STORY_KINDS.has(kind);
   const note =
-    applies && we > 2 && we > i * 2
-      ? `"we" ${we} times, "I" ${i} times: say what you did yourself.`
-      : null;
+    applies && we > 2 && we > i * 2 ? `"we" ${we} times, "I" ${i} times: say what you did yourself.` : null;
   return {
     applies,
     parts,

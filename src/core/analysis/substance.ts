@@ -25,15 +25,22 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
   const notes: string[] = [];
   const cjk = doc.tokens.filter((t) => t.kind === 'cjk').length;
   if (words.length === 0) {
-    notes.push(cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.');
+    notes.push(
+      cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.',
+    );
     return { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes };
   }
   const nonAnswer = content.length < 3 || (NON_ANSWER.test(doc.text) && content.length < 14);
-  if (nonAnswer) notes.push('This is not an attempt yet: even a partial answer earns credit, so say what you would check first.');
+  if (nonAnswer)
+    notes.push(
+      'This is not an attempt yet: even a partial answer earns credit, so say what you would check first.',
+    );
 
   let relevance = 1;
   if (topicStems) {
-    const onTopic = content.filter((t) => topicStems.has(t.stem) || t.parts.some((p) => topicStems.has(p))).length;
+    const onTopic = content.filter(
+      (t) => topicStems.has(t.stem) || t.parts.some((p) => topicStems.has(p)),
+    ).length;
     relevance = content.length > 0 ? onTopic / content.length : 0;
   }
   const verbs = words.filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
@@ -44,15 +51,20 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
   const buzzwordList =
     !nonAnswer &&
     words.length >= 4 &&
-    (verbRatio < 0.05 || functionRatio < 0.2 || (hits >= 3 && wordsPerHit < 5 && words.length / sentences < 40));
+    (verbRatio < 0.05 ||
+      functionRatio < 0.2 ||
+      (hits >= 3 && wordsPerHit < 4 && functionRatio < 0.3 && words.length / sentences < 40));
   if (buzzwordList) {
-    notes.push('The answer names terms without saying what you do with them or why: explain each in a full sentence.');
+    notes.push(
+      'The answer names terms without saying what you do with them or why: explain each in a full sentence.',
+    );
   }
   let factor = nonAnswer ? 0 : 1;
   if (buzzwordList) factor *= 0.3;
   if (topicStems && !nonAnswer) {
     const rel = 0.15 + 0.85 * ramp(relevance, 0.08, 0.3);
-    if (rel < 0.9) notes.push('Much of the answer is not about the question: bring it back to what was asked.');
+    if (rel < 0.9)
+      notes.push('Much of the answer is not about the question: bring it back to what was asked.');
     factor *= rel;
   }
   return { nonAnswer, relevance: Math.round(relevance * 100) / 100, buzzwordList, factor, notes };

@@ -16,7 +16,7 @@ export function normaliseQuestionText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/["\u201c\u201d\u201e\u201f\u2033]/g, '')
     .replace(/^["'\s]+|["'\s?.!]+$/g, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
@@ -36,7 +36,8 @@ export function checkBank(entries: readonly BankFile[], extra: QuestionCheck[] =
   }
   for (const entry of entries) {
     const { file, question: q } = entry;
-    const add = (code: Problem['code'], path: string, message: string) => problems.push({ code, file, path, message });
+    const add = (code: Problem['code'], path: string, message: string) =>
+      problems.push({ code, file, path, message });
     const expected = `${q.category}/${q.id}`;
     if (file.replace(/\.(ya?ml|json)$/, '') !== expected) {
       add('file_name', 'id', `file should be ${expected}.yaml to match its category and id`);
@@ -64,7 +65,11 @@ export function checkBank(entries: readonly BankFile[], extra: QuestionCheck[] =
     });
     const quick = sentenceCount(q.modelAnswers.quick);
     if (quick < 3 || quick > 4) {
-      add('quick_length', 'modelAnswers.quick', `the quick answer has ${quick} sentence(s); it must have 3–4`);
+      add(
+        'quick_length',
+        'modelAnswers.quick',
+        `the quick answer has ${quick} sentence(s); it must have 3–4`,
+      );
     }
     for (const check of extra) problems.push(...check(entry));
   }

@@ -33,7 +33,8 @@ export function createBank(questions: readonly Question[]): Bank {
           (!f.level || q.level === f.level) &&
           (!f.kind || q.kind === f.kind) &&
           (!f.tag || q.tags.includes(f.tag)) &&
-          (!f.search || `${q.text} ${q.tags.join(' ')} ${q.id}`.toLowerCase().includes(f.search.toLowerCase())),
+          (!f.search ||
+            `${q.text} ${q.tags.join(' ')} ${q.id}`.toLowerCase().includes(f.search.toLowerCase())),
       ),
   };
 }

@@ -30,7 +30,9 @@ export const DIMENSIONS = ['technical', 'ops', 'delivery'] as const;
 export const Dimension = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof Dimension>;
 
-export const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const Level = z.union([z.literal(1), z.literal(2), z.literal(3)], {
+  error: 'must be 1 (fundamentals), 2 (intermediate) or 3 (final round)',
+});
 export type Level = z.infer<typeof Level>;
 
 const kebabId = z
@@ -55,7 +57,11 @@ export const RedFlag = z.strictObject({
   id: kebabId,
   text: prose,
   /** 1 = imprecise, 2 = wrong, 3 = unsafe or disqualifying. */
-  severity: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  severity: z
+    .union([z.literal(1), z.literal(2), z.literal(3)], {
+      error: 'must be 1 (imprecise), 2 (wrong) or 3 (unsafe)',
+    })
+    .default(2),
   phrasings: z.array(phrase).min(1, 'needs at least one phrasing'),
   /** What to say instead, shown with the flag. */
   fix: prose,

@@ -1,6 +1,7 @@
 // Text pipeline: sentences, tokens, lemmas, stems and negation scopes with character spans into the original text.
-import winkNLP from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import porter2 from 'wink-porter2-stemmer';
 import { canonicalStem } from './lexicon.js';
 import {
@@ -80,7 +81,12 @@ function breakLongRuns(text: string): string {
 function maskDots(text: string): string {
   // Maximal runs only: a pattern that backtracks inside a run is quadratic on a 20,000-letter word.
   return text.replace(/[A-Za-z0-9._/-]+/g, (run) => {
-    if (!/[A-Za-z0-9][./][A-Za-z0-9]/.test(run) || !/[A-Za-z]/.test(run) || ABBREVIATIONS.test(run.replace(/\.+$/, ''))) return run;
+    if (
+      !/[A-Za-z0-9][./][A-Za-z0-9]/.test(run) ||
+      !/[A-Za-z]/.test(run) ||
+      ABBREVIATIONS.test(run.replace(/\.+$/, ''))
+    )
+      return run;
     return run.replace(COMPOUND_DOT, '$1x');
   });
 }
@@ -99,7 +105,8 @@ function splitChunks(text: string): Array<{ start: number; end: number }> {
 
 function kindOf(winkType: string, text: string): TokenKind {
   if (CJK.test(text)) return 'cjk';
-  if (winkType === 'word' || winkType === 'email' || winkType === 'url' || winkType === 'hashtag') return 'word';
+  if (winkType === 'word' || winkType === 'email' || winkType === 'url' || winkType === 'hashtag')
+    return 'word';
   if (winkType === 'number' || winkType === 'ordinal') return 'number';
   if (winkType === 'punctuation') return 'punct';
   return /[A-Za-z]/.test(text) ? 'word' : 'other';
@@ -148,19 +155,34 @@ export function readText(text: string): TextDoc {
         let lemma = lemmas[t] ?? '';
         // wink splits some acronyms ("IAM" → "I" "AM"); glue letter runs with no space between them.
         const prev = tokens[tokens.length - 1];
-        if (t > first && spaces[t] === '' && prev && /^[A-Za-z]+$/.test(words[t] ?? '') && /^[A-Za-z]+$/.test(prev.text)) {
+        if (
+          t > first &&
+          spaces[t] === '' &&
+          prev &&
+          /^[A-Za-z]+$/.test(words[t] ?? '') &&
+          /^[A-Za-z]+$/.test(prev.text)
+        ) {
           tokens.pop();
           length += start - prev.start;
           start = prev.start;
           lemma = text.slice(start, start + length);
         }
         const original = text.slice(start, start + length);
-        tokens.push(makeToken(tokens.length, start, original, lemma, pos[t] ?? 'X', types[t] ?? '', sentenceIndex));
+        tokens.push(
+          makeToken(tokens.length, start, original, lemma, pos[t] ?? 'X', types[t] ?? '', sentenceIndex),
+        );
       }
       if (tokens.length === from) continue;
       const sStart = tokens[from]?.start ?? 0;
       const sEnd = tokens[tokens.length - 1]?.end ?? sStart;
-      sentences.push({ index: sentenceIndex, start: sStart, end: sEnd, text: text.slice(sStart, sEnd), from, to: tokens.length });
+      sentences.push({
+        index: sentenceIndex,
+        start: sStart,
+        end: sEnd,
+        text: text.slice(sStart, sEnd),
+        from,
+        to: tokens.length,
+      });
     }
   }
   markNegation(tokens, sentences);
@@ -182,7 +204,11 @@ function makeToken(
   const literal = /[./]/.test(original) || /^[A-Z0-9]{2,6}s?$/.test(original);
   const lemma = kind === 'word' && !literal ? winkLemma.toLowerCase() : norm;
   const stem =
-    kind !== 'word' ? norm : literal ? canonicalStem(/[A-Z0-9]s$/.test(original) ? norm.slice(0, -1) : norm) : stemWord(lemma);
+    kind !== 'word'
+      ? norm
+      : literal
+        ? canonicalStem(/[A-Z0-9]s$/.test(original) ? norm.slice(0, -1) : norm)
+        : stemWord(lemma);
   const split = norm.split(SPLIT_PARTS).filter((p) => p.length > 0);
   const parts = split.length > 1 ? [...split.map((p) => stemWord(p)), canonicalStem(split.join(''))] : [];
   return {

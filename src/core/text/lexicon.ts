@@ -32,4 +32,3 @@ const SINGLE: Record<string, string> = {
 export function canonicalStem(stem: string): string {
   return SINGLE[stem] ?? stem;
 }
-

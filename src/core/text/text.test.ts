@@ -40,7 +40,9 @@ describe('readText', () => {
   });
 
   it('treats avoid / deprecated as soft negation only', () => {
-    const doc = readText('We avoid applying from laptops. DynamoDB locking, which is now deprecated, was replaced.');
+    const doc = readText(
+      'We avoid applying from laptops. DynamoDB locking, which is now deprecated, was replaced.',
+    );
     const tok = (w: string) => doc.tokens.find((t) => t.norm === w);
     expect(tok('applying')?.negated).toBe(false);
     expect(tok('applying')?.softNegated).toBe(true);

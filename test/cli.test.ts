@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempHome } from './helpers.js';
+
+describe('mockops CLI', () => {
+  it('prints help and version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: mockops/);
+    expect(help.stdout).toMatch(/grade/);
+    const version = cli(['--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('rejects unknown commands and flags with a one-line error, the help hint and exit 2', () => {
+    const cmd = cli(['frobnicate']);
+    expect(cmd.code).toBe(2);
+    expect(cmd.stderr).toMatch(/unknown command 'frobnicate'/);
+    expect(cmd.stderr).toMatch(/mockops --help/);
+    const flag = cli(['bank', 'check', '--bogus']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/unknown option '--bogus'/);
+  });
+
+  it('bank check names the file, line and field of each problem and exits 1', () => {
+    const dir = join(tempHome(), 'bank');
+    mkdirSync(join(dir, 'aws'), { recursive: true });
+    writeFileSync(join(dir, 'aws', 'broken.yaml'), 'id: broken\ncategory: aws\nlevel: 7\n');
+    const r = cli(['bank', 'check', '--dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/aws\/broken\.yaml:3: level: /);
+    expect(r.stdout).toMatch(/aws\/broken\.yaml:\d+: kind: /);
+  });
+
+  it('grade reads JSON Lines and writes one line per input, in order, with errors inline', () => {
+    const input = [
+      JSON.stringify({
+        id: 'a',
+        question: 'How do you manage Terraform state in a team to avoid conflicts and drift?',
+        answer: 'We keep remote state in S3 with use_lockfile and only apply from CI.',
+      }),
+      'not json',
+      JSON.stringify({
+        id: 'c',
+        question: 'What is a pointer?',
+        reference: 'A variable that stores a memory address.',
+        answer: 'A variable holding an address in memory.',
+      }),
+      JSON.stringify({ id: 'd', question: 'Unknown question with no reference?', answer: 'x' }),
+    ].join('\n');
+    const r = cli(['grade'], { input });
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', questionId: 'terraform-state-team', mode: 'bank' });
+    expect(lines[0].score).toBeGreaterThan(30);
+    expect(lines[1].error).toMatch(/line 2: not valid JSON/);
+    expect(lines[2]).toMatchObject({ id: 'c', questionId: null, mode: 'reference' });
+    expect(lines[3]).toMatchObject({ id: 'd' });
+    expect(lines[3].error).toMatch(/reference/);
+  });
+
+  it('grade exits non-zero only when the input cannot be read', () => {
+    const r = cli(['grade', '--input', '/nonexistent/answers.jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot read \/nonexistent\/answers\.jsonl/);
+  });
+
+  it('bank export prints the whole bank as a JSON array', () => {
+    const r = cli(['bank', 'export', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const bank = JSON.parse(r.stdout);
+    expect(Array.isArray(bank)).toBe(true);
+    expect(bank[0]).toHaveProperty('keyPoints');
+    expect(bank[0]).toHaveProperty('modelAnswers.quick');
+  });
+});

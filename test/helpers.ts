@@ -1,0 +1,24 @@
+// Test helpers: run the real CLI in a child process with its own MOCKOPS_HOME.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export function tempHome(): string {
+  return mkdtempSync(join(tmpdir(), 'mockops-test-'));
+}
+
+export function cli(
+  args: string[],
+  options: { input?: string; home?: string; env?: Record<string, string> } = {},
+) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mockops.js'), ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, MOCKOPS_HOME: options.home ?? tempHome(), NO_COLOR: '1', ...options.env },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
