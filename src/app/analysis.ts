@@ -43,5 +43,6 @@ export function runAnalysis(bank: Bank, req: AnalyzeRequest): Analysis {
     answer: req.text,
     durationSec: req.durationSec,
     wpm: req.wpm,
+    commonRedFlags: bank.commonRedFlags,
   });
 }

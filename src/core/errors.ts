@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'file_name'
   | 'self_consistency'
   | 'red_flag_silent'
+  | 'red_flag_generic'
   | 'empty_bank';
 
 /** A problem found in a bank file: data first, words in one place per surface. */

@@ -11,8 +11,8 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
   count: number;
   entries: BankFile[];
 } {
-  const { entries, problems } = readBankDir(dir);
-  problems.push(...checkBank(entries, [selfConsistencyCheck]));
+  const { entries, commonRedFlags, problems } = readBankDir(dir);
+  problems.push(...checkBank(entries, [selfConsistencyCheck(commonRedFlags)]));
   return {
     problems,
     count:
@@ -25,8 +25,11 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
 
 /** Load a bank for use; refuses (BankError) when any file is broken, naming the file and field. */
 export function loadBank(dir: string = BUILTIN_BANK_DIR): Bank {
-  const { entries, problems } = readBankDir(dir);
+  const { entries, commonRedFlags, problems } = readBankDir(dir);
   const structural = [...problems, ...checkBank(entries).filter((p) => p.code !== 'quick_length')];
   if (structural.length > 0) throw new BankError(structural);
-  return createBank(entries.map((e) => e.question));
+  return createBank(
+    entries.map((e) => e.question),
+    commonRedFlags,
+  );
 }

@@ -1,9 +1,10 @@
 // Adapter: read the question bank from a folder of YAML/JSON files.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BankFile } from '../core/bank/check.js';
-import { parseQuestionText } from '../core/bank/parse.js';
+import { parseQuestionText, parseYamlWith } from '../core/bank/parse.js';
+import { CommonRedFlags, type RedFlag } from '../core/bank/schema.js';
 import type { Problem } from '../core/errors.js';
 
 export const BUILTIN_BANK_DIR = fileURLToPath(new URL('../../bank', import.meta.url));
@@ -12,15 +13,29 @@ function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else if (/\.(ya?ml|json)$/.test(name) && !name.startsWith('_') && name !== 'schema.json') out.push(full);
+    if (statSync(full).isDirectory()) {
+      if (!name.startsWith('_')) out.push(...listFiles(full));
+    } else if (/\.(ya?ml|json)$/.test(name) && !name.startsWith('_') && name !== 'schema.json')
+      out.push(full);
   }
   return out;
 }
 
 export interface LoadedBank {
   readonly entries: BankFile[];
+  readonly commonRedFlags: RedFlag[];
   readonly problems: Problem[];
+}
+
+export const COMMON_RED_FLAGS_FILE = '_common/red-flags.yaml';
+
+function readCommonRedFlags(dir: string, problems: Problem[]): RedFlag[] {
+  const full = join(dir, COMMON_RED_FLAGS_FILE);
+  if (!existsSync(full)) return [];
+  const parsed = parseYamlWith(CommonRedFlags, COMMON_RED_FLAGS_FILE, readFileSync(full, 'utf8'));
+  if (parsed.ok) return parsed.value;
+  problems.push(...parsed.problems);
+  return [];
 }
 
 /** Read every question file under `dir`; parse problems are returned, never thrown. */
@@ -45,5 +60,5 @@ export function readBankDir(dir: string = BUILTIN_BANK_DIR): LoadedBank {
     if (result.ok) entries.push({ file, question: result.question });
     else problems.push(...result.problems);
   }
-  return { entries, problems };
+  return { entries, commonRedFlags: readCommonRedFlags(dir, problems), problems };
 }

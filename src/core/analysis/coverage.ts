@@ -1,7 +1,9 @@
 // Key-point coverage and red flags: which rubric items the answer says, contradicts or gets wrong, with spans.
+
+import type { RedFlag } from '../bank/schema.js';
 import type { Token } from '../text/index.js';
 import { type DocIndex, matchPhrase, type PhraseMatch, spanOf } from './phrases.js';
-import type { Rubric } from './rubric.js';
+import type { CompiledRedFlag, Rubric } from './rubric.js';
 import type { FlagHit, KeyPointCoverage, Span } from './types.js';
 
 /** A partial match needs at least this share of a phrasing's words (two or more), one of them specific to the topic. */
@@ -77,10 +79,14 @@ export function keyPointCoverage(index: DocIndex, rubric: Rubric): KeyPointCover
   });
 }
 
-export function redFlagHits(index: DocIndex, rubric: Rubric): FlagHit[] {
+export function redFlagHits(
+  index: DocIndex,
+  flags: readonly RedFlag[],
+  compiled: readonly CompiledRedFlag[],
+): FlagHit[] {
   const hits: FlagHit[] = [];
-  rubric.question.redFlags.forEach((flag, f) => {
-    for (const phrase of rubric.redFlags[f]?.phrasings ?? []) {
+  flags.forEach((flag, f) => {
+    for (const phrase of compiled[f]?.phrasings ?? []) {
       const m = matchPhrase(index, phrase, false);
       if (m && m.fraction === 1 && !m.softNegated) {
         hits.push({

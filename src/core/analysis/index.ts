@@ -1,12 +1,12 @@
 // Analysis of one answer: the coaching engine's public entry. Pure, deterministic, no I/O.
-import type { Question } from '../bank/schema.js';
+import type { Kind, Question, RedFlag } from '../bank/schema.js';
 import { isContent, readText, type TextDoc } from '../text/index.js';
 import { contradictionFlags, keyPointCoverage, redFlagHits } from './coverage.js';
 import { buildFeedback, followUpFor } from './feedback.js';
 import { analyzeLanguage } from './language.js';
 import { indexDoc } from './phrases.js';
 import { gradeAgainstReference } from './reference.js';
-import { compileRubric } from './rubric.js';
+import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
 import { creditOf, dimensionScores, finalScore, gradeOf, structureShare } from './score.js';
 import { analyzeStructure } from './structure.js';
 import { analyzeSubstance } from './substance.js';
@@ -29,6 +29,23 @@ export interface AnalyzeInput {
   readonly durationSec?: number | undefined;
   /** Words per minute for the time estimate (default 130). */
   readonly wpm?: number | undefined;
+  /** Unsafe practices flagged on any technical or scenario question (the bank's common red flags). */
+  readonly commonRedFlags?: readonly RedFlag[] | undefined;
+}
+
+/** Stories may describe a past mistake on purpose; common flags apply to technical and scenario answers only. */
+const COMMON_FLAG_KINDS: ReadonlySet<Kind> = new Set(['technical', 'scenario']);
+
+/** Share of the bank-mode content score that comes from similarity to the model answers. */
+export const REFERENCE_WEIGHT = 0.2;
+
+/** Raw alignment similarity at which an answer counts as fully like a model answer (strong answers reach 0.4–0.6). */
+const SIMILARITY_FULL_AT = 0.5;
+
+function modelAnswerSimilarity(rubric: Rubric, doc: TextDoc): number {
+  const full = gradeAgainstReference(doc, rubric.fullAnswer, rubric.questionDoc).similarity;
+  const quick = gradeAgainstReference(doc, rubric.quickAnswer, rubric.questionDoc).similarity;
+  return Math.min(1, Math.max(full, quick) / SIMILARITY_FULL_AT);
 }
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
@@ -155,15 +172,23 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
 
   const rubric = compileRubric(question);
   const coverage = keyPointCoverage(index, rubric);
-  const flags = [...redFlagHits(index, rubric), ...contradictionFlags(coverage)];
+  const common = input.commonRedFlags && COMMON_FLAG_KINDS.has(question.kind) ? input.commonRedFlags : [];
+  const own = redFlagHits(index, question.redFlags, rubric.redFlags);
+  const shared = redFlagHits(index, common, compileRedFlags(common)).filter(
+    (f) => !own.some((o) => o.id === f.id),
+  );
+  const flags = [...own, ...shared, ...contradictionFlags(coverage)];
   const hits = coverage.filter((c) => c.status === 'hit').length;
   const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
   const listed = listedKeyPoints(coverage, doc);
   const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
   const covered =
     coverage.reduce((n, c) => n + c.weight * creditOf(c, listed), 0) / Math.max(1e-9, totalWeight);
+  // Similarity to the model answers catches what the rubric's phrasings miss, at a small weight.
+  const similarity = modelAnswerSimilarity(rubric, doc);
+  const blended = (1 - REFERENCE_WEIGHT) * covered + REFERENCE_WEIGHT * similarity;
   const star = structureShare(structure, question.kind);
-  const content = star === null ? covered : 0.75 * covered + 0.25 * star;
+  const content = star === null ? blended : 0.75 * blended + 0.25 * star;
   const score = finalScore(content * substance.factor, flags);
   const dimensions = dimensionScores(coverage, listed, substance.factor, flags);
   return {

@@ -101,8 +101,10 @@ export function matchPhrase(
       }
       const sorted = [...new Set(picked)].sort((x, y) => x - y);
       const fraction = Math.min(1, picked.length / stems.length);
-      const negated = sorted.some((i) => (tokens[i] as Token).negated);
-      const softNegated = negated || sorted.some((i) => (tokens[i] as Token).softNegated);
+      // "remove the resource limits" is a claim, not a negation: a scope opened inside the match does not count.
+      const outside = (n: number) => n >= 0 && !sorted.includes(n);
+      const negated = sorted.some((i) => outside((tokens[i] as Token).negator));
+      const softNegated = negated || sorted.some((i) => outside((tokens[i] as Token).softNegator));
       const candidate: PhraseMatch = { phrase, tokens: sorted, sentence, fraction, negated, softNegated };
       if (!best || better(candidate, best, avoidNegated)) best = candidate;
     }

@@ -1,11 +1,12 @@
 // Reference-only grading: score a free answer against a model answer when a question has no rubric.
-// Lexical alignment in the spirit of Sultan et al. (2016) and Mohler et al. (2011), with no trained model.
+// Lexical alignment in the spirit of Mohler et al. (2011) and Sultan et al. (2016), with no trained model.
+// Benchmark and tuning protocol: scripts/eval-mohler.ts (constants fitted on Mohler assignments 1-6 only).
 import { isContent, type TextDoc, type Token } from '../text/index.js';
 
 export interface ReferenceResult {
-  /** 0-100. */
+  /** 0-100, calibrated to human grades (0-5 scale × 20). */
   score: number;
-  /** Raw alignment similarity, 0-1. */
+  /** Raw alignment similarity to the reference, 0-1. */
   similarity: number;
   /** Character spans in the answer of words aligned to the reference. */
   matched: Array<{ start: number; end: number }>;
@@ -13,29 +14,23 @@ export interface ReferenceResult {
   missingTerms: string[];
 }
 
-export const P = {
-  qDemote: 0,
-  beta: 3,
-  prefix: 0.7,
-  typo: 0.85,
-  quant: 1,
-  lenCap: 4,
-  c0: 1.615,
-  cSim: 1.949,
-  cLen: 1.611,
-  // peers
-  lam: 0.5,
-  eps: 0.1,
-  peerPow: 1,
-  peerMode: 1,
-};
-export const PEERDBG: Array<{ sim: number; consensus: number; nAns: number }> = [];
-export const LAST = { recall: 0, precision: 0, nAns: 0, nRef: 0, qOverlap: 0 };
-
-interface Unit {
-  readonly tok: Token;
-  readonly weight: number;
-}
+/** Recall of the reference matters most: graders forgive extra material far more than missing material. */
+const BETA = 3;
+/** Credit for a derivational cousin ("initializer" / "initialization") and for a likely misspelling. */
+const PREFIX_CREDIT = 0.7;
+const TYPO_CREDIT = 0.85;
+/** An answer needs about this many content words (fewer if the reference is shorter) to count as complete. */
+const COMPLETE_AT = 4;
+/**
+ * Grade (0-5) = BASE + SIM·√similarity + LENGTH·completeness, clamped. Least-squares fit on assignments 1-6:
+ * graders reward coverage with quickly diminishing returns (√) and are generous to fluent paraphrases,
+ * so an answer sharing no word with the reference still lands near 3/5 unless it is very short.
+ */
+const REF_ONLY = { base: 1.615, sim: 1.949, length: 1.611 };
+/** Same form plus peer consensus (fit the same way). */
+const WITH_PEERS = { base: 1.307, sim: 0.515, consensus: 2.218, length: 1.583 };
+/** Below this many peers, consensus is too noisy and peer mode falls back to the reference alone. */
+const MIN_PEERS = 3;
 
 // Function words that still carry meaning in a definition ("at least once", "all except the first one").
 const QUANTIFIERS = new Set(
@@ -61,24 +56,29 @@ const NUMBER_WORDS: Record<string, string> = {
   ten: '10',
 };
 // Answers that decline to answer; graders give them 0 whatever words they share with the question.
-const NON_ANSWER = /^\W*(?:not answered|no answer|n\/?a|none|i (?:do not|don'?t) know|idk|no idea|skip(?:ped)?|pass|tbd)\W*$/i;
+const NON_ANSWER =
+  /^\W*(?:not answered|no answer|n\/?a|none|i (?:do not|don'?t) know|idk|no idea|skip(?:ped)?|pass|tbd)\W*$/i;
 
-function keep(t: Token): number {
-  if (isContent(t)) return 1;
-  if ((t.kind === 'word' || t.kind === 'number') && QUANTIFIERS.has(t.norm)) return P.quant;
-  return 0;
+interface Unit {
+  readonly tok: Token;
+  readonly weight: number;
 }
 
-/** One unit per distinct stem; words the question already says are demoted (they earn no credit by repetition). */
+function counts(t: Token): boolean {
+  return isContent(t) || ((t.kind === 'word' || t.kind === 'number') && QUANTIFIERS.has(t.norm));
+}
+
+/**
+ * One unit per distinct stem. Words the question already says weigh nothing (question demotion):
+ * repeating "constructor" to a question about constructors shows no knowledge.
+ */
 function units(doc: TextDoc, question: ReadonlySet<string>): Unit[] {
   const seen = new Set<string>();
   const out: Unit[] = [];
   for (const t of doc.tokens) {
-    const k = keep(t);
-    if (k === 0 || seen.has(t.stem)) continue;
+    if (!counts(t) || seen.has(t.stem)) continue;
     seen.add(t.stem);
-    const demote = question.has(t.stem) || question.has(t.lemma) ? P.qDemote : 1;
-    out.push({ tok: t, weight: k * demote });
+    out.push({ tok: t, weight: question.has(t.stem) || question.has(t.lemma) ? 0 : 1 });
   }
   return out;
 }
@@ -90,7 +90,7 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Optimal-string-alignment distance with an early exit above `max`. */
+/** Optimal-string-alignment distance, giving up (max + 1) as soon as it must exceed `max`. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev2: number[] = [];
@@ -101,7 +101,8 @@ function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -112,57 +113,78 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
-/** Lexical similarity of two words, 0-1: same stem or lemma, number word, compound part, misspelling, derivation. */
+/** Lexical similarity of two words, 0-1: stem/lemma, number word, compound part, misspelling, derivation. */
 function wordSim(a: Token, r: Token): number {
   if (a.stem === r.stem || a.lemma === r.lemma || a.norm === r.norm) return 1;
   if ((NUMBER_WORDS[a.norm] ?? a.norm) === (NUMBER_WORDS[r.norm] ?? r.norm)) return 1;
   if (a.parts.includes(r.stem) || r.parts.includes(a.stem)) return 0.9;
   if (a.kind !== 'word' || r.kind !== 'word') return 0;
   const shortest = Math.min(a.norm.length, r.norm.length);
-  if (shortest >= 5) {
-    const max = shortest >= 8 ? 2 : 1;
-    if (editDistance(a.norm, r.norm, max) <= max) return P.typo;
-    if (commonPrefix(a.norm, r.norm) >= 5) return P.prefix;
-  }
-  return 0;
+  // Short words differ by one letter too often ("heap"/"head"); misspellings rarely change the first letter.
+  if (shortest < 5 || a.norm[0] !== r.norm[0]) return 0;
+  const max = shortest >= 8 ? 2 : 1;
+  if (editDistance(a.norm, r.norm, max) <= max) return TYPO_CREDIT;
+  return commonPrefix(a.norm, r.norm) >= 5 ? PREFIX_CREDIT : 0;
 }
 
-/** Token indices of word runs whose initials spell an acronym ("last in first out" → lifo). */
-function acronymRuns(doc: TextDoc): Map<string, number[]> {
-  const runs = new Map<string, number[]>();
-  for (const s of doc.sentences) {
-    for (let i = s.from; i < s.to; i++) {
-      let initials = '';
-      const idx: number[] = [];
-      for (let j = i; j < s.to && idx.length < 6; j++) {
-        const t = doc.tokens[j] as Token;
-        if (t.kind !== 'word' || !/^[a-z]/.test(t.norm)) break;
-        initials += t.norm[0];
-        idx.push(j);
-        if (idx.length >= 2 && !runs.has(initials)) runs.set(initials, [...idx]);
-      }
-    }
-  }
-  return runs;
-}
+type WordSim = (a: Token, b: Token) => number;
 
-/** A token written like an acronym: capitals ("BST", "LIFO"). */
+/** A token written like an acronym ("BST", "LIFOs"), lower-cased without a plural s. */
 function acronymOf(t: Token): string | undefined {
   if (/^[A-Z]{2,6}$/.test(t.text)) return t.norm;
   return /^[A-Z]{2,6}s$/.test(t.text) ? t.norm.slice(0, -1) : undefined;
 }
 
-type WordSim = (a: Token, b: Token) => number;
+/** Runs of up to 6 words in one sentence whose initials spell `acronym` ("last in first out"). */
+function expansionOf(doc: TextDoc, acronym: string): Set<number> | undefined {
+  for (const s of doc.sentences) {
+    for (let i = s.from; i + acronym.length <= s.to; i++) {
+      let ok = true;
+      for (let k = 0; k < acronym.length && ok; k++) {
+        const t = doc.tokens[i + k] as Token;
+        ok = t.kind === 'word' && t.norm[0] === acronym[k];
+      }
+      if (ok) return new Set(Array.from({ length: acronym.length }, (_, k) => i + k));
+    }
+  }
+  return undefined;
+}
+
+/** An acronym on one side aligns fully with the words it abbreviates on the other. */
+function alignAcronyms(
+  short: readonly Unit[],
+  shortBest: number[],
+  long: readonly Unit[],
+  longBest: number[],
+  longDoc: TextDoc,
+) {
+  short.forEach((u, i) => {
+    const acronym = acronymOf(u.tok);
+    const run = acronym ? expansionOf(longDoc, acronym) : undefined;
+    if (!run) return;
+    shortBest[i] = 1;
+    long.forEach((v, j) => {
+      if (run.has(v.tok.index)) longBest[j] = 1;
+    });
+  });
+}
 
 interface Alignment {
+  /** Weighted share of reference units the answer covers. */
   recall: number;
+  /** Weighted share of answer units that belong to the reference. */
   precision: number;
-  /** Best match of each reference unit, 0-1. */
+  ansBest: number[];
   refBest: number[];
 }
 
-/** Weighted recall of the reference units and precision of the answer units, each word taking its best partner. */
-function align(ans: readonly Unit[], ref: readonly Unit[], sim: WordSim, ansDoc?: TextDoc, refDoc?: TextDoc): Alignment {
+/** Each word takes its best partner on the other side (many-to-one, as graders do not count repeats). */
+function align(
+  ans: readonly Unit[],
+  ref: readonly Unit[],
+  sim: WordSim,
+  docs?: { ans: TextDoc; ref: TextDoc },
+): Alignment {
   const refBest = new Array<number>(ref.length).fill(0);
   const ansBest = new Array<number>(ans.length).fill(0);
   ans.forEach((a, i) => {
@@ -172,47 +194,20 @@ function align(ans: readonly Unit[], ref: readonly Unit[], sim: WordSim, ansDoc?
       if (s > (refBest[j] as number)) refBest[j] = s;
     });
   });
-  if (ansDoc && refDoc) alignAcronyms(ans, ref, ansBest, refBest, ansDoc, refDoc);
-  let precNum = 0;
-  let precDen = 0;
-  ans.forEach((a, i) => {
-    precNum += a.weight * (ansBest[i] as number);
-    precDen += a.weight;
-  });
-  let recNum = 0;
-  let recDen = 0;
-  ref.forEach((r, j) => {
-    recNum += r.weight * (refBest[j] as number);
-    recDen += r.weight;
-  });
-  return { recall: recDen ? recNum / recDen : 0, precision: precDen ? precNum / precDen : 0, refBest };
-}
-
-/** An acronym on one side aligns with the words it abbreviates on the other. */
-function alignAcronyms(
-  ans: readonly Unit[],
-  ref: readonly Unit[],
-  ansBest: number[],
-  refBest: number[],
-  ansDoc: TextDoc,
-  refDoc: TextDoc,
-): void {
-  const mark = (short: readonly Unit[], shortBest: number[], long: readonly Unit[], longBest: number[], longDoc: TextDoc) => {
-    let runs: Map<string, number[]> | undefined;
-    short.forEach((u, i) => {
-      const acr = acronymOf(u.tok);
-      if (!acr) return;
-      runs ??= acronymRuns(longDoc);
-      const run = runs.get(acr);
-      if (!run) return;
-      shortBest[i] = 1;
-      long.forEach((v, j) => {
-        if (run.includes(v.tok.index)) longBest[j] = 1;
-      });
+  if (docs) {
+    alignAcronyms(ans, ansBest, ref, refBest, docs.ref);
+    alignAcronyms(ref, refBest, ans, ansBest, docs.ans);
+  }
+  const share = (us: readonly Unit[], best: readonly number[]): number => {
+    let num = 0;
+    let den = 0;
+    us.forEach((u, k) => {
+      num += u.weight * (best[k] as number);
+      den += u.weight;
     });
+    return den ? num / den : 0;
   };
-  mark(ans, ansBest, ref, refBest, refDoc);
-  mark(ref, refBest, ans, ansBest, ansDoc);
+  return { recall: share(ref, refBest), precision: share(ans, ansBest), ansBest, refBest };
 }
 
 function fMeasure(recall: number, precision: number, beta: number): number {
@@ -226,55 +221,79 @@ function questionStems(question?: TextDoc): Set<string> {
   return q;
 }
 
-/**
- * Graders reward coverage with quickly diminishing returns (hence the square root), and mark down answers
- * shorter than the reference needs; the constants are a least-squares fit on Mohler assignments 1-6, frozen.
- */
-function calibrate(similarity: number, nAnswer: number, nReference: number): number {
-  const need = Math.max(1, Math.min(nReference, P.lenCap));
-  const completeness = Math.min(nAnswer, need) / need;
-  const grade = P.c0 + P.cSim * Math.sqrt(similarity) + P.cLen * completeness;
+/** Share of the words a complete answer needs; one-word answers to multi-part references lose marks. */
+function completeness(nAnswer: number, nReference: number): number {
+  const need = Math.max(1, Math.min(nReference, COMPLETE_AT));
+  return Math.min(nAnswer, need) / need;
+}
+
+function toScore(grade: number): number {
   return Math.round(20 * Math.min(5, Math.max(0, grade)));
 }
 
-const EMPTY: ReferenceResult = { score: 0, similarity: 0, matched: [], missingTerms: [] };
-
-export function gradeAgainstReference(answer: TextDoc, reference: TextDoc, question?: TextDoc): ReferenceResult {
-  const qStems = questionStems(question);
-  // A reference that only restates the question still has to be matched, so it keeps its words.
-  const refUnits = units(reference, qStems);
-  const ref = refUnits.some((r) => r.weight > 0) ? refUnits : units(reference, new Set());
-  const ans = units(answer, qStems);
-  LAST.nAns = 0;
-  if (ans.length === 0 || ref.length === 0 || NON_ANSWER.test(answer.text.trim())) return { ...EMPTY };
-  const { recall, precision, refBest } = align(ans, ref, wordSim, answer, reference);
-  const similarity = fMeasure(recall, precision, P.beta);
-  const matched: Array<{ start: number; end: number }> = [];
-  for (const t of answer.tokens) {
-    if (keep(t) > 0 && ref.some((r) => wordSim(t, r.tok) > 0)) matched.push({ start: t.start, end: t.end });
-  }
-  const missingTerms = ref
-    .map((r, j) => ({ word: r.tok.text, weight: r.weight, hit: refBest[j] as number }))
-    .filter((m) => m.hit === 0)
-    .sort((x, y) => y.weight - x.weight)
-    .slice(0, 8)
-    .map((m) => m.word);
-  LAST.recall = recall;
-  LAST.precision = precision;
-  LAST.nAns = ans.length;
-  LAST.nRef = ref.length;
-  LAST.qOverlap = ans.filter((a) => qStems.has(a.tok.stem)).length / ans.length;
-  return { score: calibrate(similarity, ans.length, ref.length), similarity, matched, missingTerms };
+interface Graded {
+  result: ReferenceResult;
+  answerUnits: Unit[];
+  referenceUnits: number;
 }
 
-export function gradeWithPeers(answers: readonly TextDoc[], reference: TextDoc, question?: TextDoc): ReferenceResult[] {
-  const base = answers.map((a) => gradeAgainstReference(a, reference, question));
-  if (P.peerMode === 0) return base;
+function grade(answer: TextDoc, reference: TextDoc, qStems: ReadonlySet<string>): Graded {
+  const ans = units(answer, qStems);
+  let ref = units(reference, qStems);
+  // A reference that only restates the question still has to be matched, so it keeps its words.
+  if (!ref.some((r) => r.weight > 0)) ref = units(reference, new Set());
+  const empty = { score: 0, similarity: 0, matched: [], missingTerms: [] };
+  if (ans.length === 0 || ref.length === 0 || NON_ANSWER.test(answer.text.trim())) {
+    return { result: empty, answerUnits: [], referenceUnits: ref.length };
+  }
+  const { recall, precision, ansBest, refBest } = align(ans, ref, wordSim, { ans: answer, ref: reference });
+  const similarity = fMeasure(recall, precision, BETA);
+  const alignedStems = new Set(ans.filter((_, i) => (ansBest[i] as number) > 0).map((a) => a.tok.stem));
+  const matched = answer.tokens
+    .filter((t) => counts(t) && alignedStems.has(t.stem))
+    .map((t) => ({ start: t.start, end: t.end }));
+  // Unmatched reference words, the ones the question does not already give away first, in reference order.
+  const missingTerms = ref
+    .filter((_, j) => refBest[j] === 0)
+    .sort((x, y) => y.weight - x.weight)
+    .slice(0, 8)
+    .map((r) => r.tok.text);
+  const g =
+    REF_ONLY.base +
+    REF_ONLY.sim * Math.sqrt(similarity) +
+    REF_ONLY.length * completeness(ans.length, ref.length);
+  return {
+    result: { score: toScore(g), similarity, matched, missingTerms },
+    answerUnits: ans,
+    referenceUnits: ref.length,
+  };
+}
+
+/** Grade one answer against a model answer alone. Pure and deterministic; texts are read once by the caller. */
+export function gradeAgainstReference(
+  answer: TextDoc,
+  reference: TextDoc,
+  question?: TextDoc,
+): ReferenceResult {
+  return grade(answer, reference, questionStems(question)).result;
+}
+
+/**
+ * Grade all answers to one question, using the other answers as context. Most students answer correctly,
+ * so an answer that agrees with peers who themselves match the reference is probably right even when it
+ * paraphrases the reference ("as many as you want" for "unlimited number"). Results keep the input order.
+ */
+export function gradeWithPeers(
+  answers: readonly TextDoc[],
+  reference: TextDoc,
+  question?: TextDoc,
+): ReferenceResult[] {
   const qStems = questionStems(question);
-  const us = answers.map((a) => units(a, qStems));
-  // Memoise word similarity by stem pair: peers share most of their vocabulary.
+  const graded = answers.map((a) => grade(a, reference, qStems));
+  if (answers.length <= MIN_PEERS) return graded.map((g) => g.result);
+  // Peers share most of their vocabulary: memoise word similarity by stem pair.
   const memo = new Map<string, number>();
-  const sim = (a: Token, b: Token): number => {
+  const sim: WordSim = (a, b) => {
     const key = a.stem < b.stem ? `${a.stem}\u0000${b.stem}` : `${b.stem}\u0000${a.stem}`;
     let v = memo.get(key);
     if (v === undefined) memo.set(key, (v = wordSim(a, b)));
@@ -284,24 +303,30 @@ export function gradeWithPeers(answers: readonly TextDoc[], reference: TextDoc, 
   const pair = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const al = align(us[i] as Unit[], us[j] as Unit[], sim);
-      const v = fMeasure(al.recall, al.precision, 1);
-      (pair[i] as number[])[j] = v;
-      (pair[j] as number[])[i] = v;
+      const al = align((graded[i] as Graded).answerUnits, (graded[j] as Graded).answerUnits, sim);
+      const f1 = fMeasure(al.recall, al.precision, 1);
+      (pair[i] as number[])[j] = f1;
+      (pair[j] as number[])[i] = f1;
     }
   }
-  return base.map((b, i) => {
+  return graded.map((g, i) => {
+    const r = g.result;
+    if (g.answerUnits.length === 0) return r;
+    // Agreement with each peer, weighted by how well that peer matches the reference.
     let num = 0;
     let den = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const w = ((base[j] as ReferenceResult).similarity + P.eps) ** P.peerPow;
-      num += w * ((pair[i] as number[])[j] as number);
-      den += w;
-    }
-    const consensus = den ? num / den : 0;
-    PEERDBG.push({ sim: b.similarity, consensus, nAns: us[i]?.length ?? 0 });
-    const similarity = P.lam * b.similarity + (1 - P.lam) * consensus;
-    return { ...b, similarity, score: calibrate(similarity, 4, 4) };
+    graded.forEach((peer, j) => {
+      if (j === i) return;
+      num += peer.result.similarity * ((pair[i] as number[])[j] as number);
+      den += peer.result.similarity;
+    });
+    if (den === 0) return r;
+    const c = WITH_PEERS;
+    const value =
+      c.base +
+      c.sim * Math.sqrt(r.similarity) +
+      c.consensus * Math.sqrt(num / den) +
+      c.length * completeness(g.answerUnits.length, g.referenceUnits);
+    return { ...r, score: toScore(value) };
   });
 }

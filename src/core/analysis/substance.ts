@@ -13,6 +13,14 @@ export interface SubstanceInput {
   readonly hits: number;
 }
 
+/** Below this share of on-topic content words an answer is about something else; above the second, fully on topic. */
+const RELEVANCE_NONE = 0.15;
+const RELEVANCE_FULL = 0.4;
+/** Three links per verb is a list with a verb or two in it, not an explanation. */
+const LIST_LINKS_PER_VERB = 3.2;
+/** What a list of the right terms is worth next to the same points explained. */
+const BUZZWORD_FACTOR = 0.15;
+
 function ramp(x: number, lo: number, hi: number): number {
   if (x <= lo) return 0;
   if (x >= hi) return 1;
@@ -48,11 +56,15 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
   const functionRatio = words.filter((t) => t.stop).length / words.length;
   const sentences = Math.max(1, doc.sentences.length);
   const wordsPerHit = hits > 0 ? words.length / hits : Number.POSITIVE_INFINITY;
+  // Links per verb: commas and and/or joining names. Explaining takes verbs; stringing terms takes commas.
+  const links = doc.tokens.filter((t) => t.norm === ',' || t.norm === 'and' || t.norm === 'or').length;
+  const listiness = links / Math.max(1, verbs);
   const buzzwordList =
     !nonAnswer &&
     words.length >= 4 &&
     (verbRatio < 0.05 ||
-      functionRatio < 0.2 ||
+      functionRatio < 0.25 ||
+      listiness >= LIST_LINKS_PER_VERB ||
       (hits >= 3 && wordsPerHit < 4 && functionRatio < 0.3 && words.length / sentences < 40));
   if (buzzwordList) {
     notes.push(
@@ -60,9 +72,10 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
     );
   }
   let factor = nonAnswer ? 0 : 1;
-  if (buzzwordList) factor *= 0.3;
+  if (buzzwordList) factor *= BUZZWORD_FACTOR;
+  else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);
   if (topicStems && !nonAnswer) {
-    const rel = 0.15 + 0.85 * ramp(relevance, 0.08, 0.3);
+    const rel = 0.15 + 0.85 * ramp(relevance, RELEVANCE_NONE, RELEVANCE_FULL);
     if (rel < 0.9)
       notes.push('Much of the answer is not about the question: bring it back to what was asked.');
     factor *= rel;

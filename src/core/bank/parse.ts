@@ -1,5 +1,6 @@
 // Parse one bank file (YAML or JSON text) into a Question, or into problems that name the place.
 import { type Document, isNode, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { Question } from './schema.js';
 
@@ -29,7 +30,10 @@ export function lineOf(doc: Document, text: string, path: ReadonlyArray<Property
   return undefined;
 }
 
-export function parseQuestionText(file: string, text: string): ParseResult {
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** Parse YAML (or JSON) text with a schema; every problem names the file, the field path and the line. */
+export function parseYamlWith<T>(schema: z.ZodType<T>, file: string, text: string): Parsed<T> {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -43,9 +47,8 @@ export function parseQuestionText(file: string, text: string): ParseResult {
       })),
     };
   }
-  const raw: unknown = doc.toJS();
-  const parsed = Question.safeParse(raw);
-  if (parsed.success) return { ok: true, question: parsed.data };
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => ({
@@ -56,4 +59,9 @@ export function parseQuestionText(file: string, text: string): ParseResult {
       message: issue.message,
     })),
   };
+}
+
+export function parseQuestionText(file: string, text: string): ParseResult {
+  const r = parseYamlWith(Question, file, text);
+  return r.ok ? { ok: true, question: r.value } : r;
 }

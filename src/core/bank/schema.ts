@@ -113,3 +113,6 @@ export const Question = z.strictObject({
 });
 export type Question = z.infer<typeof Question>;
 export type QuestionInput = z.input<typeof Question>;
+
+/** `bank/_common/red-flags.yaml`: unsafe practices that count against any technical or scenario answer. */
+export const CommonRedFlags = z.array(RedFlag);

@@ -3,7 +3,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import porter2 from 'wink-porter2-stemmer';
-import { canonicalStem } from './lexicon.js';
+import { canonicalStem, PROTECTED } from './lexicon.js';
 import {
   POST_NEGATORS,
   SCOPE_BREAKERS,
@@ -39,6 +39,9 @@ export interface Token {
   negated: boolean;
   /** Inside the scope of avoid / instead of / rather than … (used for red flags). */
   softNegated: boolean;
+  /** Index of the token whose scope negates this one (-1 when none): a phrase that contains its own negator is not negated by it. */
+  negator: number;
+  softNegator: number;
 }
 
 export interface Sentence {
@@ -114,6 +117,8 @@ function kindOf(winkType: string, text: string): TokenKind {
 
 /** Stem a single lower-case word the same way answer tokens are stemmed. */
 export function stemWord(lemma: string): string {
+  if (PROTECTED.has(lemma))
+    return canonicalStem(lemma === 'vpcs' ? 'vpc' : lemma === 'canaries' ? 'canari' : lemma);
   const base = /^[a-z]+$/.test(lemma) ? porter2(lemma) : lemma;
   return canonicalStem(base);
 }
@@ -198,7 +203,11 @@ function makeToken(
   winkType: string,
   sentence: number,
 ): Token {
-  const norm = original.toLowerCase();
+  // "DR." at a sentence end reads as the abbreviation "dr."; the word is "dr".
+  const norm =
+    /^[A-Za-z]{1,5}\.$/.test(original) && !/^(?:etc|vs|inc|ltd)\.$/i.test(original)
+      ? original.slice(0, -1).toLowerCase()
+      : original.toLowerCase();
   const kind = kindOf(winkType, original);
   // Masked compounds and acronyms keep their own spelling: wink reads "CD" as "could".
   const literal = /[./]/.test(original) || /^[A-Z0-9]{2,6}s?$/.test(original);
@@ -226,6 +235,8 @@ function makeToken(
     stop: STOPWORDS.has(norm) || STOPWORDS.has(lemma),
     negated: false,
     softNegated: false,
+    negator: -1,
+    softNegator: -1,
   };
 }
 
@@ -247,8 +258,12 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
           if (next.kind === 'punct' && next.norm !== '-' && next.norm !== '/') break;
           if (SCOPE_BREAKERS.has(next.norm)) break;
           if (!strong && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
-          if (strong) next.negated = true;
+          if (strong) {
+            next.negated = true;
+            next.negator = i;
+          }
           next.softNegated = true;
+          next.softNegator = i;
         }
       }
       if (POST_NEGATORS.has(tok.norm) || POST_NEGATORS.has(tok.lemma)) {
@@ -257,6 +272,7 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
           // "DynamoDB locking, which is now deprecated": a comma before a relative clause does not end it.
           if (prev.kind === 'punct' && !(prev.norm === ',' && tokens[j + 1]?.norm === 'which')) break;
           prev.softNegated = true;
+          prev.softNegator = i;
         }
       }
     }

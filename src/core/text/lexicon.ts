@@ -29,6 +29,49 @@ const SINGLE: Record<string, string> = {
   pipelin: 'pipelin',
 };
 
+/** Acronyms that end in "s" but are not plurals: the stemmer would cut "eks" to "ek". */
+export const PROTECTED = new Set([
+  'aws',
+  'eks',
+  'ecs',
+  'dns',
+  'iops',
+  'kms',
+  'sns',
+  'sqs',
+  'efs',
+  'ebs',
+  'rds',
+  'ses',
+  'tls',
+  'mtls',
+  'https',
+  'os',
+  'gcs',
+  'ics',
+  'sops',
+  'vpcs',
+  'devops',
+  'gitops',
+  'finops',
+  'secops',
+  'mlops',
+  'aiops',
+  'chaos',
+  'redis',
+  'jenkins',
+  'helms',
+  'postgres',
+  'cors',
+  'sas',
+  'pass',
+  'cross',
+  'access',
+  'process',
+  'status',
+  'canaries',
+]);
+
 export function canonicalStem(stem: string): string {
   return SINGLE[stem] ?? stem;
 }

@@ -3,7 +3,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being below
   between both but by can could did do does doing down during each few for from further had has have having
   he her here hers herself him himself his how i if in into is it its itself just let me more most my myself
-  of off on once only or other ought our ours ourselves out over own same she should so some such than that
+  of off on once or other ought our ours ourselves out over she should so some such than that
   the their theirs them themselves then there these they this those through to too under until up very was
   we were what when where which while who whom why will with would you your yours yourself yourselves
   i'm i've i'd i'll we're we've we'd we'll it's that's there's they're they've you're you've 's 're 've 'd 'll

@@ -1,0 +1,112 @@
+// Which questions a session asks, in which order: deterministic for a given seed.
+import type { Bank } from '../bank/index.js';
+import { CORE_CATEGORIES, type Question } from '../bank/schema.js';
+import { InputError } from '../errors.js';
+import { type Random, seededRandom, shuffle } from './random.js';
+import type { Mode, PlannedStep, SessionConfig } from './types.js';
+
+export const DEFAULT_COUNT: Readonly<Record<Mode, number>> = { mock: 8, drill: 5, quick: 6, story: 4 };
+
+const TECHNICAL_KINDS = new Set(['technical', 'scenario']);
+const STORY_KINDS = new Set(['behavioral', 'career-story']);
+
+function take(random: Random, pool: readonly Question[], n: number, taken: Set<string>): Question[] {
+  const out: Question[] = [];
+  for (const q of shuffle(random, pool)) {
+    if (out.length >= n) break;
+    if (taken.has(q.id)) continue;
+    taken.add(q.id);
+    out.push(q);
+  }
+  return out;
+}
+
+function byLevel(a: Question, b: Question): number {
+  return a.level - b.level;
+}
+
+/** Mock interview: intro, questions rising from level 1 to 3 across categories, one scenario, your questions. */
+function planMock(bank: Bank, count: number, random: Random): PlannedStep[] {
+  const taken = new Set<string>();
+  const steps: PlannedStep[] = [];
+  const intro = bank.questions.find((q) => q.kind === 'self-intro');
+  if (intro) {
+    taken.add(intro.id);
+    steps.push({ kind: 'question', questionId: intro.id });
+  }
+  const technicalCount = Math.max(1, count - steps.length - 1);
+  const categories = shuffle(
+    random,
+    CORE_CATEGORIES.filter((c) => c !== 'scenario'),
+  );
+  const picked: Question[] = [];
+  for (let i = 0; i < technicalCount; i++) {
+    // Levels rise through the interview: the first third fundamentals, the last third final-round depth.
+    const level = Math.min(3, 1 + Math.floor((i * 3) / technicalCount)) as 1 | 2 | 3;
+    const category = categories[i % categories.length];
+    const pool = bank.questions.filter(
+      (q) => q.category === category && TECHNICAL_KINDS.has(q.kind) && q.kind !== 'scenario',
+    );
+    const atLevel = pool.filter((q) => q.level === level);
+    const [q] = take(random, atLevel.length > 0 ? atLevel : pool, 1, taken);
+    if (q) picked.push(q);
+  }
+  picked.sort(byLevel);
+  for (const q of picked) steps.push({ kind: 'question', questionId: q.id });
+  const scenarios = bank.questions.filter((q) => q.kind === 'scenario' && q.level >= 2);
+  const [scenario] = take(random, scenarios, 1, taken);
+  if (scenario) steps.push({ kind: 'question', questionId: scenario.id });
+  steps.push({ kind: 'candidate-questions', questionId: null });
+  return steps;
+}
+
+export function planSession(
+  bank: Bank,
+  config: SessionConfig & { seed: number; count: number },
+): PlannedStep[] {
+  const random = seededRandom(config.seed);
+  const matches = (q: Question) =>
+    (!config.category || q.category === config.category) && (!config.level || q.level === config.level);
+  let questions: Question[];
+  switch (config.mode) {
+    case 'mock':
+      return planMock(bank, config.count, random);
+    case 'drill':
+      questions = take(
+        random,
+        bank.questions.filter((q) => matches(q) && q.kind !== 'self-intro'),
+        config.count,
+        new Set(),
+      ).sort(byLevel);
+      break;
+    case 'quick':
+      questions = take(
+        random,
+        bank.questions.filter((q) => matches(q) && TECHNICAL_KINDS.has(q.kind)),
+        config.count,
+        new Set(),
+      ).sort(byLevel);
+      break;
+    case 'story': {
+      const taken = new Set<string>();
+      const fixed = ['self-intro', 'career-story']
+        .map((kind) => bank.questions.find((q) => q.kind === kind))
+        .filter((q): q is Question => q !== undefined);
+      for (const q of fixed) taken.add(q.id);
+      const stories = take(
+        random,
+        bank.questions.filter((q) => STORY_KINDS.has(q.kind) && matches(q)),
+        Math.max(0, config.count - fixed.length),
+        taken,
+      );
+      questions = [...fixed, ...stories].slice(0, config.count);
+      break;
+    }
+  }
+  if (questions.length === 0) {
+    throw new InputError(
+      `no question in the bank matches ${config.category ? `category "${config.category}"` : 'that'}${config.level ? ` at level ${config.level}` : ''} for mode "${config.mode}"`,
+    );
+  }
+  return questions.map((q) => ({ kind: 'question', questionId: q.id }));
+}
