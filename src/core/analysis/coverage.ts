@@ -87,7 +87,7 @@ export function redFlagHits(
   const hits: FlagHit[] = [];
   flags.forEach((flag, f) => {
     for (const phrase of compiled[f]?.phrasings ?? []) {
-      const m = matchPhrase(index, phrase, false);
+      const m = matchPhrase(index, phrase, false, true);
       if (m && m.fraction === 1 && !m.softNegated) {
         hits.push({
           id: flag.id,

@@ -31,7 +31,8 @@ export function compilePhrase(source: string): CompiledPhrase {
   const words = doc.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
   const content = words.filter(isContent);
   const chosen = content.length > 0 ? content : words;
-  return { source, stems: chosen.map((t) => t.stem) };
+  // A repeated word ("the client pays so the client decides") counts once.
+  return { source, stems: [...new Set(chosen.map((t) => t.stem))] };
 }
 
 function push(map: Map<string, number[]>, key: string, index: number): void {
@@ -72,6 +73,7 @@ export function matchPhrase(
   index: DocIndex,
   phrase: CompiledPhrase,
   avoidNegated = true,
+  ordered = false,
 ): PhraseMatch | undefined {
   const { stems } = phrase;
   if (stems.length === 0) return undefined;
@@ -99,6 +101,8 @@ export function matchPhrase(
         }
         if (nearest >= 0) picked.push(nearest);
       }
+      // Claims read in order: "remove the readiness probe" is not "the pod is removed when the readiness probe fails".
+      if (ordered && picked.length === stems.length && !inPhraseOrder(picked, a)) continue;
       const sorted = [...new Set(picked)].sort((x, y) => x - y);
       const fraction = Math.min(1, picked.length / stems.length);
       // "remove the resource limits" is a claim, not a negation: a scope opened inside the match does not count.
@@ -110,6 +114,12 @@ export function matchPhrase(
     }
   }
   return best;
+}
+
+/** `picked` holds the anchor (stem number `anchor`) first, then the other stems in phrase order. */
+function inPhraseOrder(picked: readonly number[], anchor: number): boolean {
+  const inOrder = [...picked.slice(1, anchor + 1), picked[0] as number, ...picked.slice(anchor + 1)];
+  return inOrder.every((pos, i) => i === 0 || pos >= (inOrder[i - 1] as number));
 }
 
 function better(a: PhraseMatch, b: PhraseMatch, avoidNegated: boolean): boolean {

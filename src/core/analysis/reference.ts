@@ -56,8 +56,9 @@ const NUMBER_WORDS: Record<string, string> = {
   ten: '10',
 };
 // Answers that decline to answer; graders give them 0 whatever words they share with the question.
+// ("none" and "pass" are left out: they can be real answers.)
 const NON_ANSWER =
-  /^\W*(?:not answered|no answer|n\/?a|none|i (?:do not|don'?t) know|idk|no idea|skip(?:ped)?|pass|tbd)\W*$/i;
+  /^\W*(?:not answered|no answer|n\/a|(?:i )?(?:do not|don'?t|dont) know|idk|no idea|skip(?:ped)?|tbd)\W*$/i;
 
 interface Unit {
   readonly tok: Token;
@@ -252,7 +253,7 @@ function grade(answer: TextDoc, reference: TextDoc, qStems: ReadonlySet<string>)
   const matched = answer.tokens
     .filter((t) => counts(t) && alignedStems.has(t.stem))
     .map((t) => ({ start: t.start, end: t.end }));
-  // Unmatched reference words, the ones the question does not already give away first, in reference order.
+  // Unmatched reference words in reference order, those the question already gives away last.
   const missingTerms = ref
     .filter((_, j) => refBest[j] === 0)
     .sort((x, y) => y.weight - x.weight)
@@ -295,8 +296,10 @@ export function gradeWithPeers(
   const memo = new Map<string, number>();
   const sim: WordSim = (a, b) => {
     const key = a.stem < b.stem ? `${a.stem}\u0000${b.stem}` : `${b.stem}\u0000${a.stem}`;
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = wordSim(a, b)));
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const v = wordSim(a, b);
+    memo.set(key, v);
     return v;
   };
   const n = answers.length;

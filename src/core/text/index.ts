@@ -219,7 +219,14 @@ function makeToken(
         ? canonicalStem(/[A-Z0-9]s$/.test(original) ? norm.slice(0, -1) : norm)
         : stemWord(lemma);
   const split = norm.split(SPLIT_PARTS).filter((p) => p.length > 0);
-  const parts = split.length > 1 ? [...split.map((p) => stemWord(p)), canonicalStem(split.join(''))] : [];
+  // "non-root" is not "root": a negating prefix keeps the parts from being indexed on their own.
+  const negatedCompound = split.length > 1 && (split[0] === 'non' || split[0] === 'no');
+  const parts =
+    split.length > 1
+      ? negatedCompound
+        ? [canonicalStem(split.join(''))]
+        : [...split.map((p) => stemWord(p)), canonicalStem(split.join(''))]
+      : [];
   return {
     index,
     start,

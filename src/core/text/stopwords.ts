@@ -28,6 +28,7 @@ export const STRONG_NEGATORS: ReadonlySet<string> = new Set([
   'cannot',
   'hardly',
   'nowhere',
+  'non',
 ]);
 
 /**

@@ -1,0 +1,80 @@
+// Review handlers: what is due (weakest first), the interview date, and the plan that brings weak questions back.
+import { InputError } from '../core/errors.js';
+import { dueCards, type PlannedReview, planForInterview, type ReviewCard } from '../core/schedule/index.js';
+import type { AppContext } from './context.js';
+
+const INTERVIEW_DATE = 'interviewDate';
+
+export function parseDate(value: string, what = 'date'): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.trim()) {
+    throw new InputError(`invalid ${what} "${value}": use YYYY-MM-DD, e.g. 2026-12-15`);
+  }
+  return date;
+}
+
+export function interviewDate(ctx: AppContext): Date | null {
+  const value = ctx.store.getSetting(INTERVIEW_DATE);
+  return value ? new Date(value) : null;
+}
+
+export function setInterviewDate(ctx: AppContext, date: Date): void {
+  ctx.store.setSetting(INTERVIEW_DATE, date.toISOString());
+}
+
+export interface ReviewItem extends PlannedReview {
+  readonly text: string;
+  readonly category: string;
+  readonly level: number;
+  readonly reviews: number;
+}
+
+/**
+ * The review queue. Without a date: cards due now, weakest first. With `by` (the interview date, saved): every
+ * card re-planned so weak ones come back at least twice before it, listed weakest first.
+ */
+export function reviewHandler(
+  ctx: AppContext,
+  options: { by?: string | undefined } = {},
+): { interviewDate: string | null; items: ReviewItem[] } {
+  const now = ctx.now();
+  let cards: ReviewCard[] = ctx.store.listCards();
+  let date = interviewDate(ctx);
+  if (options.by) {
+    date = parseDate(options.by, 'interview date');
+    if (date.getTime() <= now.getTime())
+      throw new InputError(`the interview date ${options.by} is not in the future`);
+    setInterviewDate(ctx, date);
+  }
+  const describe = (p: PlannedReview): ReviewItem => {
+    const q = ctx.bank.byId(p.questionId);
+    const card = cards.find((c) => c.questionId === p.questionId);
+    return {
+      ...p,
+      text: q?.text ?? p.questionId,
+      category: q?.category ?? 'imported',
+      level: q?.level ?? 0,
+      reviews: card?.reviews ?? 0,
+    };
+  };
+  if (date && date.getTime() > now.getTime()) {
+    const planned = planForInterview(cards, now, date);
+    ctx.store.transaction(() => {
+      for (const p of planned) {
+        const card = cards.find((c) => c.questionId === p.questionId);
+        if (card && card.due !== p.due) ctx.store.saveCardDue(p.questionId, p.due);
+      }
+    });
+    cards = ctx.store.listCards();
+    return { interviewDate: date.toISOString().slice(0, 10), items: planned.map(describe) };
+  }
+  const due = dueCards(cards, now).map((c) => ({
+    questionId: c.questionId,
+    due: c.due,
+    lastScore: c.lastScore,
+    weak: c.lastScore < 70,
+    plan: [c.due],
+  }));
+  return { interviewDate: date ? date.toISOString().slice(0, 10) : null, items: due.map(describe) };
+}

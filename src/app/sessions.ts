@@ -1,0 +1,210 @@
+// Session handlers: start, answer (committed at once), read, resume. The CLI, the HTTP API and the tests call these.
+import { z } from 'zod';
+import { type AnswerComparison, compareAnalyses } from '../core/analysis/compare.js';
+import { type Analysis, analyzeAnswer, MAX_ANSWER_CHARS } from '../core/analysis/index.js';
+import type { Question } from '../core/bank/schema.js';
+import { ConflictError, InputError, NotFoundError } from '../core/errors.js';
+import { applyAnswer, pendingTurn, startSession } from '../core/interview/engine.js';
+import { type SessionSummary, summarize } from '../core/interview/summary.js';
+import {
+  SessionConfig,
+  type SessionConfigInput,
+  type SessionState,
+  type Turn,
+} from '../core/interview/types.js';
+import { ratingFor, reviewCard } from '../core/schedule/index.js';
+import type { AppContext } from './context.js';
+import { interviewDate } from './review.js';
+
+export const AnswerRequest = z.strictObject({
+  text: z.string(),
+  durationSec: z.number().positive().max(3600).optional(),
+  /** The position of the turn being answered; a mismatch (another tab answered first) is a 409. */
+  position: z.number().int().min(0).optional(),
+});
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
+
+export interface TurnView extends Omit<Turn, 'answer'> {
+  readonly question: Pick<Question, 'id' | 'category' | 'level' | 'kind' | 'text'> | null;
+}
+
+export interface AnswerResult {
+  readonly sessionId: string;
+  readonly answered: {
+    readonly position: number;
+    readonly answerId: number;
+    readonly version: number;
+    readonly score: number | null;
+  };
+  /** Null in interview style until the session is finished. */
+  readonly analysis: Analysis | null;
+  readonly comparison: AnswerComparison | null;
+  readonly next: TurnView | null;
+  readonly finished: boolean;
+  readonly summary: SessionSummary | null;
+}
+
+export function turnView(ctx: AppContext, turn: Turn): TurnView {
+  const { answer: _answer, ...rest } = turn;
+  const q = turn.questionId ? ctx.bank.byId(turn.questionId) : undefined;
+  return {
+    ...rest,
+    question: q ? { id: q.id, category: q.category, level: q.level, kind: q.kind, text: q.text } : null,
+  };
+}
+
+export function startSessionHandler(
+  ctx: AppContext,
+  input: SessionConfigInput,
+): { session: SessionState; current: TurnView } {
+  const session = startSession(ctx.bank, ctx.newId(), input, ctx.now().toISOString(), ctx.newSeed());
+  ctx.store.transaction(() => ctx.store.insertSession(session));
+  return { session, current: turnView(ctx, session.turns[0] as Turn) };
+}
+
+export function getSessionHandler(ctx: AppContext, id: string): SessionState {
+  const session = ctx.store.getSession(id);
+  if (!session) throw new NotFoundError(`no session with id "${id}" (see 'mockops history')`);
+  return session;
+}
+
+export function validateAnswerText(text: string): string {
+  if (text.trim() === '') throw new InputError('the answer is empty: type or say something first');
+  if (text.length > MAX_ANSWER_CHARS) {
+    throw new InputError(
+      `the answer is ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_ANSWER_CHARS.toLocaleString('en-US')}`,
+      { code: 'too_large' },
+    );
+  }
+  return text;
+}
+
+function analyse(
+  ctx: AppContext,
+  question: Question,
+  text: string,
+  durationSec: number | undefined,
+): Analysis {
+  return analyzeAnswer({ question, answer: text, durationSec, commonRedFlags: ctx.bank.commonRedFlags });
+}
+
+/** The text graded for a turn: a follow-up is graded together with the first answer to the same question. */
+function gradedText(session: SessionState, turn: Turn, text: string): string {
+  if (turn.kind !== 'follow-up') return text;
+  const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question');
+  return first?.answer ? `${first.answer.text}\n${text}` : text;
+}
+
+export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerRequest): AnswerResult {
+  const text = validateAnswerText(req.text);
+  return ctx.store.transaction(() => {
+    const session = getSessionHandler(ctx, sessionId);
+    const pending = pendingTurn(session);
+    if (!pending) throw new ConflictError(`session ${sessionId} is finished; start a new one`);
+    if (req.position !== undefined && req.position !== pending.position) {
+      throw new ConflictError(
+        `question ${req.position + 1} was already answered (another tab?); the session is now at question ${pending.position + 1}`,
+      );
+    }
+    const now = ctx.now();
+    const question = pending.questionId ? (ctx.bank.byId(pending.questionId) ?? null) : null;
+    const analysis = question
+      ? analyse(ctx, question, gradedText(session, pending, text), req.durationSec)
+      : null;
+    const previous =
+      question && pending.kind === 'question'
+        ? ctx.store
+            .answersFor(question.id)
+            .filter((a) => a.analysis)
+            .at(-1)
+        : undefined;
+    const stored = ctx.store.insertAnswer({
+      questionId: pending.kind === 'question' ? (question?.id ?? null) : null,
+      sessionId,
+      text,
+      durationSec: req.durationSec ?? null,
+      analysis,
+      createdAt: now.toISOString(),
+    });
+    const next = applyAnswer(ctx.bank, session, stored, now.toISOString());
+    ctx.store.saveProgress(next, pending.position, stored.answerId);
+    if (question && analysis && pending.kind === 'question') {
+      const card = reviewCard(
+        ctx.store.getCard(question.id),
+        question.id,
+        analysis.score,
+        now,
+        interviewDate(ctx) ?? undefined,
+      );
+      ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
+    }
+    const finished = next.status === 'finished';
+    const showFeedback = session.config.style === 'practice' || finished;
+    const upcoming = pendingTurn(next);
+    return {
+      sessionId,
+      answered: {
+        position: pending.position,
+        answerId: stored.answerId,
+        version: stored.version,
+        score: showFeedback ? (analysis?.score ?? null) : null,
+      },
+      analysis: showFeedback ? analysis : null,
+      comparison:
+        showFeedback && previous?.analysis && analysis ? compareAnalyses(previous.analysis, analysis) : null,
+      next: upcoming ? turnView(ctx, upcoming) : null,
+      finished,
+      summary: finished ? summarize(next) : null,
+    };
+  });
+}
+
+/** The last unfinished session, for `--resume`. */
+export function resumeHandler(ctx: AppContext): { session: SessionState; current: TurnView } {
+  const session = ctx.store.latestActiveSession();
+  if (!session)
+    throw new NotFoundError('there is no unfinished session to resume; start one with `mockops interview`');
+  const pending = pendingTurn(session);
+  if (!pending) throw new ConflictError(`session ${session.id} has nothing left to answer`);
+  return { session, current: turnView(ctx, pending) };
+}
+
+/** Answer a single bank question outside a session (practice and the workshop): a new version, compared with the last. */
+export function practiceAnswerHandler(ctx: AppContext, questionId: string, req: AnswerRequest) {
+  const text = validateAnswerText(req.text);
+  const question = ctx.bank.byId(questionId);
+  if (!question) throw new NotFoundError(`no question with id "${questionId}" in the bank`);
+  return ctx.store.transaction(() => {
+    const now = ctx.now();
+    const analysis = analyse(ctx, question, text, req.durationSec);
+    const previous = ctx.store
+      .answersFor(question.id)
+      .filter((a) => a.analysis)
+      .at(-1);
+    const stored = ctx.store.insertAnswer({
+      questionId,
+      sessionId: null,
+      text,
+      durationSec: req.durationSec ?? null,
+      analysis,
+      createdAt: now.toISOString(),
+    });
+    const card = reviewCard(
+      ctx.store.getCard(question.id),
+      question.id,
+      analysis.score,
+      now,
+      interviewDate(ctx) ?? undefined,
+    );
+    ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
+    return {
+      answerId: stored.answerId,
+      version: stored.version,
+      analysis,
+      comparison: previous?.analysis ? compareAnalyses(previous.analysis, analysis) : null,
+      due: card.due,
+    };
+  });
+}
+
+export { SessionConfig };

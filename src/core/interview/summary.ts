@@ -1,0 +1,113 @@
+// The wrap-up: how the session went across the three layers, what was weakest, what to practise next.
+import type { Analysis } from '../analysis/types.js';
+import { DIMENSIONS, type Dimension } from '../bank/schema.js';
+import type { SessionState, Turn } from './types.js';
+
+export interface QuestionResult {
+  readonly questionId: string;
+  readonly prompt: string;
+  readonly score: number;
+  /** The score of the first answer, before any follow-up. */
+  readonly firstScore: number;
+  readonly missed: readonly string[];
+  readonly flags: readonly string[];
+}
+
+export interface SessionSummary {
+  readonly answered: number;
+  readonly planned: number;
+  readonly overall: number | null;
+  readonly dimensions: Readonly<Record<Dimension, number | null>>;
+  readonly questions: readonly QuestionResult[];
+  readonly weakest: readonly QuestionResult[];
+  readonly language: {
+    readonly soThat: number;
+    readonly fillers: number;
+    readonly hedges: number;
+    readonly tooLong: number;
+  };
+  readonly nextSteps: readonly string[];
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+}
+
+/** The analysis that counts for each planned question: the follow-up's (which includes the first answer) if there is one. */
+export function finalAnalyses(state: SessionState): Array<{ first: Turn; last: Turn; analysis: Analysis }> {
+  const byStep = new Map<number, { first: Turn; last: Turn }>();
+  for (const t of state.turns) {
+    if (t.kind === 'candidate-questions' || !t.answer?.analysis) continue;
+    const entry = byStep.get(t.step);
+    byStep.set(t.step, entry ? { first: entry.first, last: t } : { first: t, last: t });
+  }
+  return [...byStep.values()].map((e) => ({ ...e, analysis: e.last.answer?.analysis as Analysis }));
+}
+
+export function summarize(state: SessionState): SessionSummary {
+  const results = finalAnalyses(state);
+  const questions: QuestionResult[] = results.map(({ first, last, analysis }) => ({
+    questionId: last.questionId ?? '',
+    prompt: first.prompt,
+    score: analysis.score,
+    firstScore: first.answer?.analysis?.score ?? analysis.score,
+    missed: analysis.coverage.filter((c) => c.status !== 'hit').map((c) => c.text),
+    flags: analysis.flags.map((f) => f.text),
+  }));
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      mean(results.map((r) => r.analysis.dimensions[d].score).filter((s): s is number => s !== null)),
+    ]),
+  ) as Record<Dimension, number | null>;
+  const all = results.map((r) => r.analysis);
+  const language = {
+    soThat: all.reduce(
+      (n, a) => n + (a.language.connectors.find((c) => c.phrase === 'so that')?.count ?? 0),
+      0,
+    ),
+    fillers: all.reduce((n, a) => n + a.language.fillers.reduce((m, f) => m + f.places.length, 0), 0),
+    hedges: all.reduce((n, a) => n + a.language.hedges.reduce((m, h) => m + h.places.length, 0), 0),
+    tooLong: all.filter((a) => a.language.fit === 'too-long').length,
+  };
+  const weakest = [...questions]
+    .filter((q) => q.score < 70)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3);
+  const nextSteps: string[] = [];
+  const weakDim = DIMENSIONS.filter((d) => dimensions[d] !== null).sort(
+    (a, b) => (dimensions[a] ?? 0) - (dimensions[b] ?? 0),
+  )[0];
+  const label: Record<Dimension, string> = {
+    technical: 'technical means',
+    ops: 'ops thinking',
+    delivery: 'delivery & collaboration',
+  };
+  if (weakDim && (dimensions[weakDim] ?? 100) < 70)
+    nextSteps.push(
+      `Your weakest layer is ${label[weakDim]}: name trade-offs, failure handling and who you work with, not only tools.`,
+    );
+  for (const q of weakest)
+    nextSteps.push(
+      `Retry "${q.prompt}" (${q.score}/100); add: ${q.missed.slice(0, 2).join('; ') || 'structure and a result'}.`,
+    );
+  if (language.soThat >= 3)
+    nextSteps.push(
+      `"so that" ${language.soThat} times across the session: vary it with which…, allowing…, this way…, to + verb.`,
+    );
+  if (language.fillers >= 5) nextSteps.push(`${language.fillers} fillers: pause silently instead.`);
+  if (nextSteps.length === 0 && questions.length > 0)
+    nextSteps.push(
+      'Solid session. Try a harder level or the mock interview in interview style (no feedback until the end).',
+    );
+  return {
+    answered: questions.length,
+    planned: state.plan.filter((p) => p.kind === 'question').length,
+    overall: mean(questions.map((q) => q.score)),
+    dimensions,
+    questions,
+    weakest,
+    language,
+    nextSteps,
+  };
+}

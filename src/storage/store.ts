@@ -1,0 +1,393 @@
+// The storage interface the app layer uses, and its SQLite implementation. Rows map to domain types explicitly.
+import { z } from 'zod';
+import type { Analysis } from '../core/analysis/types.js';
+import { ConflictError } from '../core/errors.js';
+import type { PlannedStep, SessionState, Turn, TurnAnswer } from '../core/interview/types.js';
+import type { ReviewCard } from '../core/schedule/index.js';
+import type { Db } from './db.js';
+
+export interface NewAnswer {
+  readonly questionId: string | null;
+  readonly sessionId: string | null;
+  readonly text: string;
+  readonly durationSec: number | null;
+  readonly analysis: Analysis | null;
+  readonly createdAt: string;
+}
+
+export interface StoredAnswer extends TurnAnswer {
+  readonly questionId: string | null;
+  readonly sessionId: string | null;
+  readonly version: number;
+}
+
+export interface SessionListItem {
+  readonly id: string;
+  readonly mode: string;
+  readonly style: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly answered: number;
+  readonly averageScore: number | null;
+}
+
+export interface Store {
+  transaction<T>(fn: () => T): T;
+  insertSession(state: SessionState): void;
+  /** Writes the session's status and any turns not stored yet; the answered turn is linked to its answer. */
+  saveProgress(state: SessionState, answeredPosition: number, answerId: number): void;
+  getSession(id: string): SessionState | null;
+  listSessions(limit: number): SessionListItem[];
+  latestActiveSession(): SessionState | null;
+  insertAnswer(answer: NewAnswer): StoredAnswer;
+  answersFor(questionId: string): StoredAnswer[];
+  allAnswers(): StoredAnswer[];
+  getCard(questionId: string): ReviewCard | null;
+  saveCard(card: ReviewCard, answerId: number | null, rating: number, now: string): void;
+  listCards(): ReviewCard[];
+  /** Move a card's due date (interview planning) without counting a review. */
+  saveCardDue(questionId: string, due: string): void;
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string): void;
+}
+
+interface SessionRow {
+  id: string;
+  mode: string;
+  style: string;
+  config: string;
+  plan: string;
+  status: 'active' | 'finished';
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+interface TurnRow {
+  id: number;
+  session_id: string;
+  position: number;
+  step: number;
+  kind: Turn['kind'];
+  question_id: string | null;
+  preface: string;
+  prompt: string;
+  expect: Turn['expect'];
+  answer_id: number | null;
+  created_at: string;
+}
+
+interface AnswerRow {
+  id: number;
+  question_id: string | null;
+  session_id: string | null;
+  text: string;
+  duration_sec: number | null;
+  score: number | null;
+  grade: number | null;
+  analysis: string | null;
+  version: number;
+  created_at: string;
+}
+
+interface CardRow {
+  question_id: string;
+  card: string;
+  due: string;
+  last_score: number;
+  best_score: number;
+  reviews: number;
+  updated_at: string;
+}
+
+/** JSON columns are checked on the way back in: a damaged row is reported, not trusted. */
+const ConfigJson = z.looseObject({
+  mode: z.string(),
+  style: z.string(),
+  seed: z.number(),
+  count: z.number(),
+});
+const PlanJson = z.array(
+  z.object({ kind: z.enum(['question', 'candidate-questions']), questionId: z.string().nullable() }),
+);
+const AnalysisJson = z.looseObject({ score: z.number(), grade: z.number(), coverage: z.array(z.unknown()) });
+const CardJson = z.looseObject({
+  due: z.string(),
+  stability: z.number(),
+  difficulty: z.number(),
+  reps: z.number(),
+});
+
+function toAnswer(row: AnswerRow): StoredAnswer {
+  const analysis = row.analysis
+    ? (AnalysisJson.parse(JSON.parse(row.analysis)) as unknown as Analysis)
+    : null;
+  return {
+    answerId: row.id,
+    questionId: row.question_id,
+    sessionId: row.session_id,
+    text: row.text,
+    durationSec: row.duration_sec,
+    score: row.score,
+    grade: row.grade,
+    analysis,
+    version: row.version,
+    createdAt: row.created_at,
+  };
+}
+
+function toCard(row: CardRow): ReviewCard {
+  return {
+    questionId: row.question_id,
+    card: CardJson.parse(JSON.parse(row.card)) as unknown as ReviewCard['card'],
+    due: row.due,
+    lastScore: row.last_score,
+    bestScore: row.best_score,
+    reviews: row.reviews,
+  };
+}
+
+export class SqliteStore implements Store {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  insertSession(state: SessionState): void {
+    this.db
+      .prepare(
+        'INSERT INTO sessions (id, mode, style, config, plan, status, created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        state.id,
+        state.config.mode,
+        state.config.style,
+        JSON.stringify(state.config),
+        JSON.stringify(state.plan),
+        state.status,
+        state.createdAt,
+        state.createdAt,
+        state.finishedAt,
+      );
+    for (const turn of state.turns) this.insertTurn(state.id, turn, state.createdAt);
+  }
+
+  private insertTurn(sessionId: string, turn: Turn, now: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO turns (session_id, position, step, kind, question_id, preface, prompt, expect, answer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        sessionId,
+        turn.position,
+        turn.step,
+        turn.kind,
+        turn.questionId,
+        turn.preface,
+        turn.prompt,
+        turn.expect,
+        turn.answer?.answerId ?? null,
+        now,
+      );
+  }
+
+  saveProgress(state: SessionState, answeredPosition: number, answerId: number): void {
+    const now =
+      state.finishedAt ?? state.turns[state.turns.length - 1]?.answer?.createdAt ?? new Date().toISOString();
+    const linked = this.db
+      .prepare('UPDATE turns SET answer_id = ? WHERE session_id = ? AND position = ? AND answer_id IS NULL')
+      .run(answerId, state.id, answeredPosition);
+    if (linked.changes !== 1) {
+      throw new ConflictError(
+        `question ${answeredPosition + 1} of session ${state.id} was already answered (another tab or process?); reload the session`,
+      );
+    }
+    const stored = this.db.prepare('SELECT COUNT(*) AS n FROM turns WHERE session_id = ?').get(state.id) as {
+      n: number;
+    };
+    for (const turn of state.turns.slice(stored.n)) this.insertTurn(state.id, turn, now);
+    this.db
+      .prepare('UPDATE sessions SET status = ?, updated_at = ?, finished_at = ? WHERE id = ?')
+      .run(state.status, now, state.finishedAt, state.id);
+  }
+
+  getSession(id: string): SessionState | null {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    if (!row) return null;
+    const turns = this.db
+      .prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY position')
+      .all(id) as TurnRow[];
+    const answers = new Map(
+      (this.db.prepare('SELECT * FROM answers WHERE session_id = ?').all(id) as AnswerRow[]).map((a) => [
+        a.id,
+        toAnswer(a),
+      ]),
+    );
+    return {
+      id: row.id,
+      config: ConfigJson.parse(JSON.parse(row.config)) as unknown as SessionState['config'],
+      plan: PlanJson.parse(JSON.parse(row.plan)) as PlannedStep[],
+      status: row.status,
+      createdAt: row.created_at,
+      finishedAt: row.finished_at,
+      turns: turns.map((t) => ({
+        position: t.position,
+        step: t.step,
+        kind: t.kind,
+        questionId: t.question_id,
+        preface: t.preface,
+        prompt: t.prompt,
+        expect: t.expect,
+        answer: t.answer_id !== null ? (answers.get(t.answer_id) ?? null) : null,
+      })),
+    };
+  }
+
+  listSessions(limit: number): SessionListItem[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.mode, s.style, s.status, s.created_at, s.finished_at,
+                COUNT(a.id) AS answered, ROUND(AVG(a.score)) AS average
+           FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
+          GROUP BY s.id ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
+      )
+      .all(limit) as Array<{
+      id: string;
+      mode: string;
+      style: string;
+      status: string;
+      created_at: string;
+      finished_at: string | null;
+      answered: number;
+      average: number | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      mode: r.mode,
+      style: r.style,
+      status: r.status,
+      createdAt: r.created_at,
+      finishedAt: r.finished_at,
+      answered: r.answered,
+      averageScore: r.average,
+    }));
+  }
+
+  latestActiveSession(): SessionState | null {
+    const row = this.db
+      .prepare("SELECT id FROM sessions WHERE status = 'active' ORDER BY updated_at DESC, id DESC LIMIT 1")
+      .get() as { id: string } | undefined;
+    return row ? this.getSession(row.id) : null;
+  }
+
+  insertAnswer(answer: NewAnswer): StoredAnswer {
+    const version = answer.questionId
+      ? (
+          this.db
+            .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM answers WHERE question_id = ?')
+            .get(answer.questionId) as { v: number }
+        ).v
+      : 1;
+    const result = this.db
+      .prepare(
+        'INSERT INTO answers (question_id, session_id, text, duration_sec, score, grade, analysis, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        answer.questionId,
+        answer.sessionId,
+        answer.text,
+        answer.durationSec,
+        answer.analysis?.score ?? null,
+        answer.analysis?.grade ?? null,
+        answer.analysis ? JSON.stringify(answer.analysis) : null,
+        version,
+        answer.createdAt,
+      );
+    return {
+      answerId: Number(result.lastInsertRowid),
+      questionId: answer.questionId,
+      sessionId: answer.sessionId,
+      text: answer.text,
+      durationSec: answer.durationSec,
+      score: answer.analysis?.score ?? null,
+      grade: answer.analysis?.grade ?? null,
+      analysis: answer.analysis,
+      version,
+      createdAt: answer.createdAt,
+    };
+  }
+
+  answersFor(questionId: string): StoredAnswer[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM answers WHERE question_id = ? ORDER BY version')
+        .all(questionId) as AnswerRow[]
+    ).map(toAnswer);
+  }
+
+  allAnswers(): StoredAnswer[] {
+    return (this.db.prepare('SELECT * FROM answers ORDER BY id').all() as AnswerRow[]).map(toAnswer);
+  }
+
+  getCard(questionId: string): ReviewCard | null {
+    const row = this.db.prepare('SELECT * FROM cards WHERE question_id = ?').get(questionId) as
+      | CardRow
+      | undefined;
+    return row ? toCard(row) : null;
+  }
+
+  saveCard(card: ReviewCard, answerId: number | null, rating: number, now: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO cards (question_id, card, due, last_score, best_score, reviews, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(question_id) DO UPDATE SET card = excluded.card, due = excluded.due, last_score = excluded.last_score,
+           best_score = excluded.best_score, reviews = excluded.reviews, updated_at = excluded.updated_at`,
+      )
+      .run(
+        card.questionId,
+        JSON.stringify(card.card),
+        card.due,
+        card.lastScore,
+        card.bestScore,
+        card.reviews,
+        now,
+      );
+    this.db
+      .prepare(
+        'INSERT INTO review_logs (question_id, answer_id, score, rating, due, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(card.questionId, answerId, card.lastScore, rating, card.due, now);
+  }
+
+  listCards(): ReviewCard[] {
+    return (this.db.prepare('SELECT * FROM cards ORDER BY due').all() as CardRow[]).map(toCard);
+  }
+
+  saveCardDue(questionId: string, due: string): void {
+    const row = this.db.prepare('SELECT card FROM cards WHERE question_id = ?').get(questionId) as
+      | { card: string }
+      | undefined;
+    if (!row) return;
+    const card = { ...(JSON.parse(row.card) as Record<string, unknown>), due };
+    this.db
+      .prepare('UPDATE cards SET card = ?, due = ? WHERE question_id = ?')
+      .run(JSON.stringify(card), due, questionId);
+  }
+
+  getSetting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}
