@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerBankCommands } from './commands/bank.js';
 import { registerGradeCommand } from './commands/grade.js';
+import { registerHistoryCommands } from './commands/history.js';
+import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
 import { reportError } from './output.js';
 import { VERSION } from './version.js';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerBankCommands(program);
   registerGradeCommand(program);
   registerPracticeCommand(program);
+  registerInterviewCommand(program);
+  registerHistoryCommands(program);
   return program;
 }
 

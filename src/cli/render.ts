@@ -1,6 +1,7 @@
 // Terminal rendering of questions, feedback and model answers (plain text, colour only on a TTY).
 import type { Analysis } from '../core/analysis/index.js';
 import type { Question } from '../core/bank/index.js';
+import type { SessionSummary } from '../core/interview/summary.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -79,4 +80,17 @@ export function renderModelAnswers(q: Question): string {
     bold('教练笔记'),
     q.modelAnswers.notesZh,
   ].join('\n');
+}
+
+export function renderSummary(s: SessionSummary): string {
+  const lines = [
+    `${bold('Session summary')}  ${s.answered}/${s.planned} questions · overall ${bar(s.overall)}`,
+    `  technical means        ${bar(s.dimensions.technical)}`,
+    `  ops thinking           ${bar(s.dimensions.ops)}`,
+    `  delivery & teamwork    ${bar(s.dimensions.delivery)}`,
+    '',
+  ];
+  for (const q of s.questions) lines.push(`  ${String(q.score).padStart(3)}  ${q.prompt}`);
+  if (s.nextSteps.length > 0) lines.push('', bold('Next steps'), ...s.nextSteps.map((n) => `  • ${n}`));
+  return lines.join('\n');
 }

@@ -24,7 +24,6 @@ export function parseCategory(value: string | undefined): Category | undefined {
 export function registerPracticeCommand(program: Command): void {
   program
     .command('practice')
-    .alias('start')
     .description('answer one question at a time and see feedback, key points and model answers')
     .option(
       '-c, --category <category>',

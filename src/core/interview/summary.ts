@@ -87,10 +87,13 @@ export function summarize(state: SessionState): SessionSummary {
     nextSteps.push(
       `Your weakest layer is ${label[weakDim]}: name trade-offs, failure handling and who you work with, not only tools.`,
     );
-  for (const q of weakest)
-    nextSteps.push(
-      `Retry "${q.prompt}" (${q.score}/100); add: ${q.missed.slice(0, 2).join('; ') || 'structure and a result'}.`,
-    );
+  for (const q of weakest) {
+    const add = q.missed
+      .slice(0, 2)
+      .map((m) => m.replace(/[.]+$/, ''))
+      .join('; ');
+    nextSteps.push(`Retry "${q.prompt}" (${q.score}/100); add: ${add || 'structure and a result'}.`);
+  }
   if (language.soThat >= 3)
     nextSteps.push(
       `"so that" ${language.soThat} times across the session: vary it with which…, allowing…, this way…, to + verb.`,
