@@ -3,8 +3,10 @@
 import { selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
+import type { Question, RedFlag } from '../core/bank/schema.js';
 import { BankError, type Problem } from '../core/errors.js';
-import { BUILTIN_BANK_DIR, readBankDir } from './bankFiles.js';
+import { bankFingerprint, readBankCache, writeBankCache } from './bankCache.js';
+import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir } from './bankFiles.js';
 
 export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
   problems: Problem[];
@@ -25,11 +27,16 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
 
 /** Load a bank for use; refuses (BankError) when any file is broken, naming the file and field. */
 export function loadBank(dir: string = BUILTIN_BANK_DIR): Bank {
+  const fingerprint = bankFingerprint(dir, bankSourceFiles(dir));
+  const cached = fingerprint ? readBankCache(dir, fingerprint) : null;
+  if (cached) return createBank(cached.questions as Question[], cached.commonRedFlags as RedFlag[]);
   const { entries, commonRedFlags, problems } = readBankDir(dir);
-  const structural = [...problems, ...checkBank(entries).filter((p) => p.code !== 'quick_length')];
+  const structural = [...problems, ...checkBank(entries, [], false)];
   if (structural.length > 0) throw new BankError(structural);
-  return createBank(
+  const bank = createBank(
     entries.map((e) => e.question),
     commonRedFlags,
   );
+  if (fingerprint) writeBankCache(dir, fingerprint, bank);
+  return bank;
 }

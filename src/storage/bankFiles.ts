@@ -1,15 +1,15 @@
 // Adapter: read the question bank from a folder of YAML/JSON files.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BankFile } from '../core/bank/check.js';
 import { parseQuestionText, parseYamlWith } from '../core/bank/parse.js';
 import { CommonRedFlags, type RedFlag } from '../core/bank/schema.js';
 import type { Problem } from '../core/errors.js';
+import { BANK_DIR } from './paths.js';
 
-export const BUILTIN_BANK_DIR = fileURLToPath(new URL('../../bank', import.meta.url));
+export const BUILTIN_BANK_DIR = BANK_DIR;
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
@@ -28,6 +28,12 @@ export interface LoadedBank {
 }
 
 export const COMMON_RED_FLAGS_FILE = '_common/red-flags.yaml';
+
+/** Every file the bank is read from, for fingerprints. */
+export function bankSourceFiles(dir: string): string[] {
+  const common = join(dir, COMMON_RED_FLAGS_FILE);
+  return existsSync(common) ? [...listFiles(dir), common] : listFiles(dir);
+}
 
 function readCommonRedFlags(dir: string, problems: Problem[]): RedFlag[] {
   const full = join(dir, COMMON_RED_FLAGS_FILE);

@@ -2,13 +2,11 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { StorageError } from '../core/errors.js';
+import { MIGRATIONS_DIR } from './paths.js';
 
 export type Db = Database.Database;
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export function mockopsHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.MOCKOPS_HOME && env.MOCKOPS_HOME.trim() !== '' ? env.MOCKOPS_HOME : join(homedir(), '.mockops');

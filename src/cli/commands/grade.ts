@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { runAnalysis } from '../../app/analysis.js';
 import type { Analysis } from '../../core/analysis/index.js';
+import type { Bank } from '../../core/bank/index.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { loadBank } from '../../storage/bank.js';
 
@@ -59,38 +60,49 @@ function readInput(file: string | undefined): string {
   }
 }
 
+/** Grade JSON lines; `firstLine` is the 1-based number of lines[0] in the input, for error messages. */
+export function gradeLines(bank: Bank, lines: readonly string[], firstLine: number): string[] {
+  const out: string[] = [];
+  lines.forEach((line, n) => {
+    if (!line.trim()) return;
+    let id: unknown = null;
+    try {
+      const raw: unknown = JSON.parse(line);
+      if (raw && typeof raw === 'object' && 'id' in raw) id = (raw as { id: unknown }).id;
+      const parsed = GradeLine.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InputError(`line ${firstLine + n}: ${issue?.path.join('.') || 'line'}: ${issue?.message}`);
+      }
+      const { question, reference, answer, durationSec } = parsed.data;
+      const analysis = runAnalysis(bank, { question, reference, text: answer, durationSec });
+      out.push(JSON.stringify(gradeRecord(parsed.data.id ?? null, analysis)));
+    } catch (err) {
+      const message =
+        err instanceof SyntaxError
+          ? `line ${firstLine + n}: not valid JSON (${err.message})`
+          : (err as Error).message;
+      out.push(JSON.stringify({ id, error: message }));
+    }
+  });
+  return out;
+}
+
+/** Lines graded and written per chunk. */
+const OUTPUT_CHUNK = 256;
+
 export function registerGradeCommand(program: Command): void {
   program
     .command('grade')
     .description('grade answers in batch: JSON Lines {id, question, reference?, answer} in, JSON Lines out')
     .option('-i, --input <file>', 'input file (default: standard input)')
     .action((opts: { input?: string }) => {
-      const text = readInput(opts.input);
+      const lines = readInput(opts.input).split(/\r?\n/);
       const bank = loadBank();
-      const out: string[] = [];
-      text.split(/\r?\n/).forEach((line, n) => {
-        if (!line.trim()) return;
-        let id: unknown = null;
-        try {
-          const raw: unknown = JSON.parse(line);
-          if (raw && typeof raw === 'object' && 'id' in raw) id = (raw as { id: unknown }).id;
-          const parsed = GradeLine.safeParse(raw);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new InputError(`line ${n + 1}: ${issue?.path.join('.') || 'line'}: ${issue?.message}`);
-          }
-          const { question, reference, answer, durationSec } = parsed.data;
-          const analysis = runAnalysis(bank, { question, reference, text: answer, durationSec });
-          out.push(JSON.stringify(gradeRecord(parsed.data.id ?? null, analysis)));
-        } catch (err) {
-          const message =
-            err instanceof SyntaxError
-              ? `line ${n + 1}: not valid JSON (${err.message})`
-              : (err as Error).message;
-          out.push(JSON.stringify({ id, error: message }));
-        }
-        if (out.length >= 256) process.stdout.write(`${out.splice(0).join('\n')}\n`);
-      });
-      if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+      // Written in chunks: a large batch shows progress downstream and never holds all output in memory.
+      for (let i = 0; i < lines.length; i += OUTPUT_CHUNK) {
+        const out = gradeLines(bank, lines.slice(i, i + OUTPUT_CHUNK), i + 1);
+        if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+      }
     });
 }

@@ -36,16 +36,37 @@ export interface AnalyzeInput {
 /** Stories may describe a past mistake on purpose; common flags apply to technical and scenario answers only. */
 const COMMON_FLAG_KINDS: ReadonlySet<Kind> = new Set(['technical', 'scenario']);
 
+/** Reference mode: an answer this long with no word in common with the reference is off-topic. */
+const OFF_TOPIC_MIN_WORDS = 20;
+const OFF_TOPIC_FACTOR = 0.25;
+
 /** Share of the bank-mode content score that comes from similarity to the model answers. */
-export const REFERENCE_WEIGHT = 0.2;
+export const REFERENCE_WEIGHT = 0.3;
 
-/** Raw alignment similarity at which an answer counts as fully like a model answer (strong answers reach 0.4–0.6). */
+/** Recall-weighted overlap with a model answer at which an answer counts as fully like it. */
 const SIMILARITY_FULL_AT = 0.5;
+const SIMILARITY_BETA = 2;
 
+/**
+ * Overlap of content stems with the closest model answer (recall-weighted F, question words left out). Exact
+ * stems only: the rubric's phrasings do the fine matching; this catches answers phrased away from them.
+ */
 function modelAnswerSimilarity(rubric: Rubric, doc: TextDoc): number {
-  const full = gradeAgainstReference(doc, rubric.fullAnswer, rubric.questionDoc).similarity;
-  const quick = gradeAgainstReference(doc, rubric.quickAnswer, rubric.questionDoc).similarity;
-  return Math.min(1, Math.max(full, quick) / SIMILARITY_FULL_AT);
+  const answer = new Set<string>();
+  for (const t of doc.tokens) if (isContent(t) && !rubric.questionStems.has(t.stem)) answer.add(t.stem);
+  if (answer.size === 0) return 0;
+  let best = 0;
+  for (const model of rubric.modelStems) {
+    if (model.size === 0) continue;
+    let shared = 0;
+    for (const s of answer) if (model.has(s)) shared++;
+    const recall = shared / model.size;
+    const precision = shared / answer.size;
+    const b2 = SIMILARITY_BETA ** 2;
+    const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+    best = Math.max(best, f);
+  }
+  return Math.min(1, best / SIMILARITY_FULL_AT);
 }
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
@@ -133,13 +154,17 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
   if (!question) {
     const reference = readText(cleanAnswer(input.reference ?? ''));
     const questionDoc = readText(input.questionText ?? '');
-    const topic = new Set<string>();
-    for (const t of [...reference.tokens, ...questionDoc.tokens]) if (isContent(t)) topic.add(t.stem);
-    const substance = analyzeSubstance({ doc, topicStems: topic.size > 0 ? topic : null, hits: 0 });
+    const substance = analyzeSubstance({ doc, topicStems: null, hits: 0, shortAnswersAllowed: true });
     const ref = gradeAgainstReference(doc, reference, questionDoc);
-    const score = substance.nonAnswer
-      ? 0
-      : Math.round(ref.score * Math.max(substance.factor, substance.buzzwordList ? 0.3 : 0.6));
+    // Human graders forgive a paraphrase that shares no word with the reference; a long answer that shares
+    // no word with the question either is about something else.
+    const content = doc.tokens.filter(isContent);
+    const shared = new Set([...reference.tokens, ...questionDoc.tokens].filter(isContent).map((t) => t.stem));
+    const offTopic =
+      ref.similarity === 0 &&
+      content.length >= OFF_TOPIC_MIN_WORDS &&
+      !content.some((t) => shared.has(t.stem));
+    const score = substance.nonAnswer ? 0 : Math.round(ref.score * (offTopic ? OFF_TOPIC_FACTOR : 1));
     return {
       mode,
       questionId,

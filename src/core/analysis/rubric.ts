@@ -1,7 +1,8 @@
 // A question compiled for matching: phrases stemmed once, topic vocabulary gathered once, then cached per question.
 import type { Question, RedFlag } from '../bank/schema.js';
-import { isContent, readText, type TextDoc } from '../text/index.js';
-import { type CompiledPhrase, compilePhrase } from './phrases.js';
+import { isContent, readText } from '../text/index.js';
+import { type CompiledPhrase, compilePhrases } from './phrases.js';
+import { textStemMemo } from './stemCache.js';
 
 export interface CompiledKeyPoint {
   readonly id: string;
@@ -21,10 +22,8 @@ export interface Rubric {
   readonly questionStems: ReadonlySet<string>;
   /** Stems of everything on-topic: question, key points, concepts, model answers. */
   readonly topicStems: ReadonlySet<string>;
-  /** Read once, for similarity to the model answers. */
-  readonly questionDoc: TextDoc;
-  readonly quickAnswer: TextDoc;
-  readonly fullAnswer: TextDoc;
+  /** Content stems of each model answer (question words left out), for a fast similarity. */
+  readonly modelStems: ReadonlyArray<ReadonlySet<string>>;
 }
 
 const cache = new WeakMap<Question, Rubric>();
@@ -34,24 +33,39 @@ const flagCache = new WeakMap<readonly RedFlag[], CompiledRedFlag[]>();
 export function compileRedFlags(flags: readonly RedFlag[]): CompiledRedFlag[] {
   const cached = flagCache.get(flags);
   if (cached) return cached;
-  const compiled = flags.map((f) => ({ id: f.id, phrasings: f.phrasings.map(compilePhrase) }));
+  const all = compilePhrases(flags.flatMap((f) => f.phrasings));
+  let at = 0;
+  const compiled = flags.map((f) => {
+    const phrasings = all.slice(at, at + f.phrasings.length);
+    at += f.phrasings.length;
+    return { id: f.id, phrasings };
+  });
   flagCache.set(flags, compiled);
   return compiled;
 }
 
-function contentStems(text: string): string[] {
+function contentStems(text: string): readonly string[] {
+  const known = textStemMemo.get(text);
+  if (known) return known;
   const out: string[] = [];
   for (const t of readText(text).tokens) {
     if (!isContent(t)) continue;
     out.push(t.stem, ...t.parts);
   }
+  textStemMemo.set(text, out);
   return out;
 }
 
 export function compileRubric(question: Question): Rubric {
   const cached = cache.get(question);
   if (cached) return cached;
-  const keyPoints = question.keyPoints.map((kp) => ({ id: kp.id, concepts: kp.concepts.map(compilePhrase) }));
+  const all = compilePhrases(question.keyPoints.flatMap((kp) => kp.concepts));
+  let at = 0;
+  const keyPoints = question.keyPoints.map((kp) => {
+    const concepts = all.slice(at, at + kp.concepts.length);
+    at += kp.concepts.length;
+    return { id: kp.id, concepts };
+  });
   const redFlags = compileRedFlags(question.redFlags);
   const topic = new Set<string>(contentStems(question.text));
   const questionStems = new Set(topic);
@@ -64,9 +78,9 @@ export function compileRubric(question: Question): Rubric {
     redFlags,
     questionStems,
     topicStems: topic,
-    questionDoc: readText(question.text),
-    quickAnswer: readText(question.modelAnswers.quick),
-    fullAnswer: readText(question.modelAnswers.full),
+    modelStems: [question.modelAnswers.full, question.modelAnswers.quick].map(
+      (text) => new Set(contentStems(text).filter((s) => !questionStems.has(s))),
+    ),
   };
   cache.set(question, rubric);
   return rubric;

@@ -11,6 +11,11 @@ export interface SubstanceInput {
   readonly topicStems: ReadonlySet<string> | null;
   /** Key points hit, for the listed-terms check. */
   readonly hits: number;
+  /**
+   * Reference-only grading of short answers: a two-word answer ("push and pop") can be complete, and a list can
+   * be the answer, so only real non-answers count; relevance is left to the reference grader.
+   */
+  readonly shortAnswersAllowed?: boolean;
 }
 
 /** Below this share of on-topic content words an answer is about something else; above the second, fully on topic. */
@@ -27,7 +32,12 @@ function ramp(x: number, lo: number, hi: number): number {
   return (x - lo) / (hi - lo);
 }
 
-export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): SubstanceResult {
+export function analyzeSubstance({
+  doc,
+  topicStems,
+  hits,
+  shortAnswersAllowed = false,
+}: SubstanceInput): SubstanceResult {
   const words = doc.tokens.filter((t) => t.kind === 'word');
   const content = words.filter((t) => !t.stop);
   const notes: string[] = [];
@@ -38,7 +48,9 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
     );
     return { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes };
   }
-  const nonAnswer = content.length < 3 || (NON_ANSWER.test(doc.text) && content.length < 14);
+  // With short answers allowed, the reference grader recognises non-answers itself ("pass by value" is an answer).
+  const nonAnswer =
+    !shortAnswersAllowed && (content.length < 3 || (NON_ANSWER.test(doc.text) && content.length < 14));
   if (nonAnswer)
     notes.push(
       'This is not an attempt yet: even a partial answer earns credit, so say what you would check first.',
@@ -71,6 +83,8 @@ export function analyzeSubstance({ doc, topicStems, hits }: SubstanceInput): Sub
       'The answer names terms without saying what you do with them or why: explain each in a full sentence.',
     );
   }
+  if (shortAnswersAllowed)
+    return { nonAnswer, relevance: 1, buzzwordList: false, factor: nonAnswer ? 0 : 1, notes };
   let factor = nonAnswer ? 0 : 1;
   if (buzzwordList) factor *= BUZZWORD_FACTOR;
   else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);

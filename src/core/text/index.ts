@@ -115,8 +115,20 @@ function kindOf(winkType: string, text: string): TokenKind {
   return /[A-Za-z]/.test(text) ? 'word' : 'other';
 }
 
-/** Stem a single lower-case word the same way answer tokens are stemmed. */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+/** Stem a single lower-case word the same way answer tokens are stemmed (memoised: Porter is the hot spot). */
 export function stemWord(lemma: string): string {
+  const cached = stemCache.get(lemma);
+  if (cached !== undefined) return cached;
+  const stem = computeStem(lemma);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(lemma, stem);
+  return stem;
+}
+
+function computeStem(lemma: string): string {
   if (PROTECTED.has(lemma))
     return canonicalStem(lemma === 'vpcs' ? 'vpc' : lemma === 'canaries' ? 'canari' : lemma);
   const base = /^[a-z]+$/.test(lemma) ? porter2(lemma) : lemma;

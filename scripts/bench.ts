@@ -1,0 +1,108 @@
+// `npm run bench`: analysis latency (p50/p99) on ~300-word answers, memory, and `mockops grade` throughput.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeAnswer } from '../src/core/analysis/index.js';
+import type { Question } from '../src/core/bank/schema.js';
+import { loadBank } from '../src/storage/bank.js';
+import { quantile } from './lib/stats.js';
+
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1000);
+const bank = loadBank();
+const questions = bank.questions;
+
+/** A deterministic ~300-word answer for question i: its model answers, other questions' sentences, fillers. */
+function answerFor(i: number): { question: Question; text: string } {
+  const q = questions[i % questions.length] as Question;
+  const other = questions[(i * 7 + 3) % questions.length] as Question;
+  const parts = [
+    q.modelAnswers.full,
+    'Um, so, basically we did that so that it works.',
+    other.modelAnswers.quick,
+    q.modelAnswers.quick,
+  ];
+  let words = parts.join(' ').split(/\s+/);
+  while (words.length < 300) words = words.concat(other.modelAnswers.full.split(/\s+/));
+  return { question: q, text: words.slice(0, 300 + (i % 20)).join(' ') };
+}
+
+const inputs = Array.from({ length: ANSWERS }, (_, i) => answerFor(i));
+for (const { question, text } of inputs.slice(0, 200))
+  analyzeAnswer({ question, answer: text, commonRedFlags: bank.commonRedFlags });
+
+const heapBefore = process.memoryUsage().heapUsed;
+const times: number[] = [];
+for (const { question, text } of inputs) {
+  const t0 = performance.now();
+  analyzeAnswer({ question, answer: text, commonRedFlags: bank.commonRedFlags });
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const rss = process.memoryUsage().rss;
+const heapAfter = process.memoryUsage().heapUsed;
+const meanWords = inputs.reduce((n, x) => n + x.text.split(/\s+/).length, 0) / inputs.length;
+
+process.stdout.write(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), node ${process.version}\n`,
+);
+process.stdout.write(`analysis of ${ANSWERS} answers (~${Math.round(meanWords)} words) in one process:\n`);
+process.stdout.write(
+  `  p50 ${quantile(times, 0.5).toFixed(2)} ms   p99 ${quantile(times, 0.99).toFixed(2)} ms   max ${(times.at(-1) ?? 0).toFixed(2)} ms   (target p99 ≤ 5 ms)\n`,
+);
+process.stdout.write(
+  `  memory: rss ${(rss / 2 ** 20).toFixed(0)} MiB, heap ${(heapAfter / 2 ** 20).toFixed(0)} MiB (Δ ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB over the run)\n`,
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'mockops-bench-'));
+const bin = join(import.meta.dirname, '..', 'bin', 'mockops.js');
+const graded = readFileSync(
+  join(import.meta.dirname, '..', 'test', 'fixtures', 'graded', 'devops-answers.jsonl'),
+  'utf8',
+)
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { question: string; answer: string });
+
+/** Time `mockops grade` as a whole process (start-up included) on a file; best of 3 after one warm-up run. */
+function throughput(name: string, lines: string[]): void {
+  const file = join(dir, `${name}.jsonl`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const home = join(dir, 'home');
+  const runs: number[] = [];
+  for (let r = 0; r < 4; r++) {
+    const t0 = performance.now();
+    const res = spawnSync(process.execPath, [bin, 'grade', '--input', file], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 2 ** 20,
+      env: { ...process.env, MOCKOPS_HOME: home },
+    });
+    if (r > 0) runs.push(performance.now() - t0);
+    if (res.status !== 0) throw new Error(`mockops grade failed: ${res.stderr}`);
+    const count = res.stdout.trim().split('\n').length;
+    if (count !== lines.length)
+      throw new Error(`mockops grade printed ${count} lines for ${lines.length} answers`);
+  }
+  const best = Math.min(...runs);
+  const words =
+    lines.reduce((n, l) => n + (JSON.parse(l) as { answer: string }).answer.split(/\s+/).length, 0) /
+    lines.length;
+  process.stdout.write(
+    `  ${name.padEnd(34)} ${lines.length} answers, ~${Math.round(words)} words: ${(best / 1000).toFixed(2)} s → ${Math.round((lines.length / best) * 1000)} answers/s\n`,
+  );
+}
+
+process.stdout.write(
+  '`mockops grade`, whole process including start-up (best of 3, warm cache; target ≥ 500 answers/s):\n',
+);
+throughput(
+  'interview-length answers',
+  Array.from({ length: ANSWERS }, (_, i) => {
+    const g = graded[i % graded.length] as { question: string; answer: string };
+    return JSON.stringify({ id: i, question: g.question, answer: g.answer });
+  }),
+);
+throughput(
+  '300-word answers',
+  inputs.map(({ question, text }, i) => JSON.stringify({ id: i, question: question.text, answer: text })),
+);
