@@ -5,6 +5,7 @@ import { registerGradeCommand } from './commands/grade.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
+import { registerServeCommands } from './commands/serve.js';
 import { reportError } from './output.js';
 import { VERSION } from './version.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPracticeCommand(program);
   registerInterviewCommand(program);
   registerHistoryCommands(program);
+  registerServeCommands(program);
   return program;
 }
 

@@ -207,8 +207,4 @@ export function registerInterviewCommand(program: Command): void {
     .option('--json', 'print the session as JSON at the end')
     .option('--resume', 'continue the last unfinished session')
     .action((opts: InterviewOptions) => withContext((ctx) => run(ctx, opts)));
-  program
-    .command('start')
-    .description('start the coach: a mock interview in the terminal (what `npm start` runs)')
-    .action(() => withContext((ctx) => run(ctx, { mode: 'mock', style: 'practice' })));
 }

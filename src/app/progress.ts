@@ -1,0 +1,96 @@
+// Progress across all practice: the three layers, scores over time, coverage per category, and what is weak
+// before the interview date.
+import { DIMENSIONS, type Dimension } from '../core/bank/schema.js';
+import type { AppContext } from './context.js';
+import { interviewDate, reviewHandler } from './review.js';
+
+export interface Progress {
+  readonly answers: number;
+  readonly questionsPractised: number;
+  readonly dimensions: Readonly<Record<Dimension, number | null>>;
+  readonly overTime: ReadonlyArray<
+    { date: string; score: number; count: number } & Record<Dimension, number | null>
+  >;
+  readonly categories: ReadonlyArray<{
+    category: string;
+    total: number;
+    practised: number;
+    averageScore: number | null;
+  }>;
+  readonly weak: ReadonlyArray<{ questionId: string; text: string; score: number }>;
+  readonly interview: { readonly date: string; readonly daysLeft: number } | null;
+  readonly review: ReturnType<typeof reviewHandler>['items'];
+}
+
+const mean = (xs: readonly number[]) =>
+  xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null;
+
+export function progressHandler(ctx: AppContext): Progress {
+  const answers = ctx.store.allAnswers().filter((a) => a.analysis && a.questionId);
+  const latest = new Map<string, (typeof answers)[number]>();
+  for (const a of answers) latest.set(a.questionId as string, a);
+  const last = [...latest.values()];
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      mean(
+        last.map((a) => a.analysis?.dimensions[d].score).filter((s): s is number => typeof s === 'number'),
+      ),
+    ]),
+  ) as Record<Dimension, number | null>;
+  const byDay = new Map<string, typeof answers>();
+  for (const a of answers)
+    byDay.set(a.createdAt.slice(0, 10), [...(byDay.get(a.createdAt.slice(0, 10)) ?? []), a]);
+  const overTime = [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, list]) => ({
+      date,
+      count: list.length,
+      score: mean(list.map((a) => a.score ?? 0)) ?? 0,
+      ...(Object.fromEntries(
+        DIMENSIONS.map((d) => [
+          d,
+          mean(
+            list
+              .map((a) => a.analysis?.dimensions[d].score)
+              .filter((s): s is number => typeof s === 'number'),
+          ),
+        ]),
+      ) as Record<Dimension, number | null>),
+    }));
+  const categories = [...new Set(ctx.bank.questions.map((q) => q.category))].map((category) => {
+    const qs = ctx.bank.questions.filter((q) => q.category === category);
+    const practised = qs.filter((q) => latest.has(q.id));
+    return {
+      category,
+      total: qs.length,
+      practised: practised.length,
+      averageScore: mean(practised.map((q) => latest.get(q.id)?.score ?? 0)),
+    };
+  });
+  const weak = last
+    .filter((a) => (a.score ?? 0) < 70)
+    .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
+    .map((a) => ({
+      questionId: a.questionId as string,
+      text: ctx.bank.byId(a.questionId as string)?.text ?? (a.questionId as string),
+      score: a.score ?? 0,
+    }));
+  const date = interviewDate(ctx);
+  const now = ctx.now();
+  return {
+    answers: answers.length,
+    questionsPractised: latest.size,
+    dimensions,
+    overTime,
+    categories,
+    weak,
+    interview: date
+      ? {
+          date: date.toISOString().slice(0, 10),
+          daysLeft: Math.max(0, Math.ceil((date.getTime() - now.getTime()) / 86_400_000)),
+        }
+      : null,
+    review: reviewHandler(ctx).items,
+  };
+}

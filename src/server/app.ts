@@ -1,0 +1,59 @@
+// The HTTP app: API routes under /api, the built web app for everything else, one error handler.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from '../app/context.js';
+import { VERSION } from '../cli/version.js';
+import { WEB_DIST_DIR } from '../storage/paths.js';
+import { HttpError, problemResponse } from './problem.js';
+import { progressRoutes } from './routes/progress.js';
+import { questionRoutes } from './routes/questions.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { securityHeaders } from './security.js';
+
+/** Request bodies above this are refused with 413 (an answer is at most 20,000 characters). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  /** Folder of the built web app; absent means API only. */
+  readonly webDir?: string | null;
+  /** Bearer token every API call must carry (set when binding beyond loopback). */
+  readonly token?: string | null;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.onError((err, c) => problemResponse(c, err));
+  app.use('*', securityHeaders(options.token ?? null));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'too_large', `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+      },
+    }),
+  );
+  app.get('/api/health', (c) =>
+    c.json({ status: 'ok', version: VERSION, questions: ctx.bank.questions.length }),
+  );
+  app.route('/api', questionRoutes(ctx));
+  app.route('/api', sessionRoutes(ctx));
+  app.route('/api', progressRoutes(ctx));
+  app.all('/api/*', (c) => {
+    throw new HttpError(404, 'not_found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}`);
+  });
+  const webDir = options.webDir === undefined ? WEB_DIST_DIR : options.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    const index = readFileSync(join(webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: webDir }));
+    app.get('/favicon.svg', serveStatic({ root: webDir }));
+    // Client-side routes all get the app shell.
+    app.get('*', (c) => c.html(index));
+  } else {
+    app.get('/', (c) => c.text('mockops API is running; the web app is not built (run: npm run build:web).'));
+  }
+  return app;
+}

@@ -1,0 +1,244 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContext } from '../src/app/context.js';
+import { createApp } from '../src/server/app.js';
+import { resolveServeOptions } from '../src/server/serve.js';
+
+const home = mkdtempSync(join(tmpdir(), 'mockops-api-'));
+let clock = new Date('2026-11-23T10:00:00Z');
+const ctx = createContext({ dbFile: join(home, 'mockops.db'), now: () => clock });
+const app = createApp(ctx, { webDir: null });
+afterAll(() => ctx.close());
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+describe('API', () => {
+  it('reports health', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('lists and filters questions', async () => {
+    const all = (await (await app.request('/api/questions')).json()) as { total: number };
+    expect(all.total).toBeGreaterThanOrEqual(60);
+    const iac = (await (await app.request('/api/questions?category=iac&level=1')).json()) as {
+      questions: Array<{ category: string; level: number }>;
+    };
+    expect(iac.questions.length).toBeGreaterThan(0);
+    expect(iac.questions.every((q) => q.category === 'iac' && q.level === 1)).toBe(true);
+    const bad = await app.request('/api/questions?level=7');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_query');
+  });
+
+  it('analyses an answer by question id, by bank text, or against a reference', async () => {
+    const byId = await app.request(
+      '/api/analyze',
+      json({ questionId: 'terraform-state-team', text: 'We keep remote state in S3 with use_lockfile.' }),
+    );
+    expect(byId.status).toBe(200);
+    const a = (await byId.json()) as { score: number; coverage: unknown[] };
+    expect(a.score).toBeGreaterThan(0);
+    expect(a.coverage.length).toBeGreaterThan(0);
+    const ref = await app.request(
+      '/api/analyze',
+      json({
+        question: 'What is a pointer?',
+        reference: 'A variable holding a memory address.',
+        text: 'It holds the address of a variable in memory.',
+      }),
+    );
+    expect(((await ref.json()) as { mode: string }).mode).toBe('reference');
+  });
+
+  it('turns malformed JSON, invalid fields, unknown ids and routes into JSON problems without stack traces', async () => {
+    const malformed = await app.request('/api/analyze', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.clone().json()).toEqual({
+      error: { code: 'malformed_json', message: 'the request body is not valid JSON' },
+    });
+    const invalid = await app.request('/api/analyze', json({ text: 42 }));
+    expect(invalid.status).toBe(400);
+    const unknownQ = await app.request('/api/analyze', json({ questionId: 'nope', text: 'x' }));
+    expect(unknownQ.status).toBe(404);
+    const route = await app.request('/api/nothing-here');
+    expect(route.status).toBe(404);
+    const session = await app.request('/api/sessions/s-nope');
+    expect(session.status).toBe(404);
+    for (const res of [malformed, invalid, unknownQ, route, session]) {
+      const text = await res.text();
+      expect(JSON.parse(text)).toHaveProperty('error.message');
+      expect(text).not.toMatch(/at .*\.ts|\/work\/|node_modules/);
+    }
+  });
+
+  it('refuses oversized bodies with 413 and over-long answers with 413', async () => {
+    const huge = await app.request(
+      '/api/analyze',
+      json({ questionId: 'terraform-state-team', text: 'x'.repeat(1_100_000) }),
+    );
+    expect(huge.status).toBe(413);
+    const long = await app.request(
+      '/api/questions/terraform-state-team/answers',
+      json({ text: 'word '.repeat(5000) }),
+    );
+    expect(long.status).toBe(413);
+  });
+
+  it('runs a session: start, answer, follow-up or next, finish; then 409', async () => {
+    const start = await app.request(
+      '/api/sessions',
+      json({ mode: 'drill', category: 'iac', count: 2, seed: 4, maxFollowUps: 0 }),
+    );
+    expect(start.status).toBe(201);
+    const s = (await start.json()) as { id: string; current: { position: number; questionId: string } };
+    expect(s.current.questionId).toBeTruthy();
+    const first = await app.request(
+      `/api/sessions/${s.id}/answers`,
+      json({ text: 'We keep remote state in S3 with use_lockfile and apply from CI.', position: 0 }),
+    );
+    expect(first.status).toBe(201);
+    const r1 = (await first.json()) as { next: { position: number } | null; analysis: { score: number } };
+    expect(r1.analysis.score).toBeGreaterThanOrEqual(0);
+    expect(r1.next?.position).toBe(1);
+    const stale = await app.request(
+      `/api/sessions/${s.id}/answers`,
+      json({ text: 'second tab', position: 0 }),
+    );
+    expect(stale.status).toBe(409);
+    const last = await app.request(
+      `/api/sessions/${s.id}/answers`,
+      json({ text: 'Modules per component, environments as thin root modules.', position: 1 }),
+    );
+    const r2 = (await last.json()) as { finished: boolean; summary: { answered: number } };
+    expect(r2.finished).toBe(true);
+    expect(r2.summary.answered).toBe(2);
+    const again = await app.request(`/api/sessions/${s.id}/answers`, json({ text: 'more' }));
+    expect(again.status).toBe(409);
+    const view = (await (await app.request(`/api/sessions/${s.id}`)).json()) as {
+      status: string;
+      turns: Array<{ answer: { text: string } | null }>;
+    };
+    expect(view.status).toBe('finished');
+    expect(view.turns[0]?.answer?.text).toMatch(/use_lockfile/);
+    const report = await app.request(`/api/sessions/${s.id}/report.md`);
+    expect(await report.text()).toMatch(/^# mockops session/);
+  });
+
+  it('hides feedback in interview style until the end', async () => {
+    const start = await app.request(
+      '/api/sessions',
+      json({ mode: 'quick', style: 'interview', count: 2, seed: 2, maxFollowUps: 0 }),
+    );
+    const s = (await start.json()) as { id: string };
+    const first = (await (
+      await app.request(`/api/sessions/${s.id}/answers`, json({ text: 'An answer.' }))
+    ).json()) as { analysis: unknown; answered: { score: unknown } };
+    expect(first.analysis).toBeNull();
+    expect(first.answered.score).toBeNull();
+    const mid = (await (await app.request(`/api/sessions/${s.id}`)).json()) as {
+      turns: Array<{ answer: { analysis: unknown } | null }>;
+    };
+    expect(mid.turns[0]?.answer?.analysis).toBeNull();
+    const last = (await (
+      await app.request(`/api/sessions/${s.id}/answers`, json({ text: 'Another answer.' }))
+    ).json()) as { analysis: unknown; finished: boolean };
+    expect(last.finished).toBe(true);
+    expect(last.analysis).not.toBeNull();
+    const done = (await (await app.request(`/api/sessions/${s.id}`)).json()) as {
+      turns: Array<{ answer: { analysis: unknown } | null }>;
+    };
+    expect(done.turns[0]?.answer?.analysis).not.toBeNull();
+  });
+
+  it('saves answer versions and compares a retry', async () => {
+    const v1 = (await (
+      await app.request('/api/questions/terraform-state-team/answers', json({ text: 'We keep state in S3.' }))
+    ).json()) as { version: number; comparison: unknown };
+    const v2 = (await (
+      await app.request(
+        '/api/questions/terraform-state-team/answers',
+        json({ text: 'We keep remote state in S3 with use_lockfile locking and apply only in CI.' }),
+      )
+    ).json()) as {
+      version: number;
+      comparison: { score: { delta: number }; gained: string[] };
+    };
+    expect(v2.version).toBe(v1.version + 1);
+    expect(v2.comparison.score.delta).toBeGreaterThan(0);
+    expect(v2.comparison.gained.length).toBeGreaterThan(0);
+    const list = (await (await app.request('/api/questions/terraform-state-team/answers')).json()) as {
+      answers: unknown[];
+    };
+    expect(list.answers.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports progress, the review queue and the interview date', async () => {
+    clock = new Date('2026-11-24T10:00:00Z');
+    const put = await app.request('/api/settings', {
+      ...json({ interviewDate: '2026-12-15' }),
+      method: 'PUT',
+    });
+    expect(put.status).toBe(200);
+    const p = (await (await app.request('/api/progress')).json()) as {
+      answers: number;
+      interview: { daysLeft: number };
+      categories: Array<{ category: string; practised: number }>;
+      dimensions: Record<string, number | null>;
+    };
+    expect(p.answers).toBeGreaterThan(0);
+    expect(p.interview.daysLeft).toBe(21);
+    expect(p.categories.find((c) => c.category === 'iac')?.practised).toBeGreaterThan(0);
+    const review = (await (await app.request('/api/review')).json()) as {
+      interviewDate: string;
+      items: unknown[];
+    };
+    expect(review.interviewDate).toBe('2026-12-15');
+    expect(review.items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses cross-origin writes and sends a CSP without inline scripts', async () => {
+    const res = await app.request(
+      '/api/analyze',
+      json(
+        { questionId: 'terraform-state-team', text: 'x' },
+        { origin: 'http://evil.example', host: 'localhost:4317' },
+      ),
+    );
+    expect(res.status).toBe(403);
+    const health = await app.request('/api/health');
+    expect(health.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+  });
+
+  it('requires the bearer token when one is set', async () => {
+    const locked = createApp(ctx, { webDir: null, token: 'a-long-enough-secret-token' });
+    expect((await locked.request('/api/health')).status).toBe(401);
+    const ok = await locked.request('/api/health', {
+      headers: { authorization: 'Bearer a-long-enough-secret-token' },
+    });
+    expect(ok.status).toBe(200);
+    expect((await locked.request('/api/health', { headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    );
+  });
+
+  it('binds loopback by default and refuses other addresses without MOCKOPS_TOKEN', () => {
+    expect(resolveServeOptions({})).toMatchObject({ host: '127.0.0.1', port: 4317, token: null });
+    expect(() => resolveServeOptions({ HOST: '0.0.0.0' })).toThrow(/MOCKOPS_TOKEN/);
+    expect(
+      resolveServeOptions({ HOST: '0.0.0.0', MOCKOPS_TOKEN: 'x'.repeat(32), PORT: '8080' }),
+    ).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    expect(() => resolveServeOptions({ PORT: 'abc' })).toThrow(/invalid PORT/);
+  });
+});
