@@ -259,6 +259,51 @@ function makeToken(
   };
 }
 
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+const CLAUSE_STARTERS: ReadonlySet<string> = new Set([
+  ...SUBJECTS,
+  'it',
+  'the',
+  'this',
+  'that',
+  'our',
+  'my',
+  'then',
+  'there',
+]);
+/** "X doesn't help", "X is not a good idea", "X won't work": a negated verdict on what came before. */
+const REJECTING: ReadonlySet<string> = new Set([
+  'help',
+  'work',
+  'scale',
+  'solve',
+  'fix',
+  'good',
+  'safe',
+  'acceptable',
+  'option',
+  'enough',
+  'recommended',
+  'advisable',
+  'wise',
+  'appropriate',
+  'ok',
+  'okay',
+  'fine',
+]);
+
+/** The next word after position i in the sentence, skipping articles ("not a good idea" → good). */
+function nextWord(tokens: readonly Token[], i: number, end: number): string {
+  for (let j = i + 1; j < end && j <= i + 3; j++) {
+    const t = tokens[j] as Token;
+    if (t.norm === 'a' || t.norm === 'an' || t.norm === 'the' || t.norm === 'really' || t.norm === 'very')
+      continue;
+    return t.lemma;
+  }
+  return '';
+}
+
 const STRONG_WINDOW = 8;
 const WEAK_WINDOW = 6;
 const POST_WINDOW = 8;
@@ -275,7 +320,14 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
         for (let j = i + 1; j < s.to && j <= i + window; j++) {
           const next = tokens[j] as Token;
           if (next.kind === 'punct' && next.norm !== '-' && next.norm !== '/') break;
+          // "not come in and rewrite everything" keeps the scope; "never apply from laptops and we use CI" ends it.
+          if (COORDINATORS.has(next.norm)) {
+            if (CLAUSE_STARTERS.has(tokens[j + 1]?.norm ?? '')) break;
+            continue;
+          }
           if (SCOPE_BREAKERS.has(next.norm)) break;
+          // A new subject starts a new clause: "if that doesn't work I roll back".
+          if (j > i + 1 && SUBJECTS.has(next.norm)) break;
           if (!strong && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
           if (strong) {
             next.negated = true;
@@ -285,7 +337,9 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
           next.softNegator = i;
         }
       }
-      if (POST_NEGATORS.has(tok.norm) || POST_NEGATORS.has(tok.lemma)) {
+      // "blaming developers doesn't help", "that is not a good idea": the claim before it is rejected.
+      const rejects = (tok.norm === "n't" || tok.norm === 'not') && REJECTING.has(nextWord(tokens, i, s.to));
+      if (rejects || POST_NEGATORS.has(tok.norm) || POST_NEGATORS.has(tok.lemma)) {
         for (let j = i - 1; j >= s.from && j >= i - POST_WINDOW; j--) {
           const prev = tokens[j] as Token;
           // "DynamoDB locking, which is now deprecated": a comma before a relative clause does not end it.

@@ -73,9 +73,7 @@ export const WEAK_NEGATORS: ReadonlySet<string> = new Set([
 
 /** Tokens that close a negation scope. */
 export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
-  'and',
   'but',
-  'or',
   'so',
   'which',
   'that',

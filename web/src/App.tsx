@@ -1,0 +1,104 @@
+// The shell: header with navigation and the language toggle, then the screen for the current route. Heavier
+// screens (workshop, progress, bank) load on demand.
+import { lazy, Suspense, useEffect } from 'react';
+import { LangToggle } from './components/LangToggle';
+import { useT } from './i18n';
+import { href, useRoute } from './lib/router';
+import { Home } from './pages/Home';
+import { InterviewPage } from './pages/InterviewPage';
+
+const WorkshopPage = lazy(() => import('./pages/WorkshopPage'));
+const ProgressPage = lazy(() => import('./pages/ProgressPage'));
+const BankPage = lazy(() => import('./pages/BankPage'));
+
+const NAV = [
+  { id: 'home', path: '', label: 'nav.home' },
+  { id: 'interview', path: 'interview', label: 'nav.interview' },
+  { id: 'workshop', path: 'workshop', label: 'nav.workshop' },
+  { id: 'progress', path: 'progress', label: 'nav.progress' },
+  { id: 'bank', path: 'bank', label: 'nav.bank' },
+] as const;
+
+function Screen({ route }: { route: string[] }) {
+  const [page, id] = route;
+  switch (page) {
+    case undefined:
+    case '':
+      return <Home />;
+    case 'interview':
+      return <InterviewPage sessionId={id ?? null} />;
+    case 'workshop':
+      return <WorkshopPage questionId={id ?? null} />;
+    case 'progress':
+      return <ProgressPage />;
+    case 'bank':
+      return <BankPage questionId={id ?? null} />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <section className="card">
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <a href={href()}>{t('notFound.home')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const route = useRoute();
+  const current = route[0] ?? '';
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [current]);
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('shell.skip')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <a className="brand" href={href()} aria-label={t('shell.brandLabel')}>
+            <span className="brand-mark" aria-hidden="true">
+              m
+            </span>
+            <span className="brand-name">mockops</span>
+          </a>
+          <nav aria-label={t('shell.nav')}>
+            <ul className="nav-list">
+              {NAV.map((item) => (
+                <li key={item.id}>
+                  <a
+                    href={item.path ? href(item.path) : href()}
+                    data-testid={`nav-${item.id}`}
+                    className="nav-link"
+                    aria-current={current === item.path ? 'page' : undefined}
+                  >
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LangToggle />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Screen route={route} />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+function skipToMain(e: React.MouseEvent) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,112 @@
+// The typed API client: one function per route. A problem body ({error: {code, message}}) becomes an ApiError
+// with the server's message, so every page can show it as is; a network failure says the server is unreachable.
+import type {
+  Analysis,
+  PracticeResult,
+  Progress,
+  Question,
+  QuestionSummary,
+  ReviewItem,
+  SessionAnswerResult,
+  SessionListItem,
+  SessionOptions,
+  SessionView,
+  StoredAnswer,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    throw new ApiError('Cannot reach the mockops server. Is `mockops start` still running?', 0, 'network');
+  }
+  const raw = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = raw ? JSON.parse(raw) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!res.ok) {
+    const problem = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(
+      problem?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
+      res.status,
+      problem?.code ?? 'http_error',
+    );
+  }
+  return parsed as T;
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface QuestionFilter {
+  category?: string;
+  level?: string;
+  kind?: string;
+  tag?: string;
+  q?: string;
+}
+
+export const api = {
+  health: () => request<{ status: string; version: string; questions: number }>('GET', '/health'),
+  questions: (f: QuestionFilter = {}, signal?: AbortSignal) =>
+    request<{ total: number; questions: QuestionSummary[] }>(
+      'GET',
+      `/questions${queryString({ ...f })}`,
+      undefined,
+      signal,
+    ),
+  question: (id: string) =>
+    request<{ question: Question }>('GET', `/questions/${encodeURIComponent(id)}`).then((r) => r.question),
+  answers: (id: string) =>
+    request<{ answers: StoredAnswer[] }>('GET', `/questions/${encodeURIComponent(id)}/answers`).then(
+      (r) => r.answers,
+    ),
+  saveAnswer: (id: string, text: string, durationSec?: number) =>
+    request<PracticeResult>('POST', `/questions/${encodeURIComponent(id)}/answers`, { text, durationSec }),
+  analyze: (body: { questionId: string; text: string; durationSec?: number }, signal?: AbortSignal) =>
+    request<Analysis>('POST', '/analyze', body, signal),
+  startSession: (options: SessionOptions) => request<SessionView>('POST', '/sessions', options),
+  sessions: () => request<{ sessions: SessionListItem[] }>('GET', '/sessions').then((r) => r.sessions),
+  session: (id: string) => request<SessionView>('GET', `/sessions/${encodeURIComponent(id)}`),
+  answerTurn: (id: string, body: { text: string; durationSec?: number; position: number }) =>
+    request<SessionAnswerResult>('POST', `/sessions/${encodeURIComponent(id)}/answers`, body),
+  reportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/report.md`,
+  progress: () => request<Progress>('GET', '/progress'),
+  review: () => request<{ interviewDate: string | null; items: ReviewItem[] }>('GET', '/review'),
+  settings: () => request<{ interviewDate: string | null }>('GET', '/settings'),
+  saveSettings: (interviewDate: string | null) =>
+    request<{ interviewDate: string | null }>('PUT', '/settings', { interviewDate }),
+};
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

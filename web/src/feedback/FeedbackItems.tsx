@@ -1,0 +1,43 @@
+// The coach's notes: each says what it is about (quoting the answer) and what to do next.
+import { useT } from '../i18n';
+import type { Analysis } from '../types';
+
+export function FeedbackItems({ analysis }: { analysis: Analysis }) {
+  const t = useT();
+  const items = analysis.feedback;
+  const notes = [...analysis.notes, ...analysis.substance.notes];
+  if (items.length === 0 && notes.length === 0) return null;
+  return (
+    <section className="fb-section" aria-label={t('fb.items')}>
+      <h3>{t('fb.items')}</h3>
+      {notes.length > 0 && (
+        <ul className="notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <ul className="fb-items">
+        {items.map((f, i) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: items are static for one analysis
+            key={i}
+            className={`fb-item sev-${f.severity} kind-${f.kind}`}
+            data-testid="feedback-item"
+          >
+            <span className={`badge badge-${f.severity}`}>{t(`sev.${f.severity}`)}</span>
+            <div>
+              <p className="fb-message">{f.message}</p>
+              {f.quote && f.kind !== 'strength' && (
+                <p className="fb-quote">
+                  <q>{f.quote.text}</q>
+                </p>
+              )}
+              {f.next && f.kind !== 'strength' && <p className="fb-next">→ {f.next}</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

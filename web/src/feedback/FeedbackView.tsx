@@ -1,0 +1,90 @@
+// The feedback on one answer, reused by the interview room, the workshop and history: scores, the answer with
+// highlights, connectors and rewrites, the key-point checklist, STAR + Future, delivery facts, the follow-up,
+// the coach's notes, model answers, and a retry that shows what changed.
+import { useState } from 'react';
+import { useT } from '../i18n';
+import type { Analysis, AnswerComparison } from '../types';
+import { ComparisonView } from './ComparisonView';
+import { Connectors } from './Connectors';
+import { DeliveryFacts } from './DeliveryFacts';
+import { FeedbackItems } from './FeedbackItems';
+import { HighlightedAnswer } from './HighlightedAnswer';
+import { KeyPointList } from './KeyPointList';
+import { ModelAnswersById } from './ModelAnswers';
+import { RetryPanel } from './RetryPanel';
+import { ScoreHeader } from './ScoreHeader';
+import { StarParts } from './StarParts';
+
+export interface FeedbackProps {
+  /** The text the analysis was made from (its spans point into it). */
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly questionId: string | null;
+  readonly comparison?: AnswerComparison | null;
+  /** Shown above the answer, e.g. that a follow-up is graded with the first answer. */
+  readonly note?: string;
+  readonly allowRetry?: boolean;
+  readonly showModels?: boolean;
+  readonly title?: string;
+}
+
+export function FeedbackView(props: FeedbackProps) {
+  const t = useT();
+  const [version, setVersion] = useState({
+    text: props.text,
+    analysis: props.analysis,
+    comparison: props.comparison ?? null,
+    retried: 0,
+  });
+  const { text, analysis, comparison } = version;
+  return (
+    <article className="feedback card" data-testid="feedback" aria-label={props.title ?? t('fb.title')}>
+      <header className="fb-head">
+        <h2>{props.title ?? t('fb.title')}</h2>
+        {version.retried > 0 && <span className="chip">{t('retry.version', { n: version.retried + 1 })}</span>}
+      </header>
+      <ScoreHeader analysis={analysis} />
+      {comparison && <ComparisonView comparison={comparison} />}
+      <div className="fb-columns">
+        <div className="fb-main">
+          <section className="fb-section" aria-label={t('fb.yourAnswer')}>
+            <h3>{t('fb.yourAnswer')}</h3>
+            {props.note && version.retried === 0 && <p className="muted small">{props.note}</p>}
+            <HighlightedAnswer text={text} analysis={analysis} />
+          </section>
+          <Connectors analysis={analysis} />
+          <KeyPointList analysis={analysis} />
+          <StarParts analysis={analysis} />
+        </div>
+        <div className="fb-side">
+          {analysis.followUp && (
+            <section className="fb-section follow-up" data-testid="follow-up" aria-label={t('fb.followUp')}>
+              <h3>{t('fb.followUp')}</h3>
+              <p lang="en">
+                <q>{analysis.followUp}</q>
+              </p>
+            </section>
+          )}
+          <DeliveryFacts analysis={analysis} />
+          <FeedbackItems analysis={analysis} />
+          {props.questionId && props.showModels !== false && <ModelAnswersById questionId={props.questionId} />}
+        </div>
+      </div>
+      {props.questionId && props.allowRetry !== false && (
+        <RetryPanel
+          key={version.retried}
+          questionId={props.questionId}
+          initial={text}
+          onDone={(newText, result) =>
+            setVersion((v) => ({
+              text: newText,
+              analysis: result.analysis,
+              comparison: result.comparison,
+              retried: v.retried + 1,
+            }))
+          }
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+// Answer the current question: type, or dictate where the browser supports it; send with the button or Ctrl+Enter.
+import { useId } from 'react';
+import { AnswerTextarea } from '../components/AnswerTextarea';
+import { ErrorNote } from '../components/ErrorNote';
+import { useT } from '../i18n';
+import { useRecognition } from './useRecognition';
+
+interface Props {
+  readonly text: string;
+  readonly onText: (text: string | ((prev: string) => string)) => void;
+  readonly onSend: (durationSec: number | undefined) => void;
+  readonly busy: boolean;
+  readonly error: string | null;
+}
+
+export function Composer({ text, onText, onSend, busy, error }: Props) {
+  const t = useT();
+  const id = useId();
+  const mic = useRecognition((phrase) => {
+    if (phrase) onText((prev) => (prev && !/\s$/.test(prev) ? `${prev} ${phrase}` : `${prev}${phrase}`));
+  });
+  const empty = text.trim() === '';
+  const reason = empty ? t('room.reasonEmpty') : busy ? t('room.reasonBusy') : null;
+
+  function send() {
+    if (empty || busy) return;
+    const durationSec = mic.recordedSeconds();
+    mic.stop();
+    onSend(durationSec);
+    mic.reset();
+  }
+
+  return (
+    <section className="composer card" aria-label={t('room.yourAnswer')}>
+      <AnswerTextarea
+        value={text}
+        onChange={onText}
+        label={t('room.yourAnswer')}
+        testId="answer-input"
+        onSubmit={send}
+        autoFocus
+        placeholder={t('room.placeholder')}
+        describedBy={reason ? `${id}-reason` : undefined}
+      />
+      {mic.listening && (
+        <p className="interim muted small" aria-live="polite">
+          {t('mic.listening')} {mic.interim}
+        </p>
+      )}
+      {mic.error && (
+        <p className="error-inline" role="alert">
+          {t('mic.error', { e: mic.error })}
+        </p>
+      )}
+      <ErrorNote message={error} testId="send-error" />
+      <div className="composer-actions">
+        {mic.supported ? (
+          <button
+            type="button"
+            className={`btn ${mic.listening ? 'btn-danger' : 'btn-secondary'}`}
+            data-testid="mic"
+            aria-pressed={mic.listening}
+            onClick={mic.listening ? mic.stop : mic.start}
+          >
+            <span aria-hidden="true">{mic.listening ? '■' : '🎤'}</span> {mic.listening ? t('mic.stop') : t('mic.start')}
+          </button>
+        ) : (
+          <p className="muted small" data-testid="mic-unsupported">
+            {t('mic.unsupported')}
+          </p>
+        )}
+        <div className="send-group">
+          {reason && (
+            <span id={`${id}-reason`} className="send-reason" data-testid="send-reason">
+              {reason}
+            </span>
+          )}
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="send-answer"
+            disabled={empty || busy}
+            onClick={send}
+          >
+            {busy ? t('common.sending') : t('room.send')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

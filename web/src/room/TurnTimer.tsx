@@ -1,0 +1,38 @@
+// Seconds since the question appeared, against the target: quick 30–45 s, full 60–120 s.
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import type { Expect } from '../types';
+
+export const TARGET: Record<Expect, readonly [number, number]> = { quick: [30, 45], full: [60, 120] };
+
+export function timerState(seconds: number, expect: Expect): 'under' | 'in' | 'over' {
+  const [lo, hi] = TARGET[expect];
+  return seconds < lo ? 'under' : seconds <= hi ? 'in' : 'over';
+}
+
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+
+export function TurnTimer({ expect, running }: { expect: Expect; running: boolean }) {
+  const t = useT();
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    if (!running) return;
+    const id = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(id);
+  }, [running]);
+  const seconds = Math.max(0, Math.floor((now - start) / 1000));
+  const state = timerState(seconds, expect);
+  const [lo, hi] = TARGET[expect];
+  return (
+    <div className={`timer timer-${state}`} data-testid="timer" data-state={state}>
+      <span className="timer-clock" role="timer" aria-label={t('timer.label')}>
+        {clock(seconds)}
+      </span>
+      <span className="timer-target">
+        {t(`expect.${expect}`)} · {t('timer.target', { lo, hi })}
+      </span>
+      <span className="timer-state">{t(`timer.${state}`)}</span>
+    </div>
+  );
+}

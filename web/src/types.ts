@@ -1,0 +1,171 @@
+// The API's shapes as the web app sees them (docs/API.md). Analysis, comparison, question and summary types come
+// from the pure core, so the contract stays single-sourced; the response envelopes are declared here.
+import type { AnswerComparison } from '../../src/core/analysis/compare.js';
+import type { Analysis, Span } from '../../src/core/analysis/types.js';
+import type { Category, Dimension, Kind, Question } from '../../src/core/bank/schema.js';
+import type { SessionSummary } from '../../src/core/interview/summary.js';
+import type { Expect, Mode, Style, TurnKind } from '../../src/core/interview/types.js';
+
+export type {
+  Analysis,
+  AnswerComparison,
+  Category,
+  Dimension,
+  Expect,
+  Kind,
+  Mode,
+  Question,
+  SessionSummary,
+  Span,
+  Style,
+};
+
+export const DIMENSIONS: readonly Dimension[] = ['technical', 'ops', 'delivery'];
+export const MODES: readonly Mode[] = ['mock', 'drill', 'quick', 'story'];
+export const STYLES: readonly Style[] = ['practice', 'interview'];
+export const CATEGORIES: readonly Category[] = [
+  'aws',
+  'iac',
+  'release',
+  'observability',
+  'delivery',
+  'scenario',
+  'behavioral',
+  'kubernetes',
+  'linux',
+  'security',
+  'networking',
+  'imported',
+];
+
+export interface QuestionSummary {
+  readonly id: string;
+  readonly category: Category;
+  readonly level: 1 | 2 | 3;
+  readonly kind: Kind;
+  readonly text: string;
+  readonly zh: string;
+  readonly tags: readonly string[];
+  readonly source: string;
+}
+
+export interface TurnView {
+  readonly position: number;
+  readonly step: number;
+  readonly kind: TurnKind;
+  readonly questionId: string | null;
+  readonly preface: string;
+  readonly prompt: string;
+  readonly expect: Expect;
+  readonly question: Pick<QuestionSummary, 'id' | 'category' | 'level' | 'kind' | 'text'> | null;
+}
+
+export interface TurnAnswerView {
+  readonly answerId: number;
+  readonly text: string;
+  readonly durationSec: number | null;
+  readonly createdAt: string;
+  readonly score: number | null;
+  readonly analysis: Analysis | null;
+}
+
+export interface SessionView {
+  readonly id: string;
+  readonly config: {
+    readonly mode: Mode;
+    readonly style: Style;
+    readonly category?: Category;
+    readonly level?: 1 | 2 | 3;
+    readonly count: number;
+    readonly seed: number;
+    readonly maxFollowUps: number;
+  };
+  readonly status: 'active' | 'finished';
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly planned: number;
+  readonly turns: ReadonlyArray<TurnView & { readonly answer: TurnAnswerView | null }>;
+  readonly current: TurnView | null;
+  readonly summary: SessionSummary | null;
+}
+
+export interface SessionListItem {
+  readonly id: string;
+  readonly mode: Mode;
+  readonly style: Style;
+  readonly status: 'active' | 'finished';
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly answered: number;
+  readonly averageScore: number | null;
+}
+
+export interface SessionAnswerResult {
+  readonly sessionId: string;
+  readonly answered: { position: number; answerId: number; version: number; score: number | null };
+  readonly analysis: Analysis | null;
+  readonly comparison: AnswerComparison | null;
+  readonly next: TurnView | null;
+  readonly finished: boolean;
+  readonly summary: SessionSummary | null;
+}
+
+export interface StoredAnswer {
+  readonly answerId: number;
+  readonly version: number;
+  readonly text: string;
+  readonly score: number | null;
+  readonly grade: number | null;
+  readonly analysis: Analysis | null;
+  readonly createdAt: string;
+  readonly sessionId: string | null;
+}
+
+export interface PracticeResult {
+  readonly answerId: number;
+  readonly version: number;
+  readonly analysis: Analysis;
+  readonly comparison: AnswerComparison | null;
+  readonly due: string;
+}
+
+export interface ReviewItem {
+  readonly questionId: string;
+  readonly text: string;
+  readonly category: string;
+  readonly level: number;
+  readonly due: string;
+  readonly lastScore: number;
+  readonly weak: boolean;
+  readonly plan: readonly string[];
+  readonly reviews: number;
+}
+
+export interface Progress {
+  readonly answers: number;
+  readonly questionsPractised: number;
+  readonly dimensions: Readonly<Record<Dimension, number | null>>;
+  readonly overTime: ReadonlyArray<
+    { date: string; score: number; count: number } & Readonly<Record<Dimension, number | null>>
+  >;
+  readonly categories: ReadonlyArray<{
+    category: string;
+    total: number;
+    practised: number;
+    averageScore: number | null;
+  }>;
+  readonly weak: ReadonlyArray<{ questionId: string; text: string; score: number }>;
+  readonly interview: { readonly date: string; readonly daysLeft: number } | null;
+  readonly review: readonly ReviewItem[];
+}
+
+export interface SessionOptions {
+  mode: Mode;
+  style?: Style;
+  category?: Category;
+  level?: 1 | 2 | 3;
+  count?: number;
+}
+
+/** The answer limit the server enforces (MAX_ANSWER_CHARS). */
+export const MAX_ANSWER_CHARS = 20_000;
