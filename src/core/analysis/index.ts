@@ -10,7 +10,7 @@ import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
 import { creditOf, dimensionScores, finalScore, gradeOf, structureShare } from './score.js';
 import { analyzeStructure } from './structure.js';
 import { analyzeSubstance } from './substance.js';
-import type { Analysis, KeyPointCoverage } from './types.js';
+import type { Analysis, FlagHit, KeyPointCoverage } from './types.js';
 
 export type * from './types.js';
 
@@ -73,6 +73,17 @@ function modelAnswerSimilarity(rubric: Rubric, doc: TextDoc): number {
 export function cleanAnswer(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
+/**
+ * A sentence that makes a wrong claim cannot also earn full credit: a key point whose evidence sits in the
+ * same sentence as a red flag (severity 2+) counts as partial.
+ */
+function discountWrongSentences(coverage: KeyPointCoverage[], flags: readonly FlagHit[]): void {
+  const wrong = new Set(flags.filter((f) => f.severity >= 2 && f.kind === 'red-flag').map((f) => f.evidence[1]?.start));
+  coverage.forEach((c, i) => {
+    if (c.status === 'hit' && wrong.has(c.evidence[1]?.start)) coverage[i] = { ...c, status: 'partial' };
+  });
 }
 
 /** Key points hit in a sentence crowded with other hits were named, not explained. */
@@ -203,6 +214,7 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
     (f) => !own.some((o) => o.id === f.id),
   );
   const flags = [...own, ...shared, ...contradictionFlags(coverage)];
+  discountWrongSentences(coverage, flags);
   const hits = coverage.filter((c) => c.status === 'hit').length;
   const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
   const listed = listedKeyPoints(coverage, doc);

@@ -5,8 +5,13 @@ import type { DimensionScore, FlagHit, KeyPointCoverage, StructureResult } from 
 /** Credit for a key point: said and explained, said in a bare list, touched on, or missed. */
 export const CREDIT = { hit: 1, listed: 0.7, partial: 0.4, missed: 0 } as const;
 /** Points taken off per flag, by severity; a severity-3 flag also caps the score. */
-export const FLAG_PENALTY: Readonly<Record<1 | 2 | 3, number>> = { 1: 5, 2: 12, 3: 20 };
-export const UNSAFE_CAP = 55;
+/**
+ * Share of the score each flag takes away, by severity. Penalties multiply: one wrong claim costs a third, two
+ * leave well under half, because an interviewer stops trusting the rest of the answer.
+ */
+export const FLAG_PENALTY: Readonly<Record<1 | 2 | 3, number>> = { 1: 0.12, 2: 0.33, 3: 0.5 };
+/** An unsafe claim (severity 3) caps the score whatever else is right. */
+export const UNSAFE_CAP = 45;
 /** Raw content share that already earns full marks: a strong answer need not say every phrasing. */
 const FULL_MARKS_AT = 0.85;
 
@@ -20,19 +25,19 @@ export function curve(raw: number): number {
   return 100 * x ** 0.9;
 }
 
-export function flagPenalty(flags: readonly FlagHit[]): { penalty: number; cap: number } {
-  let penalty = 0;
+export function flagPenalty(flags: readonly FlagHit[]): { keep: number; cap: number } {
+  let keep = 1;
   let cap = 100;
   for (const f of flags) {
-    penalty += FLAG_PENALTY[f.severity];
+    keep *= 1 - FLAG_PENALTY[f.severity];
     if (f.severity === 3) cap = UNSAFE_CAP;
   }
-  return { penalty: Math.min(45, penalty), cap };
+  return { keep, cap };
 }
 
 export function finalScore(raw: number, flags: readonly FlagHit[]): number {
-  const { penalty, cap } = flagPenalty(flags);
-  return Math.round(Math.max(0, Math.min(cap, curve(raw) - penalty)));
+  const { keep, cap } = flagPenalty(flags);
+  return Math.round(Math.max(0, Math.min(cap, curve(raw) * keep)));
 }
 
 /** Share of the STAR + Future parts present, for story questions. */

@@ -30,18 +30,23 @@ export interface FeedbackProps {
 
 export function FeedbackView(props: FeedbackProps) {
   const t = useT();
-  const [version, setVersion] = useState({
+  const [retry, setRetry] = useState<{
+    text: string;
+    analysis: Analysis;
+    comparison: AnswerComparison | null;
+    n: number;
+  } | null>(null);
+  const { text, analysis, comparison } = retry ?? {
     text: props.text,
     analysis: props.analysis,
     comparison: props.comparison ?? null,
-    retried: 0,
-  });
-  const { text, analysis, comparison } = version;
+  };
+  const retried = retry?.n ?? 0;
   return (
     <article className="feedback card" data-testid="feedback" aria-label={props.title ?? t('fb.title')}>
       <header className="fb-head">
         <h2>{props.title ?? t('fb.title')}</h2>
-        {version.retried > 0 && <span className="chip">{t('retry.version', { n: version.retried + 1 })}</span>}
+        {retried > 0 && <span className="chip">{t('retry.version', { n: retried })}</span>}
       </header>
       <ScoreHeader analysis={analysis} />
       {comparison && <ComparisonView comparison={comparison} />}
@@ -49,7 +54,7 @@ export function FeedbackView(props: FeedbackProps) {
         <div className="fb-main">
           <section className="fb-section" aria-label={t('fb.yourAnswer')}>
             <h3>{t('fb.yourAnswer')}</h3>
-            {props.note && version.retried === 0 && <p className="muted small">{props.note}</p>}
+            {props.note && retried === 0 && <p className="muted small">{props.note}</p>}
             <HighlightedAnswer text={text} analysis={analysis} />
           </section>
           <Connectors analysis={analysis} />
@@ -72,16 +77,11 @@ export function FeedbackView(props: FeedbackProps) {
       </div>
       {props.questionId && props.allowRetry !== false && (
         <RetryPanel
-          key={version.retried}
+          key={retried}
           questionId={props.questionId}
           initial={text}
           onDone={(newText, result) =>
-            setVersion((v) => ({
-              text: newText,
-              analysis: result.analysis,
-              comparison: result.comparison,
-              retried: v.retried + 1,
-            }))
+            setRetry({ text: newText, analysis: result.analysis, comparison: result.comparison, n: retried + 1 })
           }
         />
       )}

@@ -1,0 +1,104 @@
+// The interview room: the conversation, the timer and progress, the answer box; feedback after each answer in
+// practice style, or only at the end in interview style; then the summary.
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api, errorMessage } from '../api';
+import { FeedbackView } from '../feedback/FeedbackView';
+import { useT } from '../i18n';
+import type { SessionAnswerResult, SessionView } from '../types';
+import { ChatLog } from './ChatLog';
+import { Composer } from './Composer';
+import { RoomBar } from './RoomBar';
+import { SessionSummaryView } from './SessionSummaryView';
+import { gradedText } from './turns';
+import { useReadAloud } from './useReadAloud';
+
+type Phase = 'answer' | 'feedback' | 'done';
+
+export function Room({ initial }: { initial: SessionView }) {
+  const t = useT();
+  const [session, setSession] = useState(initial);
+  const [phase, setPhase] = useState<Phase>(initial.status === 'finished' ? 'done' : 'answer');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [last, setLast] = useState<{ result: SessionAnswerResult; text: string } | null>(null);
+  const voice = useReadAloud();
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const current = phase === 'answer' ? session.current : null;
+
+  const speakKey = current ? `${session.id}:${current.position}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read each question once, when it appears
+  useEffect(() => {
+    if (current) voice.speak([current.preface, current.prompt].filter(Boolean).join(' '));
+  }, [speakKey]);
+
+  useEffect(() => {
+    if (phase === 'feedback') continueRef.current?.focus();
+  }, [phase]);
+
+  async function send(durationSec: number | undefined) {
+    if (!session.current) return;
+    setBusy(true);
+    setError(null);
+    voice.stop();
+    let result: SessionAnswerResult;
+    try {
+      result = await api.answerTurn(session.id, { text, durationSec, position: session.current.position });
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError && err.status === 409) api.session(session.id).then(setSession, () => undefined);
+      setBusy(false);
+      return;
+    }
+    const sent = text;
+    setText('');
+    try {
+      const fresh = await api.session(session.id);
+      setSession(fresh);
+      setLast({ result, text: gradedText(fresh.turns, result.answered.position, sent) });
+      if (fresh.config.style === 'practice' && result.analysis) setPhase('feedback');
+      else if (result.finished) setPhase('done');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const visibleTurns = session.turns.filter((tn) => tn.answer || phase === 'answer');
+  const answeredTurn = last ? session.turns.find((tn) => tn.position === last.result.answered.position) : undefined;
+
+  return (
+    <div className="room">
+      <RoomBar session={session} current={current} voice={voice} />
+      <ChatLog turns={visibleTurns} current={current} />
+      {phase === 'answer' && session.current && (
+        <Composer text={text} onText={setText} onSend={send} busy={busy} error={error} />
+      )}
+      {phase === 'feedback' && last?.result.analysis && (
+        <>
+          <FeedbackView
+            key={last.result.answered.answerId}
+            text={last.text}
+            analysis={last.result.analysis}
+            comparison={last.result.comparison}
+            questionId={answeredTurn?.questionId ?? null}
+            note={answeredTurn?.kind === 'follow-up' ? t('room.followUpGraded') : undefined}
+          />
+          <div className="continue-row">
+            <button
+              ref={continueRef}
+              type="button"
+              className="btn btn-primary btn-large"
+              data-testid="continue"
+              onClick={() => setPhase(last.result.finished ? 'done' : 'answer')}
+            >
+              {last.result.finished ? t('room.seeSummary') : t('room.next')}
+            </button>
+          </div>
+        </>
+      )}
+      {phase === 'done' && <SessionSummaryView session={session} />}
+    </div>
+  );
+}

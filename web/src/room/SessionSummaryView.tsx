@@ -1,0 +1,104 @@
+// The end of a session: the three layers, the score per question, language habits, next steps, the Markdown
+// report, and the feedback on every answer (the only feedback an interview-style session gives).
+import { api } from '../api';
+import { FeedbackView } from '../feedback/FeedbackView';
+import { scoreTone } from '../feedback/ScoreHeader';
+import { useT } from '../i18n';
+import { href } from '../lib/router';
+import { DIMENSIONS, type SessionView } from '../types';
+import { gradedText } from './turns';
+
+export function SessionSummaryView({ session }: { session: SessionView }) {
+  const t = useT();
+  const s = session.summary;
+  if (!s) return null;
+  const answered = session.turns.filter((tn) => tn.answer?.analysis);
+  return (
+    <section className="summary card" data-testid="summary" aria-labelledby="summary-h">
+      <h2 id="summary-h">{t('sum.title')}</h2>
+      <div className="summary-top">
+        <div className={`score-overall ${scoreTone(s.overall)}`} data-testid="summary-overall">
+          <span className="score-number">{s.overall ?? '–'}</span>
+          <span className="score-of">/100</span>
+          <span className="score-grade">{t('sum.answered', { n: s.answered, of: s.planned })}</span>
+        </div>
+        <dl className="dims">
+          {DIMENSIONS.map((d) => (
+            <div key={d} className="dim" data-testid={`summary-dim-${d}`}>
+              <dt>{t(`dim.${d}`)}</dt>
+              <dd>
+                <span className="dim-score">{s.dimensions[d] ?? t('score.na')}</span>
+                <span className="meter" aria-hidden="true">
+                  <span className={`meter-fill ${scoreTone(s.dimensions[d])}`} style={{ width: `${s.dimensions[d] ?? 0}%` }} />
+                </span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <h3>{t('sum.perQuestion')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('sum.question')}</th>
+            <th scope="col">{t('sum.first')}</th>
+            <th scope="col">{t('sum.final')}</th>
+            <th scope="col">{t('sum.missed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.questions.map((q) => (
+            <tr key={q.questionId} data-testid="summary-question">
+              <td lang="en">
+                <a href={href('workshop', q.questionId)}>{q.prompt}</a>
+              </td>
+              <td>{q.firstScore}</td>
+              <td>
+                <span className={`chip ${scoreTone(q.score)}`}>{q.score}</span>
+              </td>
+              <td className="small" lang="en">
+                {q.missed.slice(0, 2).join(' · ') || '—'}
+                {q.flags.length > 0 && <span className="kp-warn"> ⚠ {q.flags.join(' · ')}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small">
+        {t('sum.language', { soThat: s.language.soThat, fillers: s.language.fillers, hedges: s.language.hedges, long: s.language.tooLong })}
+      </p>
+      <h3>{t('sum.next')}</h3>
+      <ul className="next-steps" data-testid="next-steps">
+        {s.nextSteps.map((n) => (
+          <li key={n} lang="en">
+            {n}
+          </li>
+        ))}
+      </ul>
+      <p className="btn-row">
+        <a className="btn btn-secondary" href={api.reportUrl(session.id)} data-testid="report-link" download>
+          {t('sum.report')}
+        </a>
+        <a className="btn btn-primary" href={href()}>
+          {t('sum.again')}
+        </a>
+      </p>
+      <h3>{t('sum.answers')}</h3>
+      {answered.map((tn) => (
+        <details key={tn.position} className="turn-details">
+          <summary>
+            <span className={`chip ${scoreTone(tn.answer?.score ?? null)}`}>{tn.answer?.score ?? '–'}</span> {tn.prompt}
+          </summary>
+          {tn.answer?.analysis && (
+            <FeedbackView
+              text={gradedText(session.turns, tn.position, tn.answer.text)}
+              analysis={tn.answer.analysis}
+              questionId={tn.questionId}
+              note={tn.kind === 'follow-up' ? t('room.followUpGraded') : undefined}
+            />
+          )}
+        </details>
+      ))}
+    </section>
+  );
+}
