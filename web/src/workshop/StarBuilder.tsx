@@ -98,14 +98,14 @@ export function StarBuilder() {
       <div className="builder-results">
         <BuilderResult
           title={t('builder.full')}
-          text={results?.fullText ?? full}
+          text={full}
           analysis={results?.fullText === full ? results.full : null}
           questionId={chosen}
           testId="star-full"
         />
         <BuilderResult
           title={t('builder.quick')}
-          text={results?.quickText ?? quick}
+          text={quick}
           analysis={results?.quickText === quick ? results.quick : null}
           questionId={chosen}
           testId="star-quick"

@@ -1,0 +1,71 @@
+// The workshop: work on one question's answer (versions, live analysis, save and compare), or build a
+// STAR + Future story or the self-introduction.
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorNote } from '../components/ErrorNote';
+import { Tabs } from '../components/Tabs';
+import { useT } from '../i18n';
+import { loadQuestion } from '../lib/questionCache';
+import { useAsync } from '../lib/useAsync';
+import { AnswerEditor } from '../workshop/AnswerEditor';
+import { IntroBuilder } from '../workshop/IntroBuilder';
+import { QuestionHeader } from '../workshop/QuestionHeader';
+import { QuestionPicker } from '../workshop/QuestionPicker';
+import { StarBuilder } from '../workshop/StarBuilder';
+import { VersionList } from '../workshop/VersionList';
+
+type Tab = 'answer' | 'star' | 'intro';
+
+export default function WorkshopPage({ questionId }: { questionId: string | null }) {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('answer');
+  return (
+    <div className="workshop">
+      <div className="page-head">
+        <h1>{t('nav.workshop')}</h1>
+        <p className="muted">{t('ws.intro')}</p>
+      </div>
+      <Tabs
+        label={t('nav.workshop')}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'answer', label: t('ws.tab.answer') },
+          { id: 'star', label: t('ws.tab.star') },
+          { id: 'intro', label: t('ws.tab.intro') },
+        ]}
+      />
+      {tab === 'answer' && (
+        <div className="workshop-grid">
+          <QuestionPicker selected={questionId} />
+          <div className="workshop-main">
+            {questionId ? (
+              <QuestionWork key={questionId} questionId={questionId} />
+            ) : (
+              <section className="card">
+                <p>{t('ws.pickFirst')}</p>
+              </section>
+            )}
+          </div>
+        </div>
+      )}
+      {tab === 'star' && <StarBuilder />}
+      {tab === 'intro' && <IntroBuilder />}
+    </div>
+  );
+}
+
+function QuestionWork({ questionId }: { questionId: string }) {
+  const question = useAsync(() => loadQuestion(questionId), [questionId]);
+  const answers = useAsync(() => api.answers(questionId), [questionId]);
+  const [text, setText] = useState('');
+  if (question.error) return <ErrorNote message={question.error} />;
+  return (
+    <>
+      {question.data && <QuestionHeader question={question.data} />}
+      <AnswerEditor questionId={questionId} text={text} onText={setText} onSaved={answers.reload} />
+      <ErrorNote message={answers.error} />
+      {answers.data && <VersionList answers={answers.data} questionId={questionId} onLoad={setText} />}
+    </>
+  );
+}

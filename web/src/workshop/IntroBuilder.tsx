@@ -1,0 +1,94 @@
+// Self-introduction builder, in the shape of the user's own opening: "Hello, my name is …, but you can call
+// me …, it's easier." then years and role, stack, one highlight with a result, and the goal.
+import { useId, useState } from 'react';
+import { api, errorMessage } from '../api';
+import { ErrorNote } from '../components/ErrorNote';
+import { useT } from '../i18n';
+import { useAsync } from '../lib/useAsync';
+import type { Analysis } from '../types';
+import { assembleIntro, type IntroFields } from './assemble';
+import { BuilderResult } from './BuilderResult';
+
+const FIELDS: ReadonlyArray<{ key: keyof IntroFields; long?: boolean }> = [
+  { key: 'fullName' },
+  { key: 'callMe' },
+  { key: 'years' },
+  { key: 'role' },
+  { key: 'stack', long: true },
+  { key: 'highlight', long: true },
+  { key: 'goal', long: true },
+];
+
+const EMPTY: IntroFields = { fullName: '', callMe: '', years: '', role: '', stack: '', highlight: '', goal: '' };
+
+export function IntroBuilder() {
+  const t = useT();
+  const id = useId();
+  const intro = useAsync(() => api.questions({ kind: 'self-intro' }).then((r) => r.questions[0] ?? null), []);
+  const [fields, setFields] = useState<IntroFields>(EMPTY);
+  const [result, setResult] = useState<{ text: string; analysis: Analysis } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const text = assembleIntro(fields);
+  const questionId = intro.data?.id ?? '';
+
+  async function analyse() {
+    if (!questionId || !text.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult({ text, analysis: await api.analyze({ questionId, text }) });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card builder" aria-labelledby={`${id}-h`} data-testid="intro-builder">
+      <h2 id={`${id}-h`}>{t('intro.builder')}</h2>
+      <p className="muted">
+        {t('intro.builderIntro')} {intro.data && <q lang="en">{intro.data.text}</q>}
+      </p>
+      <ErrorNote message={intro.error} />
+      <div className="intro-fields">
+        {FIELDS.map((f) => (
+          <label key={f.key} className={`field${f.long ? ' field-wide' : ''}`}>
+            <span>{t(`intro.${f.key}`)}</span>
+            <input
+              className="input"
+              lang="en"
+              data-testid={`intro-${f.key}`}
+              value={fields[f.key]}
+              maxLength={600}
+              placeholder={t(`intro.${f.key}.ph`)}
+              onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="btn-row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="intro-analyse"
+          disabled={busy || !text.trim() || !questionId}
+          onClick={analyse}
+        >
+          {busy ? t('ws.analysing') : t('builder.analyse')}
+        </button>
+      </div>
+      <ErrorNote message={error} />
+      {questionId && (
+        <BuilderResult
+          title={t('intro.result')}
+          text={text}
+          analysis={result?.text === text ? result.analysis : null}
+          questionId={questionId}
+          testId="intro-result"
+        />
+      )}
+    </section>
+  );
+}
