@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app/context.js';
 import { VERSION } from '../cli/version.js';
 import { WEB_DIST_DIR } from '../storage/paths.js';
@@ -13,8 +12,7 @@ import { questionRoutes } from './routes/questions.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { securityHeaders } from './security.js';
 
-/** Request bodies above this are refused with 413 (an answer is at most 20,000 characters). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from './validate.js';
 
 export interface AppOptions {
   /** Folder of the built web app; absent means API only. */
@@ -27,15 +25,6 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError((err, c) => problemResponse(c, err));
   app.use('*', securityHeaders(options.token ?? null));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'too_large', `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-      },
-    }),
-  );
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: VERSION, questions: ctx.bank.questions.length }),
   );

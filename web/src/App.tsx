@@ -54,14 +54,15 @@ export function App() {
   const t = useT();
   const route = useRoute();
   const current = route[0] ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the top when the screen changes
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [current]);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={skipToMain}>
+      <button type="button" className="skip-link btn btn-secondary" onClick={skipToMain}>
         {t('shell.skip')}
-      </a>
+      </button>
       <header className="app-header">
         <div className="app-header-inner">
           <a className="brand" href={href()} aria-label={t('shell.brandLabel')}>
@@ -98,7 +99,6 @@ export function App() {
   );
 }
 
-function skipToMain(e: React.MouseEvent) {
-  e.preventDefault();
+function skipToMain() {
   document.getElementById('main')?.focus();
 }

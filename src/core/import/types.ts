@@ -43,7 +43,8 @@ export class Warnings {
   /** Appends one "… and N more" line per kind that overflowed. */
   finish(): ImportWarning[] {
     for (const [kind, n] of this.counts) {
-      if (n > this.perKind) this.list.push({ line: 1, message: `${n - this.perKind} more ${kind} warning(s) not shown` });
+      if (n > this.perKind)
+        this.list.push({ line: 1, message: `${n - this.perKind} more ${kind} warning(s) not shown` });
     }
     return this.list;
   }

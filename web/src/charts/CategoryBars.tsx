@@ -1,16 +1,17 @@
 // Coverage per category: questions practised of all, and the average latest score.
+
+import { scoreTone } from '../feedback/ScoreHeader';
 import { useT } from '../i18n';
 import type { Progress } from '../types';
-import { scoreTone } from '../feedback/ScoreHeader';
 
 const W = 520;
 const ROW = 30;
-const LABEL = 120;
+const LABEL = 190;
 
 export function CategoryBars({ categories }: { categories: Progress['categories'] }) {
   const t = useT();
   const H = Math.max(ROW, categories.length * ROW) + 8;
-  const barW = W - LABEL - 90;
+  const barW = W - LABEL - 76;
   const label = categories
     .map((c) => `${t(`cat.${c.category}`)} ${c.practised}/${c.total}, ${c.averageScore ?? t('score.na')}`)
     .join('; ');
@@ -22,7 +23,13 @@ export function CategoryBars({ categories }: { categories: Progress['categories'
           const share = c.total ? c.practised / c.total : 0;
           return (
             <g key={c.category} data-testid="category-bar">
-              <text className="bar-label" x={LABEL - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle">
+              <text
+                className="bar-label"
+                x={LABEL - 8}
+                y={y + ROW / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
                 {t(`cat.${c.category}`)}
               </text>
               <rect className="bar-track" x={LABEL} y={y + 6} width={barW} height={ROW - 12} rx={4} />

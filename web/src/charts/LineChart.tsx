@@ -17,7 +17,11 @@ export function LineChart({ points }: { points: Progress['overTime'] }) {
   const label = points.map((p) => `${p.date}: ${p.score}`).join(', ');
   return (
     <figure className="chart" data-testid="line-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('prog.line')}: ${label || t('prog.noData')}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${t('prog.line')}: ${label || t('prog.noData')}`}
+      >
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line className="grid-line" x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} />

@@ -2,13 +2,15 @@
 import { useT } from '../i18n';
 import { DIMENSIONS, type Dimension } from '../types';
 
-const SIZE = 260;
-const C = SIZE / 2;
-const R = 90;
+const W = 320;
+const H = 236;
+const CX = W / 2;
+const CY = 132;
+const R = 100;
 
 function point(i: number, value: number): [number, number] {
   const angle = -Math.PI / 2 + (i * 2 * Math.PI) / DIMENSIONS.length;
-  return [C + Math.cos(angle) * R * (value / 100), C + Math.sin(angle) * R * (value / 100)];
+  return [CX + Math.cos(angle) * R * (value / 100), CY + Math.sin(angle) * R * (value / 100)];
 }
 
 export function RadarChart({ values }: { values: Readonly<Record<Dimension, number | null>> }) {
@@ -17,7 +19,7 @@ export function RadarChart({ values }: { values: Readonly<Record<Dimension, numb
   const shape = DIMENSIONS.map((d, i) => point(i, values[d] ?? 0).join(',')).join(' ');
   return (
     <figure className="chart" data-testid="radar-chart">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`${t('prog.radar')}: ${description}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('prog.radar')}: ${description}`}>
         {[25, 50, 75, 100].map((ring) => (
           <polygon
             key={ring}
@@ -27,12 +29,12 @@ export function RadarChart({ values }: { values: Readonly<Record<Dimension, numb
         ))}
         {DIMENSIONS.map((d, i) => {
           const [x, y] = point(i, 100);
-          const [lx, ly] = point(i, 128);
+          const [lx, ly] = point(i, i === 0 ? 116 : 122);
           return (
             <g key={d}>
-              <line className="axis" x1={C} y1={C} x2={x} y2={y} />
+              <line className="axis" x1={CX} y1={CY} x2={x} y2={y} />
               <text className="axis-label" x={lx} y={ly} textAnchor="middle" dominantBaseline="middle">
-                {t(`dim.short.${d}`)}
+                {t(`dim.short.${d}`)} {values[d] ?? '–'}
               </text>
             </g>
           );

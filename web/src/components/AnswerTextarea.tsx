@@ -49,7 +49,9 @@ export function AnswerTextarea(props: Props) {
     }
   }
 
-  const describedBy = [props.describedBy, refused ? `${id}-refused` : null, `${id}-count`].filter(Boolean).join(' ');
+  const describedBy = [props.describedBy, refused ? `${id}-refused` : null, `${id}-count`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="answer-box">
       <label htmlFor={id} className={props.hideLabel ? 'sr-only' : 'field-label'}>
@@ -80,7 +82,10 @@ export function AnswerTextarea(props: Props) {
       </div>
       {refused !== null && (
         <p id={`${id}-refused`} className="error-inline" role="alert" data-testid="paste-refused">
-          {t('answer.tooLong', { n: refused.toLocaleString('en-US'), max: MAX_ANSWER_CHARS.toLocaleString('en-US') })}
+          {t('answer.tooLong', {
+            n: refused.toLocaleString('en-US'),
+            max: MAX_ANSWER_CHARS.toLocaleString('en-US'),
+          })}
         </p>
       )}
     </div>

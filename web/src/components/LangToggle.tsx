@@ -10,9 +10,10 @@ export function LangToggle() {
       type="button"
       className="btn btn-ghost lang-toggle"
       data-testid="lang-toggle"
-      aria-label={t('shell.langLabel')}
+      title={t('shell.langLabel')}
       onClick={() => setLang(next)}
     >
+      <span className="sr-only">{t('shell.langPrefix')}</span>
       <span lang={next === 'zh' ? 'zh-CN' : 'en'}>{next === 'zh' ? '简体中文' : 'English'}</span>
     </button>
   );

@@ -1,7 +1,15 @@
 // Mode, style, category, level and number of questions for a new session.
 import { useId } from 'react';
 import { useT } from '../i18n';
-import { CATEGORIES, type Category, MODES, type Mode, type SessionOptions, STYLES, type Style } from '../types';
+import {
+  CATEGORIES,
+  type Category,
+  MODES,
+  type Mode,
+  type SessionOptions,
+  STYLES,
+  type Style,
+} from '../types';
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 8, 10];
 
@@ -76,7 +84,9 @@ export function SessionOptionsForm({
             data-testid="option-level"
             value={value.level ?? ''}
             disabled={!filtersApply}
-            onChange={(e) => set({ level: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })}
+            onChange={(e) =>
+              set({ level: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })
+            }
           >
             <option value="">{t('options.any')}</option>
             {[1, 2, 3].map((l) => (
@@ -102,7 +112,7 @@ export function SessionOptionsForm({
           </select>
         </label>
       </div>
-      {!filtersApply && <p className="muted small">{t('options.mockNote')}</p>}
+      {!filtersApply && <p className="muted small options-note">{t('options.mockNote')}</p>}
     </section>
   );
 }

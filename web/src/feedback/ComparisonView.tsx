@@ -19,22 +19,32 @@ export function ComparisonView({ comparison: c }: { comparison: AnswerComparison
       </p>
       <div className="cmp-grid">
         <CmpList title={t('cmp.gained')} items={c.gained} testId="cmp-gained" tone="good" />
-        <CmpList title={t('cmp.stillMissing')} items={c.stillMissing} testId="cmp-missing" tone="low" />
         <CmpList title={t('cmp.flagsFixed')} items={c.flagsFixed} testId="cmp-flags-fixed" tone="good" />
+        <CmpList title={t('cmp.stillMissing')} items={c.stillMissing} testId="cmp-missing" tone="low" />
         {c.flagsNew.length > 0 && (
           <CmpList title={t('cmp.flagsNew')} items={c.flagsNew} testId="cmp-flags-new" tone="low" />
         )}
         {c.lost.length > 0 && <CmpList title={t('cmp.lost')} items={c.lost} testId="cmp-lost" tone="low" />}
       </div>
       <p className="small" data-testid="cmp-sothat">
-        “so that”: {c.soThat.before} → {c.soThat.after} · {t('cmp.fillers')}: {c.fillers.before} → {c.fillers.after}{' '}
-        · {t('cmp.words')}: {c.words.before} → {c.words.after}
+        “so that”: {c.soThat.before} → {c.soThat.after} · {t('cmp.fillers')}: {c.fillers.before} →{' '}
+        {c.fillers.after} · {t('cmp.words')}: {c.words.before} → {c.words.after}
       </p>
     </section>
   );
 }
 
-function CmpList({ title, items, testId, tone }: { title: string; items: readonly string[]; testId: string; tone: string }) {
+function CmpList({
+  title,
+  items,
+  testId,
+  tone,
+}: {
+  title: string;
+  items: readonly string[];
+  testId: string;
+  tone: string;
+}) {
   const t = useT();
   return (
     <div data-testid={testId}>

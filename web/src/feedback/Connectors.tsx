@@ -27,10 +27,13 @@ export function Connectors({ analysis }: { analysis: Analysis }) {
               {c.rewrites.map((r) => (
                 <li key={r.sentence.start} data-testid="rewrite">
                   <span className="rewrite-before">{r.sentence.text}</span>
-                  <span className="rewrite-arrow" aria-label={t('fb.becomes')}>
+                  <span className="rewrite-arrow" aria-hidden="true">
                     →
                   </span>
-                  <span className="rewrite-after">{r.suggestion}</span>
+                  <span className="sr-only">{t('fb.becomes')}</span>
+                  <span className="rewrite-after" data-testid="rewrite-suggestion">
+                    {r.suggestion}
+                  </span>
                 </li>
               ))}
             </ol>

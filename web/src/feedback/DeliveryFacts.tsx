@@ -18,7 +18,8 @@ export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
         <div>
           <dt>{t('facts.sentences')}</dt>
           <dd>
-            {l.sentenceCount} <span className="muted small">({t('facts.avg', { n: l.averageSentenceWords })})</span>
+            {l.sentenceCount}{' '}
+            <span className="muted small">({t('facts.avg', { n: l.averageSentenceWords })})</span>
           </dd>
         </div>
         <div>
@@ -26,7 +27,11 @@ export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
           <dd>
             ~{l.speakingSeconds} s{' '}
             <span className="muted small">
-              ({l.pace.measured ? t('facts.measured', { wpm: l.pace.wpm }) : t('facts.estimated', { wpm: l.pace.wpm })})
+              (
+              {l.pace.measured
+                ? t('facts.measured', { wpm: l.pace.wpm })
+                : t('facts.estimated', { wpm: l.pace.wpm })}
+              )
             </span>
           </dd>
         </div>
@@ -47,7 +52,9 @@ export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
           <dd>{l.score}/100</dd>
         </div>
       </dl>
-      {l.longSentences.length > 0 && <p className="small">{t('facts.long', { n: l.longSentences.length })}</p>}
+      {l.longSentences.length > 0 && (
+        <p className="small">{t('facts.long', { n: l.longSentences.length })}</p>
+      )}
     </section>
   );
 }

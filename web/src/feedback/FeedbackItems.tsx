@@ -5,7 +5,7 @@ import type { Analysis } from '../types';
 export function FeedbackItems({ analysis }: { analysis: Analysis }) {
   const t = useT();
   const items = analysis.feedback;
-  const notes = [...analysis.notes, ...analysis.substance.notes];
+  const notes = [...new Set([...analysis.notes, ...analysis.substance.notes])];
   if (items.length === 0 && notes.length === 0) return null;
   return (
     <section className="fb-section" aria-label={t('fb.items')}>

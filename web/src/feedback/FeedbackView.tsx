@@ -1,7 +1,7 @@
 // The feedback on one answer, reused by the interview room, the workshop and history: scores, the answer with
 // highlights, connectors and rewrites, the key-point checklist, STAR + Future, delivery facts, the follow-up,
 // the coach's notes, model answers, and a retry that shows what changed.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import type { Analysis, AnswerComparison } from '../types';
 import { ComparisonView } from './ComparisonView';
@@ -42,6 +42,12 @@ export function FeedbackView(props: FeedbackProps) {
     comparison: props.comparison ?? null,
   };
   const retried = retry?.n ?? 0;
+  const compareRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (retried === 0) return;
+    compareRef.current?.focus({ preventScroll: true });
+    compareRef.current?.scrollIntoView({ block: 'start' });
+  }, [retried]);
   return (
     <article className="feedback card" data-testid="feedback" aria-label={props.title ?? t('fb.title')}>
       <header className="fb-head">
@@ -49,7 +55,9 @@ export function FeedbackView(props: FeedbackProps) {
         {retried > 0 && <span className="chip">{t('retry.version', { n: retried })}</span>}
       </header>
       <ScoreHeader analysis={analysis} />
-      {comparison && <ComparisonView comparison={comparison} />}
+      <div ref={compareRef} tabIndex={-1} className="compare-anchor">
+        {comparison && <ComparisonView comparison={comparison} />}
+      </div>
       <div className="fb-columns">
         <div className="fb-main">
           <section className="fb-section" aria-label={t('fb.yourAnswer')}>
@@ -72,7 +80,9 @@ export function FeedbackView(props: FeedbackProps) {
           )}
           <DeliveryFacts analysis={analysis} />
           <FeedbackItems analysis={analysis} />
-          {props.questionId && props.showModels !== false && <ModelAnswersById questionId={props.questionId} />}
+          {props.questionId && props.showModels !== false && (
+            <ModelAnswersById questionId={props.questionId} />
+          )}
         </div>
       </div>
       {props.questionId && props.allowRetry !== false && (
@@ -81,7 +91,12 @@ export function FeedbackView(props: FeedbackProps) {
           questionId={props.questionId}
           initial={text}
           onDone={(newText, result) =>
-            setRetry({ text: newText, analysis: result.analysis, comparison: result.comparison, n: retried + 1 })
+            setRetry({
+              text: newText,
+              analysis: result.analysis,
+              comparison: result.comparison,
+              n: retried + 1,
+            })
           }
         />
       )}

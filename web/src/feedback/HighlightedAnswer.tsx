@@ -35,7 +35,9 @@ export function HighlightedAnswer({ text, analysis }: { text: string; analysis: 
   const marks = useMemo(() => chooseMarks(text, analysis), [text, analysis]);
   const segments = useMemo(() => buildSegments(text, marks), [text, marks]);
   const [active, setActive] = useState<Mark | null>(null);
-  const counts = KINDS.map((k) => [k, marks.filter((m) => m.kind === k).length] as const).filter(([, n]) => n > 0);
+  const counts = KINDS.map((k) => [k, marks.filter((m) => m.kind === k).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   return (
     <div className="highlighted">
       <p className="answer-text" data-testid="answer-highlighted">

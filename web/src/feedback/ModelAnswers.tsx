@@ -17,7 +17,8 @@ export function ModelAnswers({ question }: { question: Question }) {
   function onKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
-    const next: Tab = e.key === 'Home' ? 'quick' : e.key === 'End' ? 'full' : tab === 'quick' ? 'full' : 'quick';
+    const next: Tab =
+      e.key === 'Home' ? 'quick' : e.key === 'End' ? 'full' : tab === 'quick' ? 'full' : 'quick';
     setTab(next);
     refs.current[next]?.focus();
   }

@@ -29,7 +29,10 @@ export function ScoreHeader({ analysis }: { analysis: Analysis }) {
               <dd>
                 <span className="dim-score">{dim.score ?? t('score.na')}</span>
                 <span className="meter" aria-hidden="true">
-                  <span className={`meter-fill ${scoreTone(dim.score)}`} style={{ width: `${dim.score ?? 0}%` }} />
+                  <span
+                    className={`meter-fill ${scoreTone(dim.score)}`}
+                    style={{ width: `${dim.score ?? 0}%` }}
+                  />
                 </span>
                 <span className="dim-hits">{t('score.hits', { hit: dim.hit, total: dim.total })}</span>
               </dd>

@@ -58,7 +58,10 @@ export function collectMarks(analysis: Analysis): Mark[] {
 export function chooseMarks(text: string, analysis: Analysis): Mark[] {
   const candidates = collectMarks(analysis)
     .filter((m) => fits(text, m))
-    .sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.end - a.start - (b.end - b.start) || a.start - b.start);
+    .sort(
+      (a, b) =>
+        PRIORITY[a.kind] - PRIORITY[b.kind] || a.end - a.start - (b.end - b.start) || a.start - b.start,
+    );
   const chosen: Mark[] = [];
   for (const m of candidates) {
     if (chosen.some((c) => m.start < c.end && c.start < m.end)) continue;

@@ -1,6 +1,6 @@
 // The workshop: work on one question's answer (versions, live analysis, save and compare), or build a
 // STAR + Future story or the self-introduction.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { Tabs } from '../components/Tabs';
@@ -58,14 +58,20 @@ export default function WorkshopPage({ questionId }: { questionId: string | null
 function QuestionWork({ questionId }: { questionId: string }) {
   const question = useAsync(() => loadQuestion(questionId), [questionId]);
   const answers = useAsync(() => api.answers(questionId), [questionId]);
-  const [text, setText] = useState('');
+  const [text, setText] = useState<string | null>(null);
+  // Start from your latest version, if there is one.
+  useEffect(() => {
+    if (text === null && answers.data) setText(answers.data.at(-1)?.text ?? '');
+  }, [answers.data, text]);
   if (question.error) return <ErrorNote message={question.error} />;
   return (
     <>
       {question.data && <QuestionHeader question={question.data} />}
-      <AnswerEditor questionId={questionId} text={text} onText={setText} onSaved={answers.reload} />
       <ErrorNote message={answers.error} />
-      {answers.data && <VersionList answers={answers.data} questionId={questionId} onLoad={setText} />}
+      {answers.data && answers.data.length > 0 && (
+        <VersionList answers={answers.data} questionId={questionId} onLoad={setText} />
+      )}
+      <AnswerEditor questionId={questionId} text={text ?? ''} onText={setText} onSaved={answers.reload} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 // The conversation: the interviewer's preface and question, then the candidate's answer, as chat bubbles.
+
+import { scoreTone } from '../feedback/ScoreHeader';
 import { useT } from '../i18n';
 import type { SessionView, TurnView } from '../types';
-import { scoreTone } from '../feedback/ScoreHeader';
 
 type Turn = SessionView['turns'][number];
 

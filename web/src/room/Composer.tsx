@@ -13,6 +13,26 @@ interface Props {
   readonly error: string | null;
 }
 
+function MicIcon({ recording }: { recording: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" className="icon">
+      {recording ? (
+        <rect x="3" y="3" width="10" height="10" rx="2" fill="currentColor" />
+      ) : (
+        <>
+          <rect x="5.5" y="1" width="5" height="9" rx="2.5" fill="currentColor" />
+          <path
+            d="M3 7.5a5 5 0 0 0 10 0M8 12.5V15M5.5 15h5"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            fill="none"
+          />
+        </>
+      )}
+    </svg>
+  );
+}
+
 export function Composer({ text, onText, onSend, busy, error }: Props) {
   const t = useT();
   const id = useId();
@@ -62,7 +82,7 @@ export function Composer({ text, onText, onSend, busy, error }: Props) {
             aria-pressed={mic.listening}
             onClick={mic.listening ? mic.stop : mic.start}
           >
-            <span aria-hidden="true">{mic.listening ? '■' : '🎤'}</span> {mic.listening ? t('mic.stop') : t('mic.start')}
+            <MicIcon recording={mic.listening} /> {mic.listening ? t('mic.stop') : t('mic.start')}
           </button>
         ) : (
           <p className="muted small" data-testid="mic-unsupported">

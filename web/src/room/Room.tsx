@@ -33,7 +33,9 @@ export function Room({ initial }: { initial: SessionView }) {
   }, [speakKey]);
 
   useEffect(() => {
-    if (phase === 'feedback') continueRef.current?.focus();
+    if (phase !== 'feedback') return;
+    continueRef.current?.focus({ preventScroll: true });
+    continueRef.current?.parentElement?.scrollIntoView({ block: 'start' });
   }, [phase]);
 
   async function send(durationSec: number | undefined) {
@@ -46,7 +48,8 @@ export function Room({ initial }: { initial: SessionView }) {
       result = await api.answerTurn(session.id, { text, durationSec, position: session.current.position });
     } catch (err) {
       setError(errorMessage(err));
-      if (err instanceof ApiError && err.status === 409) api.session(session.id).then(setSession, () => undefined);
+      if (err instanceof ApiError && err.status === 409)
+        api.session(session.id).then(setSession, () => undefined);
       setBusy(false);
       return;
     }
@@ -66,7 +69,9 @@ export function Room({ initial }: { initial: SessionView }) {
   }
 
   const visibleTurns = session.turns.filter((tn) => tn.answer || phase === 'answer');
-  const answeredTurn = last ? session.turns.find((tn) => tn.position === last.result.answered.position) : undefined;
+  const answeredTurn = last
+    ? session.turns.find((tn) => tn.position === last.result.answered.position)
+    : undefined;
 
   return (
     <div className="room">
@@ -77,6 +82,18 @@ export function Room({ initial }: { initial: SessionView }) {
       )}
       {phase === 'feedback' && last?.result.analysis && (
         <>
+          <div className="continue-row">
+            <p className="muted">{last.result.finished ? t('room.lastAnswered') : t('room.afterAnswer')}</p>
+            <button
+              ref={continueRef}
+              type="button"
+              className="btn btn-primary btn-large"
+              data-testid="continue"
+              onClick={() => setPhase(last.result.finished ? 'done' : 'answer')}
+            >
+              {last.result.finished ? t('room.seeSummary') : t('room.next')}
+            </button>
+          </div>
           <FeedbackView
             key={last.result.answered.answerId}
             text={last.text}
@@ -87,10 +104,8 @@ export function Room({ initial }: { initial: SessionView }) {
           />
           <div className="continue-row">
             <button
-              ref={continueRef}
               type="button"
-              className="btn btn-primary btn-large"
-              data-testid="continue"
+              className="btn btn-primary"
               onClick={() => setPhase(last.result.finished ? 'done' : 'answer')}
             >
               {last.result.finished ? t('room.seeSummary') : t('room.next')}

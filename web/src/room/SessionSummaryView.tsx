@@ -8,6 +8,12 @@ import { href } from '../lib/router';
 import { DIMENSIONS, type SessionView } from '../types';
 import { gradedText } from './turns';
 
+/** The summary takes focus when it appears, so keyboard and screen-reader users land on it. */
+function focusOnMount(el: HTMLElement | null) {
+  el?.focus({ preventScroll: true });
+  el?.scrollIntoView({ block: 'start' });
+}
+
 export function SessionSummaryView({ session }: { session: SessionView }) {
   const t = useT();
   const s = session.summary;
@@ -15,7 +21,9 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
   const answered = session.turns.filter((tn) => tn.answer?.analysis);
   return (
     <section className="summary card" data-testid="summary" aria-labelledby="summary-h">
-      <h2 id="summary-h">{t('sum.title')}</h2>
+      <h2 id="summary-h" ref={focusOnMount} tabIndex={-1}>
+        {t('sum.title')}
+      </h2>
       <div className="summary-top">
         <div className={`score-overall ${scoreTone(s.overall)}`} data-testid="summary-overall">
           <span className="score-number">{s.overall ?? '–'}</span>
@@ -29,7 +37,10 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
               <dd>
                 <span className="dim-score">{s.dimensions[d] ?? t('score.na')}</span>
                 <span className="meter" aria-hidden="true">
-                  <span className={`meter-fill ${scoreTone(s.dimensions[d])}`} style={{ width: `${s.dimensions[d] ?? 0}%` }} />
+                  <span
+                    className={`meter-fill ${scoreTone(s.dimensions[d])}`}
+                    style={{ width: `${s.dimensions[d] ?? 0}%` }}
+                  />
                 </span>
               </dd>
             </div>
@@ -65,7 +76,12 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
         </tbody>
       </table>
       <p className="small">
-        {t('sum.language', { soThat: s.language.soThat, fillers: s.language.fillers, hedges: s.language.hedges, long: s.language.tooLong })}
+        {t('sum.language', {
+          soThat: s.language.soThat,
+          fillers: s.language.fillers,
+          hedges: s.language.hedges,
+          long: s.language.tooLong,
+        })}
       </p>
       <h3>{t('sum.next')}</h3>
       <ul className="next-steps" data-testid="next-steps">
@@ -87,7 +103,8 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
       {answered.map((tn) => (
         <details key={tn.position} className="turn-details">
           <summary>
-            <span className={`chip ${scoreTone(tn.answer?.score ?? null)}`}>{tn.answer?.score ?? '–'}</span> {tn.prompt}
+            <span className={`chip ${scoreTone(tn.answer?.score ?? null)}`}>{tn.answer?.score ?? '–'}</span>{' '}
+            {tn.prompt}
           </summary>
           {tn.answer?.analysis && (
             <FeedbackView

@@ -29,10 +29,12 @@ export function TurnTimer({ expect, running }: { expect: Expect; running: boolea
       <span className="timer-clock" role="timer" aria-label={t('timer.label')}>
         {clock(seconds)}
       </span>
-      <span className="timer-target">
-        {t(`expect.${expect}`)} · {t('timer.target', { lo, hi })}
+      <span className="timer-side">
+        <span className="timer-state">{t(`timer.${state}`)}</span>
+        <span className="timer-target">
+          {t(`expect.${expect}`)} · {t('timer.target', { lo, hi })}
+        </span>
       </span>
-      <span className="timer-state">{t(`timer.${state}`)}</span>
     </div>
   );
 }

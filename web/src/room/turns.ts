@@ -4,7 +4,7 @@ import type { SessionView } from '../types';
 
 export function gradedText(turns: SessionView['turns'], position: number, text: string): string {
   const turn = turns.find((t) => t.position === position);
-  if (!turn || turn.kind !== 'follow-up') return text;
+  if (turn?.kind !== 'follow-up') return text;
   const first = turns.find((t) => t.step === turn.step && t.kind === 'question');
   return first?.answer ? `${first.answer.text}\n${text}` : text;
 }

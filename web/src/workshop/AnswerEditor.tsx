@@ -67,14 +67,24 @@ export function AnswerEditor({
           {busy ? t('common.sending') : t('ws.save')}
         </button>
         <span className="muted small" aria-live="polite" data-testid="live-status">
-          {!text.trim() ? t('ws.liveIdle') : live.pending ? t('ws.analysing') : live.result ? t('ws.liveReady') : ''}
+          {!text.trim()
+            ? t('ws.liveIdle')
+            : live.pending
+              ? t('ws.analysing')
+              : live.result
+                ? t('ws.liveReady')
+                : ''}
         </span>
       </div>
       <ErrorNote message={error ?? live.error} />
       {saved && (
         <div data-testid="saved">
           <p className="success-note">{t('ws.saved', { n: saved.version, due: saved.due.slice(0, 10) })}</p>
-          {saved.comparison ? <ComparisonView comparison={saved.comparison} /> : <p className="muted">{t('ws.firstVersion')}</p>}
+          {saved.comparison ? (
+            <ComparisonView comparison={saved.comparison} />
+          ) : (
+            <p className="muted">{t('ws.firstVersion')}</p>
+          )}
         </div>
       )}
       {live.result && (

@@ -49,16 +49,31 @@ export function BuilderResult({
       {analysis && (
         <>
           <div className="btn-row">
-            <button type="button" className="btn btn-secondary btn-small" onClick={save} disabled={!text.trim()}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={save}
+              disabled={!text.trim()}
+            >
               {t('builder.saveVersion')}
             </button>
-            {saved && <span className="success-note">{t('ws.saved', { n: saved.version, due: saved.due.slice(0, 10) })}</span>}
+            {saved && (
+              <span className="success-note">
+                {t('ws.saved', { n: saved.version, due: saved.due.slice(0, 10) })}
+              </span>
+            )}
           </div>
           <ErrorNote message={error} />
           {saved?.comparison && <ComparisonView comparison={saved.comparison} />}
           <details className="turn-details">
             <summary>{t('builder.fullFeedback')}</summary>
-            <FeedbackView text={text} analysis={analysis} questionId={questionId} allowRetry={false} showModels={false} />
+            <FeedbackView
+              text={text}
+              analysis={analysis}
+              questionId={questionId}
+              allowRetry={false}
+              showModels={false}
+            />
           </details>
         </>
       )}

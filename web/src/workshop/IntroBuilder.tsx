@@ -9,17 +9,25 @@ import type { Analysis } from '../types';
 import { assembleIntro, type IntroFields } from './assemble';
 import { BuilderResult } from './BuilderResult';
 
-const FIELDS: ReadonlyArray<{ key: keyof IntroFields; long?: boolean }> = [
+const FIELDS: ReadonlyArray<{ key: keyof IntroFields; long?: boolean; full?: boolean }> = [
   { key: 'fullName' },
   { key: 'callMe' },
   { key: 'years' },
   { key: 'role' },
   { key: 'stack', long: true },
   { key: 'highlight', long: true },
-  { key: 'goal', long: true },
+  { key: 'goal', full: true },
 ];
 
-const EMPTY: IntroFields = { fullName: '', callMe: '', years: '', role: '', stack: '', highlight: '', goal: '' };
+const EMPTY: IntroFields = {
+  fullName: '',
+  callMe: '',
+  years: '',
+  role: '',
+  stack: '',
+  highlight: '',
+  goal: '',
+};
 
 export function IntroBuilder() {
   const t = useT();
@@ -54,7 +62,7 @@ export function IntroBuilder() {
       <ErrorNote message={intro.error} />
       <div className="intro-fields">
         {FIELDS.map((f) => (
-          <label key={f.key} className={`field${f.long ? ' field-wide' : ''}`}>
+          <label key={f.key} className={`field${f.long ? ' field-wide' : ''}${f.full ? ' field-full' : ''}`}>
             <span>{t(`intro.${f.key}`)}</span>
             <input
               className="input"

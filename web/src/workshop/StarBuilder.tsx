@@ -15,13 +15,21 @@ export function StarBuilder() {
   const t = useT();
   const id = useId();
   const stories = useAsync(async () => {
-    const [b, c] = await Promise.all([api.questions({ kind: 'behavioral' }), api.questions({ kind: 'career-story' })]);
+    const [b, c] = await Promise.all([
+      api.questions({ kind: 'behavioral' }),
+      api.questions({ kind: 'career-story' }),
+    ]);
     return [...c.questions, ...b.questions];
   }, []);
   const [questionId, setQuestionId] = useState('');
   const [fields, setFields] = useState<StarFields>(EMPTY);
   const [withFuture, setWithFuture] = useState(false);
-  const [results, setResults] = useState<{ full: Analysis; quick: Analysis; fullText: string; quickText: string } | null>(null);
+  const [results, setResults] = useState<{
+    full: Analysis;
+    quick: Analysis;
+    fullText: string;
+    quickText: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chosen = questionId || stories.data?.[0]?.id || '';

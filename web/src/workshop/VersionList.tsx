@@ -31,7 +31,13 @@ export function VersionList({
             </button>
           </div>
           {a.analysis ? (
-            <FeedbackView text={a.text} analysis={a.analysis} questionId={questionId} allowRetry={false} showModels={false} />
+            <FeedbackView
+              text={a.text}
+              analysis={a.analysis}
+              questionId={questionId}
+              allowRetry={false}
+              showModels={false}
+            />
           ) : (
             <p className="answer-text">{a.text}</p>
           )}

@@ -49,7 +49,12 @@ export function assembleIntro(f: IntroFields): string {
   const parts: string[] = [];
   const name = f.fullName.trim();
   const nick = f.callMe.trim();
-  if (name) parts.push(nick ? `Hello, my name is ${name}, but you can call me ${nick}, it's easier.` : `Hello, my name is ${name}.`);
+  if (name)
+    parts.push(
+      nick
+        ? `Hello, my name is ${name}, but you can call me ${nick}, it's easier.`
+        : `Hello, my name is ${name}.`,
+    );
   const role = f.role.trim();
   const years = f.years.trim();
   if (role || years) {

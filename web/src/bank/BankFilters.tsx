@@ -1,0 +1,79 @@
+// Filter the bank by category, level and tag, and search its text.
+import { useId } from 'react';
+import type { QuestionFilter } from '../api';
+import { useT } from '../i18n';
+import { CATEGORIES } from '../types';
+
+export function BankFilters({
+  value,
+  onChange,
+  tags,
+}: {
+  value: QuestionFilter;
+  onChange: (f: QuestionFilter) => void;
+  tags: readonly string[];
+}) {
+  const t = useT();
+  const id = useId();
+  const set = (patch: Partial<QuestionFilter>) => onChange({ ...value, ...patch });
+  return (
+    <form className="filters" aria-label={t('bank.filters')} onSubmit={(e) => e.preventDefault()}>
+      <label className="field field-wide">
+        <span>{t('bank.search')}</span>
+        <input
+          type="search"
+          className="input"
+          data-testid="bank-search"
+          value={value.q ?? ''}
+          placeholder={t('ws.searchPlaceholder')}
+          onChange={(e) => set({ q: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('options.category')}</span>
+        <select
+          data-testid="bank-category"
+          value={value.category ?? ''}
+          onChange={(e) => set({ category: e.target.value })}
+        >
+          <option value="">{t('options.any')}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`cat.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('options.level')}</span>
+        <select
+          data-testid="bank-level"
+          value={value.level ?? ''}
+          onChange={(e) => set({ level: e.target.value })}
+        >
+          <option value="">{t('options.any')}</option>
+          {[1, 2, 3].map((l) => (
+            <option key={l} value={l}>
+              {t(`level.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('bank.tag')}</span>
+        <input
+          className="input"
+          list={`${id}-tags`}
+          data-testid="bank-tag"
+          value={value.tag ?? ''}
+          onChange={(e) => set({ tag: e.target.value })}
+        />
+        <datalist id={`${id}-tags`}>
+          {tags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+      </label>
+    </form>
+  );
+}
