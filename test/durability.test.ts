@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempHome } from './helpers.js';
 
 function startServer(home: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)], {
-    env: { ...process.env, MOCKOPS_HOME: home, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)],
+    {
+      env: { ...process.env, MOCKOPS_HOME: home, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -24,7 +28,12 @@ function startServer(home: string, port: number): Promise<ChildProcess> {
   });
 }
 
-const QUESTIONS = ['terraform-state-team', 'ec2-vs-ecs-vs-eks', 'crashloopbackoff-troubleshooting', 'vpc-secure-ha'];
+const QUESTIONS = [
+  'terraform-state-team',
+  'ec2-vs-ecs-vs-eks',
+  'crashloopbackoff-troubleshooting',
+  'vpc-secure-ha',
+];
 
 describe('durability', () => {
   it('keeps every acknowledged answer after SIGKILL, and the database passes integrity_check', async () => {
@@ -37,12 +46,16 @@ describe('durability', () => {
       for (let i = 0; !stop && i < 500; i++) {
         const text = `client ${n} answer ${i}: we keep remote state in S3 with use_lockfile and apply from CI.`;
         try {
-          const res = await fetch(`http://127.0.0.1:${port}/api/questions/${QUESTIONS[n % QUESTIONS.length]}/answers`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ text }),
-          });
-          if (res.status === 201) acked.push({ id: ((await res.json()) as { answerId: number }).answerId, text });
+          const res = await fetch(
+            `http://127.0.0.1:${port}/api/questions/${QUESTIONS[n % QUESTIONS.length]}/answers`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ text }),
+            },
+          );
+          if (res.status === 201)
+            acked.push({ id: ((await res.json()) as { answerId: number }).answerId, text });
         } catch {
           return; // the server is gone
         }
@@ -67,7 +80,12 @@ describe('durability', () => {
       await done;
     }
     const db = new Database(join(home, 'mockops.db'), { readonly: true });
-    const rows = new Map((db.prepare('SELECT id, text FROM answers').all() as Array<{ id: number; text: string }>).map((r) => [r.id, r.text]));
+    const rows = new Map(
+      (db.prepare('SELECT id, text FROM answers').all() as Array<{ id: number; text: string }>).map((r) => [
+        r.id,
+        r.text,
+      ]),
+    );
     const integrity = db.pragma('integrity_check', { simple: true });
     db.close();
     expect(integrity).toBe('ok');

@@ -4,9 +4,14 @@ import type { Bank } from '../core/bank/index.js';
 import { loadBank } from '../storage/bank.js';
 import { databasePath, openDatabase } from '../storage/db.js';
 import { SqliteStore, type Store } from '../storage/store.js';
+import { withImported } from './imported.js';
 
 export interface AppContext {
+  /** The built-in bank plus imported questions (refreshed after an import). */
   readonly bank: Bank;
+  /** The built-in bank alone. */
+  readonly builtin: Bank;
+  refreshImported(): void;
   readonly store: Store;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -26,12 +31,20 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions = {}): AppContext {
-  const bank = options.bank ?? loadBank();
+  const builtin = options.bank ?? loadBank();
   const db = openDatabase(options.dbFile ?? databasePath());
+  const store = new SqliteStore(db);
   const now = options.now ?? (() => new Date());
+  let bank = withImported(builtin, store.listImported());
   return {
-    bank,
-    store: new SqliteStore(db),
+    get bank() {
+      return bank;
+    },
+    builtin,
+    refreshImported: () => {
+      bank = withImported(builtin, store.listImported());
+    },
+    store,
     now,
     newId: () => newSessionId(now()),
     newSeed: () => randomBytes(4).readUInt32BE(0) % 2 ** 31,

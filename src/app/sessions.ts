@@ -35,6 +35,8 @@ export interface AnswerResult {
     readonly answerId: number;
     readonly version: number;
     readonly score: number | null;
+    /** The text the analysis spans point into (a follow-up is graded with the first answer before it). */
+    readonly gradedText: string;
   };
   /** Null in interview style until the session is finished. */
   readonly analysis: Analysis | null;
@@ -89,7 +91,7 @@ function analyse(
 }
 
 /** The text graded for a turn: a follow-up is graded together with the first answer to the same question. */
-function gradedText(session: SessionState, turn: Turn, text: string): string {
+export function gradedText(session: SessionState, turn: Turn, text: string): string {
   if (turn.kind !== 'follow-up') return text;
   const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question');
   return first?.answer ? `${first.answer.text}\n${text}` : text;
@@ -148,6 +150,7 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
         answerId: stored.answerId,
         version: stored.version,
         score: showFeedback ? (analysis?.score ?? null) : null,
+        gradedText: gradedText(session, pending, text),
       },
       analysis: showFeedback ? analysis : null,
       comparison:

@@ -1,8 +1,10 @@
 // The mockops command line: parses flags with commander and hands off to one module per command.
 import { Command, CommanderError } from 'commander';
 import { registerBankCommands } from './commands/bank.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerGradeCommand } from './commands/grade.js';
 import { registerHistoryCommands } from './commands/history.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
 import { registerServeCommands } from './commands/serve.js';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerInterviewCommand(program);
   registerHistoryCommands(program);
   registerServeCommands(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

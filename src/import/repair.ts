@@ -140,20 +140,47 @@ const DOMAIN_WORDS =
 const DOMAIN_CHARS = new Set(DOMAIN_WORDS.join(''));
 
 // Punctuation and symbols common enough in notes to be rebuilt; anything rarer is not considered.
-const COMMON_PUNCT = '、。，：；！？（）《》「」『』【】〈〉〔〕“”‘’—–…·•※→←↑↓⇒✓✔✗★☆●○■□▲△◆◇°×÷±≈≠≤≥‐„‹›〝〞～￥';
+const COMMON_PUNCT =
+  '、。，：；！？（）《》「」『』【】〈〉〔〕“”‘’—–…·•※→←↑↓⇒✓✔✗★☆●○■□▲△◆◇°×÷±≈≠≤≥‐„‹›〝〞～￥';
 // Emoji seen most in structured notes and chat-style answers, most common first.
 const COMMON_EMOJI = [
   ...'✅❌⚠🔥🚀🎯📌👉🔹🔸⭐🌟💡📝📊📈🔧⚙🛠🌐🌍💬❓❗✨🏆💪🙏😀😂😊👍👎❤🎉📚🔑🔒⏰⏱⚡🧠🤔👀📣🔍📋✔☑➡💻🖥📱☁🐳🧩🧪🔄🔁⬆⬇🟢🔴🟡🚨🛑📦',
 ];
 const EMOJI = /\p{Extended_Pictographic}/u;
-const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '„': '”', '「': '」', '『': '』', '【': '】', '《': '》', '（': '）', '〈': '〉', '〔': '〕', '〝': '〞' };
-const CLOSERS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', '】': '【', '》': '《', '）': '（', '〉': '〈', '〕': '〔', '〞': '〝' };
+const LETTER = /\p{L}/u;
+// Russian letters by frequency: 'с' (D1 81) loses its 0x81 to Windows-1252, so Cyrillic needs rebuilding too.
+const CYRILLIC = 'оеаинтсрвлкмдпуяызьбгчйхжшюцщэфёъ';
+const OPENERS: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '„': '”',
+  '「': '」',
+  '『': '』',
+  '【': '】',
+  '《': '》',
+  '（': '）',
+  '〈': '〉',
+  '〔': '〕',
+  '〝': '〞',
+};
+const CLOSERS: Record<string, string> = {
+  '”': '“',
+  '’': '‘',
+  '」': '「',
+  '』': '『',
+  '】': '【',
+  '》': '《',
+  '）': '（',
+  '〉': '〈',
+  '〕': '〔',
+  '〞': '〝',
+};
 
 let hanRank: Map<string, number> | undefined;
 let gbLevel: Map<string, number> | undefined;
 
-/** GB2312 level 1 (3755 common characters, 0xB0A1–0xD7FE) → 1, level 2 → 2, read from iconv-lite's table. */
-function gb2312Level(ch: string): number {
+/** GB2312 level 1 (3755 common characters, 0xB0A1–0xD7FE) → 1, level 2 → 2, else 0; from iconv-lite's table. */
+export function gb2312Level(ch: string): number {
   if (!gbLevel) {
     gbLevel = new Map();
     for (let hi = 0xb0; hi <= 0xf7; hi++) {
@@ -189,8 +216,11 @@ function priorOf(ch: string): number {
   if (e >= 0) return 3 - e / COMMON_EMOJI.length;
   if (EMOJI.test(ch) && cp > 0x2000) return 1;
   if ((cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7a3)) return 1; // kana, hangul
-  if (cp >= 0xc0 && cp <= 0xff && cp !== 0xd7 && cp !== 0xf7) return 1; // accented Latin letters
-  return -1;
+  if (cp >= 0x800 || !LETTER.test(ch)) return -1;
+  // Letters of two-byte sequences (Latin-1, Cyrillic, Greek…): lower case and frequent Cyrillic first.
+  const c = CYRILLIC.indexOf(ch);
+  if (c >= 0) return 1 + (1 - c / CYRILLIC.length) * 0.5;
+  return ch === ch.toLowerCase() ? 1.2 : 1;
 }
 
 // --- the repair --------------------------------------------------------------------------------------
@@ -222,19 +252,7 @@ export function repairMojibake(text: string): RepairResult | null {
   const runs = findRuns(text);
   if (runs.length === 0) return null;
 
-  // Pick the page that explains most complete sequences (counted on structure alone, in the first runs only:
-  // that is plenty to tell the pages apart, and keeps a large file fast).
-  let page: Page | undefined;
-  let most = 0;
-  for (const p of all) {
-    let complete = 0;
-    for (const [start, end] of runs.slice(0, 2000)) {
-      for (const sub of splitByPage(text, start, end, p)) {
-        for (const s of parseRun(sub.bytes, sub.at, false) ?? []) if (s.bytes.length === s.need) complete++;
-      }
-    }
-    if (complete > most) (page = p), (most = complete);
-  }
+  const page = pickPage(text, runs);
   if (!page) return null;
 
   const parsed: Seq[][] = [];
@@ -311,7 +329,9 @@ const PLACEHOLDER = '\ufffc';
 /** Chooses every hole, one line at a time: context never crosses a line. */
 function chooseHoles(draft: string, fixes: readonly Fix[]): void {
   const holes = fixes.filter((f): f is Fix & { hole: Hole } => !!f.hole);
-  const chooser = new Chooser(draft, new Set(holes.flatMap((f) => f.hole.cands)));
+  // Candidate lists are shared between holes with the same bytes: collect each list once.
+  const lists = new Set(holes.map((f) => f.hole.cands));
+  const chooser = new Chooser(draft, new Set([...lists].flat()));
   for (let n = 0; n < holes.length; ) {
     const first = holes[n] as Fix & { hole: Hole };
     const start = draft.lastIndexOf('\n', first.at) + 1;
@@ -333,6 +353,50 @@ function chooseHoles(draft: string, fixes: readonly Fix[]): void {
   }
 }
 
+/**
+ * The page that explains the most complete sequences, less the run characters it does not have (counted on
+ * structure alone, in the first runs only: plenty to tell pages apart, and fast on a large file).
+ * Pages that explain the text equally well (1252 and 1254 share most of their table) may have lost different
+ * bytes: the repair then rebuilds with any of their lost bytes that the text never shows surviving.
+ */
+function pickPage(text: string, runs: readonly [number, number][]): Page | undefined {
+  const sample = runs.slice(0, 2000);
+  const scored = loadPages().map((p) => {
+    let complete = 0;
+    let foreign = 0;
+    for (const [start, end] of sample) {
+      // A small UTF-8 state machine over the bytes the page gives: no allocation, so nine pages are cheap.
+      let need = 0;
+      let have = 0;
+      for (let i = start; i < end; i++) {
+        const b = p.byteOf[text.charCodeAt(i)] ?? 0;
+        if (b === 0) {
+          foreign++;
+          need = 0;
+        } else if (!isCont(b)) {
+          need = seqLength(b);
+          have = 1;
+        } else if (need > 0 && ++have === need) {
+          complete++;
+          need = 0;
+        }
+      }
+    }
+    return { p, complete, score: complete - foreign };
+  });
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  if (best.complete === 0) return undefined;
+  const page = best.p;
+  const present = new Set<number>();
+  for (const [start, end] of sample)
+    for (let i = start; i < end; i++) present.add(page.byteOf[text.charCodeAt(i)] ?? 0);
+  const lost = new Set(page.lost);
+  for (const other of scored) {
+    if (other.score === best.score) for (const b of other.p.lost) if (!present.has(b)) lost.add(b);
+  }
+  return lost.size === page.lost.length ? page : { ...page, lost: [...lost].sort((a, b) => a - b) };
+}
+
 /** Maximal runs [start, end) of characters some code page could have produced from a byte ≥ 0x80. */
 function findRuns(text: string): [number, number][] {
   const any = anyPage as Uint8Array;
@@ -351,7 +415,12 @@ function findRuns(text: string): [number, number][] {
 }
 
 /** The parts of a run that are in this page's upper half, as bytes. */
-function splitByPage(text: string, start: number, end: number, page: Page): { at: number; bytes: number[] }[] {
+function splitByPage(
+  text: string,
+  start: number,
+  end: number,
+  page: Page,
+): { at: number; bytes: number[] }[] {
   const out: { at: number; bytes: number[] }[] = [];
   let bytes: number[] = [];
   let at = start;
@@ -367,7 +436,8 @@ function splitByPage(text: string, start: number, end: number, page: Page): { at
   return out;
 }
 
-const candCache = new Map<string, string[] | null>();
+/** Candidates per page and lost-byte set, then per short sequence (its length and bytes packed in a number). */
+const candCache = new Map<string, Map<number, string[] | null>>();
 
 /** Plausible characters a short sequence could have been, best prior first; null when there are none. */
 function holeCands(s: Seq, run: readonly Seq[], page: Page): string[] | null {
@@ -375,20 +445,25 @@ function holeCands(s: Seq, run: readonly Seq[], page: Page): string[] | null {
   // Two lost bytes in one character happen (协 = E5 8D 8F), but a lone lead byte is also a real letter
   // (å, ç): only guess two when the character sits inside longer mojibake.
   if (missing > 2 || (missing === 2 && run.length < 2)) return null;
-  const key = `${page.name}:${s.bytes.join(',')}:${s.need}`;
-  const cached = candCache.get(key);
+  const pageKey = `${page.name}:${page.lost.join(',')}`;
+  let cache = candCache.get(pageKey);
+  if (!cache) candCache.set(pageKey, (cache = new Map()));
+  const key = s.bytes.reduce((k, b) => k * 256 + b, s.need);
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const found = new Map<string, number>();
   const slots = s.need - 1;
   // Choose which continuation slots were lost (bit set = lost), then fill them with every lost byte.
   for (let mask = 0; mask < 1 << slots; mask++) {
     if (popcount(mask) !== missing) continue;
-    const fills = missing === 1 ? page.lost.map((b) => [b]) : page.lost.flatMap((a) => page.lost.map((b) => [a, b]));
+    const fills =
+      missing === 1 ? page.lost.map((b) => [b]) : page.lost.flatMap((a) => page.lost.map((b) => [a, b]));
     for (const fill of fills) {
       const bytes = [s.bytes[0] ?? 0];
       let k = 1;
       let f = 0;
-      for (let slot = 0; slot < slots; slot++) bytes.push(mask & (1 << slot) ? (fill[f++] ?? 0) : (s.bytes[k++] ?? 0));
+      for (let slot = 0; slot < slots; slot++)
+        bytes.push(mask & (1 << slot) ? (fill[f++] ?? 0) : (s.bytes[k++] ?? 0));
       const cp = decodeSeq(bytes);
       if (cp < 0) continue;
       const ch = String.fromCodePoint(cp);
@@ -397,7 +472,7 @@ function holeCands(s: Seq, run: readonly Seq[], page: Page): string[] | null {
     }
   }
   const list = found.size ? [...found].sort((a, b) => b[1] - a[1]).map(([c]) => c) : null;
-  candCache.set(key, list);
+  cache.set(key, list);
   return list;
 }
 
@@ -410,8 +485,11 @@ function popcount(n: number): number {
 // --- choosing among candidates -----------------------------------------------------------------------
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const HAN = /\p{Script=Han}/u;
-const isHan = (ch: string | undefined): boolean => !!ch && HAN.test(ch);
+/** CJK unified ideographs and extension A, the Han characters mojibake repair and context deal with. */
+const isHan = (ch: string | undefined): boolean => {
+  const cp = ch?.charCodeAt(0) ?? 0;
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
+};
 /** Han characters of context taken on each side: enough for four-character words. */
 const WINDOW = 3;
 // Evidence weights: a dictionary word with the neighbours, a word of this app's domain, a lone conjunction
@@ -431,19 +509,21 @@ interface Scored {
   score: number;
   /** Per hole of the cluster: evidence from the text itself (words, use elsewhere), not the prior. */
   evidence: number[];
-  /** Per hole: the supporting word also holds an undamaged character (not only other guesses). */
-  anchored: boolean[];
+  word: boolean[];
 }
 
 interface Context {
   ev: number[];
-  anchored: boolean[];
+  /** Per hole: a word supports it (not only the conjunction rule, which is a guess about grammar). */
+  word: boolean[];
 }
 
 class Chooser {
   /** How often each candidate character occurs undamaged in the text. */
   private readonly inText = new Map<string, number>();
   private readonly cache = new Map<string, Context>();
+  private readonly memo = new Map<string, [string, boolean][]>();
+  private readonly ids = new Map<string[], number>();
   private segments = 0;
   /** The line being worked on, holes filled with their current choice. */
   private chars: string[] = [];
@@ -475,13 +555,12 @@ class Chooser {
       else clusters.push([h]);
     }
     clusters.forEach((c) => this.choose(c));
-    // A second look where another hole's choice sits in the context window.
+    // A second look where a later hole close by (chosen after this one) changed from its first guess.
     clusters.forEach((c, n) => {
-      const first = c[0]?.index ?? 0;
-      const last = first + c.length - 1;
-      const before = clusters[n - 1]?.at(-1)?.index ?? -Infinity;
-      const after = clusters[n + 1]?.[0]?.index ?? Infinity;
-      if (first - before <= WINDOW || after - last <= WINDOW) this.choose(c);
+      const last = (c[0]?.index ?? 0) + c.length - 1;
+      const next = clusters[n + 1]?.[0];
+      if (next && next.index - last <= WINDOW && clusters[n + 1]?.some((h) => h.choice !== h.cands[0]))
+        this.choose(c);
     });
   }
 
@@ -497,13 +576,54 @@ class Chooser {
       // Out of budget (a very large damaged file): frequency and use elsewhere in the text only.
       cluster.forEach((h, k) => {
         const o = options[k] ?? [];
-        const best = o.reduce((a, b) => (prior(b) + this.seen(b) > prior(a) + this.seen(a) ? b : a), o[0] ?? h.choice);
+        const best = o.reduce(
+          (a, b) => (prior(b) + this.seen(b) > prior(a) + this.seen(a) ? b : a),
+          o[0] ?? h.choice,
+        );
         h.choice = best;
         chars[h.index] = best;
         h.sure = o.length <= 1;
       });
       return;
     }
+    // The same damaged word with the same candidates and surroundings gets the same answer: remember it.
+    const key = this.memoKey(cluster, options);
+    const known = this.memo.get(key);
+    if (known) {
+      cluster.forEach((h, k) => {
+        const [choice, sure] = known[k] ?? [h.choice, false];
+        h.choice = choice;
+        h.sure = sure;
+        chars[h.index] = choice;
+      });
+      return;
+    }
+    this.decide(cluster, options);
+    this.memo.set(
+      key,
+      cluster.map((h) => [h.choice, h.sure]),
+    );
+  }
+
+  /** What a decision depends on: the candidates left after pairing, and the context window. */
+  private memoKey(cluster: readonly Hole[], options: readonly string[][]): string {
+    const { text, lo } = this.window(cluster, []);
+    const before = this.chars[(cluster[0]?.index ?? 0) - 1 - lo] ?? '';
+    const lists = cluster.map((h, k) => {
+      const o = options[k] ?? [];
+      return o.length === h.cands.length ? this.listId(h.cands) : o.join('');
+    });
+    return `${lists.join(',')}|${lo}|${text}|${before}`;
+  }
+
+  private listId(list: string[]): number {
+    let id = this.ids.get(list);
+    if (id === undefined) this.ids.set(list, (id = this.ids.size));
+    return id;
+  }
+
+  private decide(cluster: Hole[], options: string[][]): void {
+    const chars = this.chars;
     // Keep the search small when several holes are adjacent, then look at the combinations best first and stop
     // where even the most context can give would not overtake the leader (the segmenter is the cost).
     const keep = cluster.length === 1 ? 12 : cluster.length === 2 ? 6 : 3;
@@ -526,7 +646,7 @@ class Chooser {
       const ctx = this.context(cluster, combo);
       const evidence = combo.map((ch, k) => this.seen(ch) + (ctx.ev[k] ?? 0));
       const score = combo.reduce((sum, ch, k) => sum + prior(ch) + (evidence[k] ?? 0), 0);
-      results.push({ chars: combo, score, evidence, anchored: ctx.anchored });
+      results.push({ chars: combo, score, evidence, word: ctx.word });
       lead = Math.max(lead, score);
     }
     results.sort((a, b) => b.score - a.score);
@@ -536,13 +656,15 @@ class Chooser {
       const ch = top.chars[k] ?? '';
       h.choice = ch;
       chars[h.index] = ch;
-      // Sure: the only candidate left, or the only one the undamaged text supports and no rarer than its rivals.
-      const supported = (this.inText.get(ch) ?? 0) > 0 || (top.anchored[k] ?? false);
+      // Sure: the only candidate left, or the only one the text supports (used elsewhere, or part of a word)
+      // while no rival has any support and none is much more common.
+      const supported = (this.inText.get(ch) ?? 0) > 0 || (top.word[k] ?? false);
       h.sure =
         (options[k]?.length ?? 0) <= 1 ||
         (supported &&
           results.every(
-            (r) => r.chars[k] === ch || ((r.evidence[k] ?? 0) === 0 && prior(r.chars[k] ?? '') <= prior(ch) + 1),
+            (r) =>
+              r.chars[k] === ch || ((r.evidence[k] ?? 0) === 0 && prior(r.chars[k] ?? '') <= prior(ch) + 1),
           ));
     });
   }
@@ -576,7 +698,7 @@ class Chooser {
 
   /** Evidence the Han neighbours give each hole of a cluster filled with combo. */
   private context(cluster: readonly Hole[], combo: readonly string[]): Context {
-    const out: Context = { ev: combo.map(() => 0), anchored: combo.map(() => false) };
+    const out: Context = { ev: combo.map(() => 0), word: combo.map(() => false) };
     if (combo.every((ch) => !isHan(ch))) return out;
     const { text: window, lo } = this.window(cluster, combo);
     if (window.length < 2) return out;
@@ -590,7 +712,7 @@ class Chooser {
       const covered = Math.min(end, hi) - Math.max(at, lo);
       for (let k = Math.max(at, lo); k < Math.min(end, hi); k++) {
         out.ev[k - lo] = Math.max(out.ev[k - lo] ?? 0, weight / covered);
-        if (at < lo || end > hi) out.anchored[k - lo] = true;
+        out.word[k - lo] = true;
       }
     };
     const domainStarts = new Set<number>();
@@ -630,6 +752,7 @@ function* product(lists: readonly string[][], prefix: string[] = []): Generator<
 
 /** Hard context rules for quotes and brackets: a closer needs its opener before it on the line, and so on. */
 function fitsPairing(chars: readonly string[], i: number, ch: string): boolean {
+  if (isHan(ch)) return true;
   const prev = chars[i - 1] ?? '\n';
   const next = chars[i + 1] ?? '\n';
   if (ch === '\u200d') return EMOJI.test(prev) && EMOJI.test(next);
@@ -641,10 +764,14 @@ function fitsPairing(chars: readonly string[], i: number, ch: string): boolean {
   return true;
 }
 
+/** How far pairing looks for a partner: a quotation longer than this is left to the other rules. */
+const PAIR_REACH = 1000;
+
 /** Whether, walking from i in direction dir to the end of the line, `want` appears unbalanced by `self`. */
 function hasUnmatched(chars: readonly string[], i: number, want: string, self: string, dir: 1 | -1): boolean {
   let depth = 0;
-  for (let j = i + dir; j >= 0 && j < chars.length && chars[j] !== '\n'; j += dir) {
+  const stop = i + dir * PAIR_REACH;
+  for (let j = i + dir; j >= 0 && j < chars.length && j !== stop && chars[j] !== '\n'; j += dir) {
     if (chars[j] === self && want !== self) depth++;
     else if (chars[j] === want) {
       if (depth === 0) return true;

@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context.js';
 import { VERSION } from '../cli/version.js';
 import { WEB_DIST_DIR } from '../storage/paths.js';
 import { HttpError, problemResponse } from './problem.js';
+import { importRoutes } from './routes/imports.js';
 import { progressRoutes } from './routes/progress.js';
 import { questionRoutes } from './routes/questions.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -31,6 +32,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   app.route('/api', questionRoutes(ctx));
   app.route('/api', sessionRoutes(ctx));
   app.route('/api', progressRoutes(ctx));
+  app.route('/api', importRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not_found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}`);
   });

@@ -36,8 +36,8 @@ async function limitedText(c: Context, max: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  const text = await limitedText(c, MAX_BODY_BYTES);
+export async function jsonBody<T>(c: Context, schema: z.ZodType<T>, max = MAX_BODY_BYTES): Promise<T> {
+  const text = await limitedText(c, max);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -32,6 +32,21 @@ export interface SessionListItem {
   readonly averageScore: number | null;
 }
 
+export interface ImportedRecord {
+  readonly id: string;
+  readonly importId: string;
+  readonly text: string;
+  readonly answer: string | null;
+  readonly section: string | null;
+  readonly level: 1 | 2 | 3 | null;
+  readonly sourceFile: string;
+  readonly sourceLine: number;
+  readonly dedupeKey: string;
+  /** Key points the user accepted (from the proposals, or edited). */
+  readonly keyPoints: ReadonlyArray<{ id: string; text: string; concepts: readonly string[] }>;
+  readonly createdAt: string;
+}
+
 export interface Store {
   transaction<T>(fn: () => T): T;
   insertSession(state: SessionState): void;
@@ -50,6 +65,9 @@ export interface Store {
   saveCardDue(questionId: string, due: string): void;
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): void;
+  insertImport(id: string, createdAt: string, files: unknown, questions: readonly ImportedRecord[]): void;
+  listImported(): ImportedRecord[];
+  setImportedKeyPoints(id: string, keyPoints: ImportedRecord['keyPoints']): boolean;
 }
 
 interface SessionRow {
@@ -101,6 +119,20 @@ interface CardRow {
   updated_at: string;
 }
 
+interface ImportedRow {
+  id: string;
+  import_id: string;
+  text: string;
+  answer: string | null;
+  section: string | null;
+  level: number | null;
+  source_file: string;
+  source_line: number;
+  dedupe_key: string;
+  key_points: string;
+  created_at: string;
+}
+
 /** JSON columns are checked on the way back in: a damaged row is reported, not trusted. */
 const ConfigJson = z.looseObject({
   mode: z.string(),
@@ -112,6 +144,7 @@ const PlanJson = z.array(
   z.object({ kind: z.enum(['question', 'candidate-questions']), questionId: z.string().nullable() }),
 );
 const AnalysisJson = z.looseObject({ score: z.number(), grade: z.number(), coverage: z.array(z.unknown()) });
+const KeyPointsJson = z.array(z.object({ id: z.string(), text: z.string(), concepts: z.array(z.string()) }));
 const CardJson = z.looseObject({
   due: z.string(),
   stability: z.number(),
@@ -389,5 +422,55 @@ export class SqliteStore implements Store {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(key, value);
+  }
+
+  insertImport(id: string, createdAt: string, files: unknown, questions: readonly ImportedRecord[]): void {
+    this.db
+      .prepare('INSERT INTO imports (id, created_at, files, imported) VALUES (?, ?, ?, ?)')
+      .run(id, createdAt, JSON.stringify(files), questions.length);
+    const insert = this.db.prepare(
+      'INSERT INTO imported_questions (id, import_id, text, answer, section, level, source_file, source_line, dedupe_key, key_points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const q of questions) {
+      insert.run(
+        q.id,
+        id,
+        q.text,
+        q.answer,
+        q.section,
+        q.level,
+        q.sourceFile,
+        q.sourceLine,
+        q.dedupeKey,
+        JSON.stringify(q.keyPoints),
+        q.createdAt,
+      );
+    }
+  }
+
+  listImported(): ImportedRecord[] {
+    const rows = this.db
+      .prepare('SELECT * FROM imported_questions ORDER BY created_at, source_file, source_line')
+      .all() as ImportedRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      importId: r.import_id,
+      text: r.text,
+      answer: r.answer,
+      section: r.section,
+      level: r.level === 1 || r.level === 2 || r.level === 3 ? r.level : null,
+      sourceFile: r.source_file,
+      sourceLine: r.source_line,
+      dedupeKey: r.dedupe_key,
+      keyPoints: KeyPointsJson.parse(JSON.parse(r.key_points)),
+      createdAt: r.created_at,
+    }));
+  }
+
+  setImportedKeyPoints(id: string, keyPoints: ImportedRecord['keyPoints']): boolean {
+    const r = this.db
+      .prepare('UPDATE imported_questions SET key_points = ? WHERE id = ?')
+      .run(JSON.stringify(keyPoints), id);
+    return r.changes === 1;
   }
 }

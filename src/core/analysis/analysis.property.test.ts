@@ -15,30 +15,73 @@ const question = Question.parse({
     { id: 'remote', text: 'Remote state', dimension: 'technical', concepts: ['remote state', 's3 backend'] },
     { id: 'lock', text: 'Locking', dimension: 'ops', concepts: ['state locking', 'use_lockfile'] },
   ],
-  redFlags: [{ id: 'git', text: 'State in Git', severity: 3, phrasings: ['commit state to git'], fix: 'Remote backend.' }],
+  redFlags: [
+    {
+      id: 'git',
+      text: 'State in Git',
+      severity: 3,
+      phrasings: ['commit state to git'],
+      fix: 'Remote backend.',
+    },
+  ],
   modelAnswers: { quick: 'One. Two. Three.', full: 'Remote state with use_lockfile.', notesZh: '注' },
 });
 
-const words = fc.constantFrom('state', 'remote', 'S3', 'backend', 'so that', 'never', 'not', 'um', 'like', ',', '.', '。', '我们', 'use_lockfile', 'v1.5.7', 'terraform.tfstate', '😀', '\n', 'I', 'we', 'commit', 'git', '[your figure]', 'as a result', 'going forward');
+const words = fc.constantFrom(
+  'state',
+  'remote',
+  'S3',
+  'backend',
+  'so that',
+  'never',
+  'not',
+  'um',
+  'like',
+  ',',
+  '.',
+  '。',
+  '我们',
+  'use_lockfile',
+  'v1.5.7',
+  'terraform.tfstate',
+  '😀',
+  '\n',
+  'I',
+  'we',
+  'commit',
+  'git',
+  '[your figure]',
+  'as a result',
+  'going forward',
+);
 const texts = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.array(words, { maxLength: 120 }).map((w) => w.join(' ')),
-  fc.string({ unit: fc.constantFrom('a', ' ', '.', '-', '/', '_', '中', '\u0000', '\u200b'), maxLength: 3000 }),
+  fc.string({
+    unit: fc.constantFrom('a', ' ', '.', '-', '/', '_', '中', '\u0000', '\u200b'),
+    maxLength: 3000,
+  }),
 );
 
 describe('analyzeAnswer properties', () => {
   it('never throws, keeps scores in range and spans inside the answer', () => {
     fc.assert(
-      fc.property(texts, fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }), (answer, durationSec) => {
-        const a = analyzeAnswer({ question, answer, durationSec });
-        expect(a.score).toBeGreaterThanOrEqual(0);
-        expect(a.score).toBeLessThanOrEqual(100);
-        expect(a.grade).toBeGreaterThanOrEqual(0);
-        expect(a.grade).toBeLessThanOrEqual(5);
-        for (const c of a.coverage) for (const e of c.evidence) expect(answer.slice(e.start, e.end)).toBe(e.text);
-        for (const f of a.flags) for (const e of f.evidence) expect(e.end).toBeLessThanOrEqual(answer.length);
-      }),
+      fc.property(
+        texts,
+        fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+        (answer, durationSec) => {
+          const a = analyzeAnswer({ question, answer, durationSec });
+          expect(a.score).toBeGreaterThanOrEqual(0);
+          expect(a.score).toBeLessThanOrEqual(100);
+          expect(a.grade).toBeGreaterThanOrEqual(0);
+          expect(a.grade).toBeLessThanOrEqual(5);
+          for (const c of a.coverage)
+            for (const e of c.evidence) expect(answer.slice(e.start, e.end)).toBe(e.text);
+          for (const f of a.flags)
+            for (const e of f.evidence) expect(e.end).toBeLessThanOrEqual(answer.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -46,7 +89,9 @@ describe('analyzeAnswer properties', () => {
   it('gives the same result for the same input', () => {
     fc.assert(
       fc.property(texts, (answer) => {
-        expect(JSON.stringify(analyzeAnswer({ question, answer }))).toBe(JSON.stringify(analyzeAnswer({ question, answer })));
+        expect(JSON.stringify(analyzeAnswer({ question, answer }))).toBe(
+          JSON.stringify(analyzeAnswer({ question, answer })),
+        );
       }),
       { numRuns: 100 },
     );

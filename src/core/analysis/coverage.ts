@@ -47,7 +47,13 @@ export function keyPointCoverage(index: DocIndex, rubric: Rubric): KeyPointCover
         if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
       }
     }
-    const base = { id: kp.id, text: kp.text, dimension: kp.dimension, weight: kp.weight };
+    const base = {
+      id: kp.id,
+      text: kp.text,
+      ...(kp.zh ? { zh: kp.zh } : {}),
+      dimension: kp.dimension,
+      weight: kp.weight,
+    };
     if (hit) {
       return {
         ...base,

@@ -36,6 +36,9 @@ export interface AnalyzeInput {
 /** Stories may describe a past mistake on purpose; common flags apply to technical and scenario answers only. */
 const COMMON_FLAG_KINDS: ReadonlySet<Kind> = new Set(['technical', 'scenario']);
 
+/** The placeholder key point of an imported question that has no accepted key points yet. */
+export const REFERENCE_KEY_POINT = 'reference-answer';
+
 /** Reference mode: an answer this long with no word in common with the reference is off-topic. */
 const OFF_TOPIC_MIN_WORDS = 20;
 const OFF_TOPIC_FACTOR = 0.25;
@@ -80,7 +83,9 @@ export function cleanAnswer(text: string): string {
  * same sentence as a red flag (severity 2+) counts as partial.
  */
 function discountWrongSentences(coverage: KeyPointCoverage[], flags: readonly FlagHit[]): void {
-  const wrong = new Set(flags.filter((f) => f.severity >= 2 && f.kind === 'red-flag').map((f) => f.evidence[1]?.start));
+  const wrong = new Set(
+    flags.filter((f) => f.severity >= 2 && f.kind === 'red-flag').map((f) => f.evidence[1]?.start),
+  );
   coverage.forEach((c, i) => {
     if (c.status === 'hit' && wrong.has(c.evidence[1]?.start)) coverage[i] = { ...c, status: 'partial' };
   });
@@ -146,7 +151,7 @@ function emptyAnalysis(
  */
 export function analyzeAnswer(input: AnalyzeInput): Analysis {
   const question = input.question ?? null;
-  const mode: Analysis['mode'] = question ? 'bank' : 'reference';
+  const mode: Analysis['mode'] = question && question.source !== 'imported' ? 'bank' : 'reference';
   const questionId = question?.id ?? null;
   if (input.answer.length > MAX_ANSWER_CHARS) {
     return emptyAnalysis(
@@ -162,9 +167,12 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
   const language = analyzeLanguage(doc, { wpm: input.wpm, durationSec: input.durationSec });
   const structure = analyzeStructure(doc, question?.kind ?? null);
 
-  if (!question) {
-    const reference = readText(cleanAnswer(input.reference ?? ''));
-    const questionDoc = readText(input.questionText ?? '');
+  // Imported questions have a reference answer, not a vetted rubric: they are graded against the reference,
+  // and key points the user accepted are shown as a checklist.
+  if (!question || question.source === 'imported') {
+    const referenceText = question ? question.modelAnswers.full : (input.reference ?? '');
+    const reference = readText(cleanAnswer(referenceText));
+    const questionDoc = readText(question ? question.text : (input.questionText ?? ''));
     const substance = analyzeSubstance({ doc, topicStems: null, hits: 0, shortAnswersAllowed: true });
     const ref = gradeAgainstReference(doc, reference, questionDoc);
     // Human graders forgive a paraphrase that shares no word with the reference; a long answer that shares
@@ -175,18 +183,29 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
       ref.similarity === 0 &&
       content.length >= OFF_TOPIC_MIN_WORDS &&
       !content.some((t) => shared.has(t.stem));
-    const score = substance.nonAnswer ? 0 : Math.round(ref.score * (offTopic ? OFF_TOPIC_FACTOR : 1));
+    const noReference = referenceText.trim() === '';
+    const notes = noReference
+      ? [
+          ...substance.notes,
+          'This question has no reference answer, so there is nothing to grade against: add one to get a score.',
+        ]
+      : substance.notes;
+    const score =
+      substance.nonAnswer || noReference ? 0 : Math.round(ref.score * (offTopic ? OFF_TOPIC_FACTOR : 1));
+    const coverage = question
+      ? keyPointCoverage(index, compileRubric(question)).filter((c) => c.id !== REFERENCE_KEY_POINT)
+      : [];
     return {
-      mode,
+      mode: 'reference',
       questionId,
       score,
       grade: gradeOf(score),
       dimensions: {
-        technical: { score, hit: 0, total: 0 },
+        technical: { score, hit: coverage.filter((c) => c.status === 'hit').length, total: coverage.length },
         ops: { score: null, hit: 0, total: 0 },
         delivery: { score: null, hit: 0, total: 0 },
       },
-      coverage: [],
+      coverage,
       flags: [],
       substance,
       structure,
@@ -194,15 +213,15 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
       reference: { similarity: Math.round(ref.similarity * 1000) / 1000, missingTerms: ref.missingTerms },
       feedback: buildFeedback({
         question: null,
-        coverage: [],
+        coverage,
         flags: [],
-        substance,
+        substance: { ...substance, notes },
         structure,
         language,
         missingTerms: ref.missingTerms,
       }),
       followUp: null,
-      notes: substance.notes,
+      notes,
     };
   }
 
@@ -242,6 +261,6 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
     reference: null,
     feedback: buildFeedback({ question, coverage, flags, substance, structure, language, missingTerms: [] }),
     followUp: followUpFor(question, coverage, flags),
-    notes: substance.notes,
+    notes: [...new Set(substance.notes)],
   };
 }

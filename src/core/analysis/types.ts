@@ -13,6 +13,8 @@ export type CoverageStatus = 'hit' | 'partial' | 'missed';
 export interface KeyPointCoverage {
   readonly id: string;
   readonly text: string;
+  /** The bank's Chinese note on the key point, when it has one. */
+  readonly zh?: string;
   readonly dimension: Dimension;
   readonly weight: number;
   readonly status: CoverageStatus;

@@ -35,7 +35,8 @@ export function normaliseConfig(input: SessionConfigInput, seedFallback: number)
     throw new InputError(`invalid session settings: ${issue?.path.join('.') || 'config'}: ${issue?.message}`);
   }
   const config: SessionConfig = parsed.data;
-  return { ...config, seed: config.seed ?? seedFallback, count: config.count ?? DEFAULT_COUNT[config.mode] };
+  const count = config.questionIds?.length ?? config.count ?? DEFAULT_COUNT[config.mode];
+  return { ...config, seed: config.seed ?? seedFallback, count };
 }
 
 function expectFor(config: SessionState['config']): Expect {

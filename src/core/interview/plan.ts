@@ -64,6 +64,12 @@ export function planSession(
   bank: Bank,
   config: SessionConfig & { seed: number; count: number },
 ): PlannedStep[] {
+  if (config.questionIds) {
+    const unknown = config.questionIds.filter((id) => !bank.byId(id));
+    if (unknown.length > 0)
+      throw new InputError(`no question with id ${unknown.map((id) => `"${id}"`).join(', ')} in the bank`);
+    return config.questionIds.map((id) => ({ kind: 'question', questionId: id }));
+  }
   const random = seededRandom(config.seed);
   const matches = (q: Question) =>
     (!config.category || q.category === config.category) && (!config.level || q.level === config.level);

@@ -25,6 +25,8 @@ export const SessionConfig = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1)
     .optional(),
+  /** Ask exactly these bank questions, in this order (a drill on chosen questions). */
+  questionIds: z.array(z.string().min(1)).min(1).max(30).optional(),
   /** Follow-ups per question at most (default 1). */
   maxFollowUps: z.number().int().min(0).max(3).default(1),
 });

@@ -6,6 +6,7 @@ import {
   AnswerRequest,
   answerHandler,
   getSessionHandler,
+  gradedText,
   startSessionHandler,
   turnView,
 } from '../../app/sessions.js';
@@ -31,6 +32,7 @@ export function sessionView(ctx: AppContext, s: SessionState) {
         ? {
             answerId: t.answer.answerId,
             text: t.answer.text,
+            gradedText: gradedText(s, t, t.answer.text),
             durationSec: t.answer.durationSec,
             createdAt: t.answer.createdAt,
             score: reveal ? t.answer.score : null,

@@ -1,7 +1,7 @@
 // The feedback on one answer, reused by the interview room, the workshop and history: scores, the answer with
 // highlights, connectors and rewrites, the key-point checklist, STAR + Future, delivery facts, the follow-up,
 // the coach's notes, model answers, and a retry that shows what changed.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import type { Analysis, AnswerComparison } from '../types';
 import { ComparisonView } from './ComparisonView';
@@ -28,7 +28,7 @@ export interface FeedbackProps {
   readonly title?: string;
 }
 
-export function FeedbackView(props: FeedbackProps) {
+function FeedbackViewImpl(props: FeedbackProps) {
   const t = useT();
   const [retry, setRetry] = useState<{
     text: string;
@@ -103,3 +103,6 @@ export function FeedbackView(props: FeedbackProps) {
     </article>
   );
 }
+
+/** Memoised: the workshop re-renders on every keystroke, the feedback only when a new analysis arrives. */
+export const FeedbackView = memo(FeedbackViewImpl);

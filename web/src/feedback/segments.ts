@@ -1,7 +1,7 @@
 // From the analysis spans to non-overlapping highlight segments of the answer. Spans are checked against the
 // text (a span that does not point at the same words is dropped), then chosen by priority (red flags first,
 // key-point evidence last) and length (shorter, more precise spans first); every character stays plain text.
-import type { Analysis, Span } from '../types';
+import type { Analysis, Span } from '../types.js';
 
 export type MarkKind = 'flag' | 'connector' | 'filler' | 'hedge' | 'keypoint';
 

@@ -32,6 +32,12 @@ export function QuestionPicker({ selected }: { selected: string | null }) {
     };
   }, [q]);
 
+  // Keep the chosen question visible in the list.
+  useEffect(() => {
+    if (list && selected)
+      document.querySelector('.picker [aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [list, selected]);
+
   return (
     <nav className="picker card" aria-label={t('ws.pick')}>
       <label htmlFor={id} className="field-label">

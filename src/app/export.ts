@@ -1,0 +1,160 @@
+// Taking the practice out: an Anki deck, a Markdown study guide, and the user's own answers as JSON or CSV.
+import type { Question } from '../core/bank/schema.js';
+import { InputError } from '../core/errors.js';
+import type { AppContext } from './context.js';
+import { progressHandler } from './progress.js';
+
+export const EXPORT_FORMATS = ['anki', 'md', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CATEGORY_TITLE: Record<string, string> = {
+  aws: 'AWS architecture',
+  iac: 'Infrastructure as code',
+  release: 'Containers and releases',
+  observability: 'Observability and operations',
+  delivery: 'Client delivery and teamwork',
+  scenario: 'Scenarios',
+  behavioral: 'Self-introduction and stories',
+  imported: 'Imported questions',
+};
+const LEVEL_TITLE = {
+  1: 'Level 1 — fundamentals',
+  2: 'Level 2 — intermediate',
+  3: 'Level 3 — final round',
+} as const;
+
+function html(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\t/g, ' ')
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** Anki's text import: tab-separated, one card per line, HTML fields. */
+export function ankiDeck(questions: readonly Question[]): string {
+  const lines = ['#separator:tab', '#html:true', '#columns:Front\tBack\tTags', '#tags column:3'];
+  for (const q of questions) {
+    const keyPoints = q.keyPoints
+      .filter((k) => k.id !== 'reference-answer')
+      .map((k) => `• ${html(k.text)}`)
+      .join('<br>');
+    const back = `${html(q.modelAnswers.quick)}${keyPoints ? `<br><br><b>Key points</b><br>${keyPoints}` : ''}`;
+    lines.push(`${html(q.text)}\t${back}\tmockops::${q.category} level${q.level}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown escaping for headings and list items: user and imported text stays text. */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+export function studyGuide(questions: readonly Question[]): string {
+  const out = [
+    '# mockops study guide',
+    '',
+    'Questions by category and level, with key points and model answers (quick and full).',
+    '',
+  ];
+  const categories = [...new Set(questions.map((q) => q.category))];
+  for (const category of categories) {
+    out.push(`## ${CATEGORY_TITLE[category] ?? category}`, '');
+    for (const level of [1, 2, 3] as const) {
+      const list = questions.filter((q) => q.category === category && q.level === level);
+      if (list.length === 0) continue;
+      out.push(`### ${LEVEL_TITLE[level]}`, '');
+      for (const q of list) {
+        out.push(`#### ${md(q.text)}`, '', `*${md(q.zh.translation)}*`, '');
+        const points = q.keyPoints.filter((k) => k.id !== 'reference-answer');
+        if (points.length) out.push('Key points:', '', ...points.map((k) => `- ${md(k.text)}`), '');
+        out.push(
+          `**Quick:** ${md(q.modelAnswers.quick)}`,
+          '',
+          `**Full:** ${md(q.modelAnswers.full)}`,
+          '',
+          `> ${md(q.modelAnswers.notesZh).replace(/\n/g, '\n> ')}`,
+          '',
+        );
+      }
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function csvField(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function answersCsv(ctx: AppContext): string {
+  const header = [
+    'created_at',
+    'question_id',
+    'question',
+    'version',
+    'score',
+    'grade',
+    'technical',
+    'ops',
+    'delivery',
+    'words',
+    'session_id',
+    'answer',
+  ];
+  const rows = ctx.store.allAnswers().map((a) => {
+    const q = a.questionId ? ctx.bank.byId(a.questionId) : undefined;
+    const d = a.analysis?.dimensions;
+    return [
+      a.createdAt,
+      a.questionId,
+      q?.text ?? '',
+      a.version,
+      a.score,
+      a.grade,
+      d?.technical.score,
+      d?.ops.score,
+      d?.delivery.score,
+      a.analysis?.language.wordCount,
+      a.sessionId,
+      a.text,
+    ];
+  });
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export function answersJson(ctx: AppContext, version: string): string {
+  const answers = ctx.store.allAnswers().map((a) => ({
+    questionId: a.questionId,
+    question: a.questionId ? (ctx.bank.byId(a.questionId)?.text ?? null) : null,
+    version: a.version,
+    createdAt: a.createdAt,
+    sessionId: a.sessionId,
+    text: a.text,
+    durationSec: a.durationSec,
+    score: a.score,
+    grade: a.grade,
+    dimensions: a.analysis
+      ? Object.fromEntries(Object.entries(a.analysis.dimensions).map(([k, v]) => [k, v.score]))
+      : null,
+    missed: a.analysis?.coverage.filter((c) => c.status !== 'hit').map((c) => c.id) ?? [],
+    flags: a.analysis?.flags.map((f) => f.id) ?? [],
+  }));
+  return `${JSON.stringify({ exportedAt: ctx.now().toISOString(), mockops: version, answers, sessions: ctx.store.listSessions(10_000), reviewCards: ctx.store.listCards(), progress: progressHandler(ctx) }, null, 2)}\n`;
+}
+
+export function exportAs(ctx: AppContext, format: string, version: string): string {
+  switch (format) {
+    case 'anki':
+      return ankiDeck(ctx.bank.questions);
+    case 'md':
+      return studyGuide(ctx.bank.questions);
+    case 'json':
+      return answersJson(ctx, version);
+    case 'csv':
+      return answersCsv(ctx);
+    default:
+      throw new InputError(`unknown export format "${format}": use ${EXPORT_FORMATS.join(', ')}`);
+  }
+}

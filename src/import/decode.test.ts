@@ -1,0 +1,272 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { type Decoded, DecodeError, decodeBytes } from './decode.js';
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+// The seeds live beside the repository (shared/), as in CI; a checkout without them skips those tests.
+const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+const NOTES = join(SEEDS, '000_29fd288b389dd724.txt');
+const DAMAGED = join(SEEDS, '001_0da08ebed7f4180e.txt');
+const haveSeeds = existsSync(NOTES) && existsSync(DAMAGED);
+if (!haveSeeds) console.warn(`decode.test: seed files not found in ${SEEDS}; the seed tests are skipped`);
+
+/** Mojibake as a tool makes it: UTF-8 bytes read in a code page, undefined bytes and soft hyphens dropped. */
+function misread(text: string, page: string): string {
+  return iconv.decode(utf8(text), page).replace(/[\ufffd\u00ad]/g, '');
+}
+
+function cleanUtf8(text: string): void {
+  const d = decodeBytes(utf8(text));
+  expect(d.text).toBe(text);
+  expect(d.repaired).toBe(false);
+  expect(d.repairs).toEqual([]);
+  expect(d.encoding).toBe('utf-8');
+}
+
+describe.skipIf(!haveSeeds)('the damaged notes (seeds 000 and 001)', () => {
+  const notes = haveSeeds ? readFileSync(NOTES, 'utf8') : '';
+  const damaged = haveSeeds ? readFileSync(DAMAGED) : Buffer.alloc(0);
+  const decoded = haveSeeds ? decodeBytes(damaged) : ({} as Decoded);
+
+  it('reads the undamaged notes as they are', () => {
+    cleanUtf8(notes);
+  });
+
+  it('is the notes read as Windows-1254, undefined bytes and soft hyphens dropped', () => {
+    expect(misread(notes, 'windows-1254')).toBe(damaged.toString('utf8'));
+    expect(decoded.repaired).toBe(true);
+    expect(decoded.encoding).toBe('utf-8 read as windows-1254 (repaired)');
+  });
+
+  it('restores at least 97% of the damaged characters and lists every miss as unsure', () => {
+    // Damaged: a character whose UTF-8 holds a byte the accident lost.
+    const lost = new Set([0x81, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9e, 0xad]);
+    const want = notes.split('\n').map((l) => [...l]);
+    const got = decoded.text.split('\n').map((l) => [...l]);
+    expect(got.map((l) => l.length)).toEqual(want.map((l) => l.length));
+    const unsure = new Set(decoded.unsure.map((r) => `${r.line}:${r.column}`));
+    let damagedChars = 0;
+    let restored = 0;
+    const misses: string[] = [];
+    want.forEach((line, l) => {
+      line.forEach((ch, c) => {
+        const actual = got[l]?.[c];
+        if (![...utf8(ch)].some((b) => lost.has(b))) return expect(actual).toBe(ch);
+        damagedChars++;
+        if (actual === ch) restored++;
+        else misses.push(`${l + 1}:${c + 1}`);
+      });
+    });
+    expect(damagedChars).toBe(185);
+    expect(restored / damagedChars).toBeGreaterThanOrEqual(0.97);
+    expect(misses.filter((m) => !unsure.has(m))).toEqual([]);
+    // Every repaired character is reported, at its place in the output.
+    for (const r of decoded.repairs) expect(got[r.line - 1]?.[r.column - 1]).toBe(r.to);
+    expect(decoded.unsure.every((r) => !r.sure)).toBe(true);
+  });
+
+  it('gives back the questions word for word: every line without Chinese, and the emoji', () => {
+    const english = (t: string) => t.split('\n').filter((l) => !/\p{Script=Han}/u.test(l));
+    expect(english(decoded.text)).toEqual(english(notes));
+    const questions = (t: string) => t.split('\n').filter((l) => l.includes('?'));
+    expect(questions(decoded.text)).toEqual(questions(notes));
+    expect(questions(notes).length).toBeGreaterThan(20);
+    for (const e of ['🎯', '👉', '🔹', '⚡', '🌐', '🌟', '✅', '’', '“', '”']) {
+      expect(decoded.text.split(e).length, e).toBe(notes.split(e).length);
+    }
+  });
+});
+
+describe('Unicode files', () => {
+  const text = 'Mock interview 模拟面试\nWhat’s your approach to on-call? 🎯\n';
+
+  it('reads UTF-8 with and without a BOM', () => {
+    cleanUtf8(text);
+    const d = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(text)]));
+    expect(d).toMatchObject({ text, encoding: 'utf-8-bom', repaired: false });
+  });
+
+  it.each(['utf-16le', 'utf-16be'])('reads %s with a BOM and, by its NUL bytes, without one', (enc) => {
+    const bytes = iconv.encode(text, enc);
+    const bom = enc === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    expect(decodeBytes(Buffer.concat([Buffer.from(bom), bytes]))).toMatchObject({ text, encoding: enc });
+    expect(decodeBytes(bytes)).toMatchObject({ text, encoding: enc, warnings: [] });
+  });
+
+  it('gives an empty text and a warning for an empty file', () => {
+    expect(decodeBytes(new Uint8Array())).toMatchObject({
+      text: '',
+      repaired: false,
+      warnings: ['empty file'],
+    });
+  });
+});
+
+describe('legacy encodings', () => {
+  it('reads GB18030 (and so GBK and GB2312) Chinese', () => {
+    const chinese =
+      '我想模拟的是：你是一个资深运维工程师，而面试官是国外的运维技术主管。\n请整理出一份技术主管面试官提问清单（围绕 AWS、IaC、容器应用发布）。\n';
+    expect(decodeBytes(iconv.encode(chinese, 'gb18030'))).toMatchObject({
+      text: chinese,
+      encoding: 'gb18030',
+    });
+    // Too short for chardet to be sure: the most plausible decoding wins.
+    expect(decodeBytes(iconv.encode('运维工程师', 'gbk')).text).toBe('运维工程师');
+  });
+
+  it('reads Windows-1252 accented text, long or short', () => {
+    const accented = 'Café in Zürich, São Paulo — a naïve résumé for the “façade” project.\n';
+    expect(decodeBytes(iconv.encode(accented, 'windows-1252'))).toMatchObject({
+      text: accented,
+      encoding: 'windows-1252',
+    });
+    expect(decodeBytes(iconv.encode('café', 'windows-1252')).text).toBe('café');
+  });
+
+  it('reads Turkish in Windows-1254', () => {
+    const turkish = 'Öğrenci şehirde çalışıyor ve ığdır dağlarını görüyor. Şimdi İstanbul’da.\n';
+    expect(decodeBytes(iconv.encode(turkish, 'windows-1254'))).toMatchObject({
+      text: turkish,
+      encoding: 'windows-1254',
+    });
+  });
+});
+
+describe('binary input', () => {
+  it('refuses NUL bytes that are not UTF-16', () => {
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    expect(() => decodeBytes(png)).toThrow(DecodeError);
+    expect(() => decodeBytes(png)).toThrow(/binary file/);
+  });
+
+  it('refuses many control bytes', () => {
+    const noisy = Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? 0x03 : 0x41 + (i % 26))));
+    expect(() => decodeBytes(noisy)).toThrow(DecodeError);
+  });
+});
+
+describe('mojibake repair', () => {
+  it('repairs UTF-8 read as Windows-1252', () => {
+    expect(decodeBytes(utf8('cafÃ©'))).toMatchObject({
+      text: 'café',
+      repaired: true,
+      encoding: 'utf-8 read as windows-1252 (repaired)',
+    });
+    const text = 'It’s a naïve café — “Zürich”, São Paulo… 面试 🎯';
+    const d = decodeBytes(utf8(misread(text, 'windows-1252')));
+    expect(d.text).toBe(text);
+    expect(d.repairs.length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds bytes Windows-1252 loses (0x9D of ”) and lists guesses as unsure', () => {
+    const text = '“How do you roll back?” he asked. “Fast,” I said. 运维 ✅\n';
+    const damaged = misread(text, 'windows-1252');
+    expect(damaged).not.toContain('”');
+    const d = decodeBytes(utf8(damaged));
+    expect(d.text).toBe(text);
+    // A closing quote after an opening one on the line leaves no other candidate: sure.
+    expect(d.repairs.filter((r) => r.to === '”').every((r) => r.sure)).toBe(true);
+  });
+
+  it('reports line and column of each repair in the output', () => {
+    const d = decodeBytes(utf8(`plain line\nsay ${misread('“hi” — it’s', 'windows-1252')} now`));
+    expect(d.text).toBe('plain line\nsay “hi” — it’s now');
+    expect(d.repairs.map((r) => [r.line, r.column, r.to])).toEqual([
+      [2, 5, '“'],
+      [2, 8, '”'],
+      [2, 10, '—'],
+      [2, 14, '’'],
+    ]);
+    expect(d.repairs[0]?.from).toBe('â€œ');
+  });
+
+  it.each([
+    'Plain English: how do you design a highly available VPC?',
+    '我想模拟的是：你是一个资深运维工程师。',
+    'Öğrenci şehirde çalışıyor',
+    'café, naïve, Zürich, São Paulo, Straße, Größe, Þórður, Ærøskøbing',
+    '“smart” ‘quotes’ — dashes – and … ellipses, «guillemets», ¿Qué? ¡Sí!',
+    'emoji 🎯👉🔹⚡🌐🌟✅ 👨‍💻 and symbols © ® ™ € £ ¥ ° ± × ÷ ½ µ ¶ §',
+    'Zażółć gęślą jaźń; Привет, мир; Γειά σου κόσμε; שלום; مرحبا; こんにちは; 안녕하세요',
+    'Ünïcödé, ÀÉÎÕÜ àéîõü, Ñandú, Çà et là, œuvre, æøå, İstanbul ığdır',
+  ])('never changes correct text: %s', (text) => {
+    cleanUtf8(text);
+  });
+
+  it('never changes correct text built from real words in any order', () => {
+    const words = [
+      'café',
+      'naïve',
+      'Zürich',
+      'São',
+      'Öğrenci',
+      'şehirde',
+      'çalışıyor',
+      '运维',
+      '面试官',
+      '“quoted”',
+      'it’s',
+      '🎯',
+      '👉',
+      '—',
+      '…',
+      '©',
+      '°C',
+      '€5',
+      'Straße',
+      'Привет',
+      'résumé',
+      '¿Qué?',
+      '«oui»',
+      'Ærø',
+      '½',
+      'naïveté',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(' ', '\n', ', '),
+        (ws, sep) => {
+          const text = ws.join(sep);
+          const d = decodeBytes(utf8(text));
+          expect(d.text).toBe(text);
+          expect(d.repaired).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('speed', () => {
+  const best = (f: () => unknown) => Math.min(...[0, 1, 2].map(() => time(f)));
+  const time = (f: () => unknown) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  let notes = 'Mock interview notes 模拟面试笔记：运维、可观测性、发布。What’s your on-call approach? 🎯\n';
+  while (Buffer.byteLength(notes) < 310_000) notes += `${notes.length} ${notes.slice(0, 400)}`;
+
+  it('decodes 300 KB well under 100 ms', () => {
+    const bytes = utf8(notes);
+    expect(bytes.length).toBeGreaterThan(300_000);
+    decodeBytes(bytes); // first use loads iconv-lite tables
+    expect(best(() => decodeBytes(bytes))).toBeLessThan(100);
+    const gb = iconv.encode(notes, 'gb18030');
+    decodeBytes(gb);
+    expect(best(() => decodeBytes(gb))).toBeLessThan(100);
+  });
+
+  it('repairs 300 KB of mojibake in bounded time', () => {
+    const bytes = utf8(misread(notes, 'windows-1254'));
+    expect(decodeBytes(bytes).text === notes).toBe(true); // (a failing toBe would print 300 KB)
+    expect(best(() => decodeBytes(bytes))).toBeLessThan(300);
+  });
+});
