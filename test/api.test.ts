@@ -241,4 +241,81 @@ describe('API', () => {
     ).toMatchObject({ host: '0.0.0.0', port: 8080 });
     expect(() => resolveServeOptions({ PORT: 'abc' })).toThrow(/invalid PORT/);
   });
+
+  it('imports uploaded files with a preview, proposes key points, and grades imported questions against their reference', async () => {
+    const md =
+      '# Kubernetes\n\n<details>\n<summary>What is a PodDisruptionBudget for?</summary><br><b>\n\nA PodDisruptionBudget limits how many pods of an application can be down at once during voluntary disruptions such as node drains and cluster upgrades.\n</b></details>\n';
+    const files = [{ name: 'k8s.md', content: Buffer.from(md).toString('base64') }];
+    const preview = await app.request('/api/import', json({ dryRun: true, files }));
+    expect(preview.status).toBe(200);
+    const p = (await preview.json()) as {
+      imported: number;
+      files: Array<{ questions: unknown[]; format: string }>;
+    };
+    expect(p.imported).toBe(1);
+    expect(p.files[0]?.format).toBe('details');
+    expect(
+      ((await (await app.request('/api/imported')).json()) as { questions: unknown[] }).questions,
+    ).toHaveLength(0);
+    const saved = await app.request('/api/import', json({ dryRun: false, files }));
+    expect(saved.status).toBe(201);
+    const ids = ((await saved.json()) as { importedIds: string[] }).importedIds;
+    expect(ids).toHaveLength(1);
+    const again = await app.request('/api/import', json({ dryRun: false, files }));
+    expect(again.status).toBe(422);
+    const id = ids[0] as string;
+    const listed = (await (await app.request('/api/questions?category=imported')).json()) as {
+      questions: Array<{ id: string }>;
+    };
+    expect(listed.questions.map((q) => q.id)).toContain(id);
+    const candidates = (
+      (await (await app.request(`/api/imported/${id}/candidates`)).json()) as {
+        candidates: Array<{ id: string; text: string; concepts: string[] }>;
+      }
+    ).candidates;
+    expect(candidates.length).toBeGreaterThan(0);
+    const put = await app.request(`/api/imported/${id}/key-points`, {
+      ...json({
+        keyPoints: [
+          {
+            id: 'drains',
+            text: 'Limits pods down during drains',
+            concepts: ['node drains', 'voluntary disruptions'],
+          },
+        ],
+      }),
+      method: 'PUT',
+    });
+    expect(put.status).toBe(200);
+    const good = (await (
+      await app.request(
+        '/api/analyze',
+        json({
+          questionId: id,
+          text: 'It limits how many pods can be down at once during voluntary disruptions like node drains and upgrades.',
+        }),
+      )
+    ).json()) as { mode: string; score: number; coverage: Array<{ id: string; status: string }> };
+    const bad = (await (
+      await app.request(
+        '/api/analyze',
+        json({ questionId: id, text: 'I like to cook pasta on weekends with friends and family at home.' }),
+      )
+    ).json()) as { score: number };
+    expect(good.mode).toBe('reference');
+    expect(good.coverage.find((c) => c.id === 'drains')?.status).toBe('hit');
+    expect(good.score).toBeGreaterThan(bad.score + 30);
+    const tooBig = await app.request(
+      '/api/import',
+      json({ dryRun: true, files: [{ name: 'x.md', content: 'A'.repeat(13 * 1024 * 1024) }] }),
+    );
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('exports the study guide and the answers', async () => {
+    const guide = await app.request('/api/export?format=md');
+    expect(guide.headers.get('content-disposition')).toMatch(/mockops-study-guide\.md/);
+    expect(await guide.text()).toMatch(/^# mockops study guide/);
+    expect((await app.request('/api/export?format=pdf')).status).toBe(400);
+  });
 });

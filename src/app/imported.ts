@@ -2,14 +2,12 @@
 import { REFERENCE_KEY_POINT } from '../core/analysis/index.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import type { Question } from '../core/bank/schema.js';
-import { readText } from '../core/text/index.js';
 import type { ImportedRecord } from '../storage/store.js';
 
+/** The first sentences of a reference answer, split cheaply (thousands of imported questions are converted at start). */
 function firstSentences(text: string, n: number): string {
-  const sentences = readText(text).sentences.slice(0, n);
-  return sentences.length
-    ? text.slice(sentences[0]?.start ?? 0, sentences[sentences.length - 1]?.end ?? 0)
-    : text;
+  const parts = text.trim().split(/(?<=[.!?。！？])\s+/);
+  return parts.slice(0, n).join(' ');
 }
 
 export function importedToQuestion(r: ImportedRecord): Question {

@@ -99,6 +99,9 @@ function decodeSeq(b: readonly number[]): number {
   return UNUSABLE.test(String.fromCodePoint(cp)) ? -1 : cp;
 }
 
+/** A sequence's first two bytes as one number. */
+const start2 = (s: Seq): number => (s.bytes[0] ?? 0) * 256 + (s.bytes[1] ?? 0);
+
 interface Seq {
   /** Index in the text of the first mojibake character (one character per byte). */
   at: number;
@@ -108,7 +111,7 @@ interface Seq {
 }
 
 /** Splits a run's bytes into UTF-8 sequences; null when a byte cannot belong to any (not mojibake). */
-function parseRun(bytes: readonly number[], at: number, validate: boolean): Seq[] | null {
+function parseRun(bytes: readonly number[], at: number): Seq[] | null {
   const out: Seq[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -118,7 +121,7 @@ function parseRun(bytes: readonly number[], at: number, validate: boolean): Seq[
     while (j < bytes.length && j - i < need && isCont(bytes[j] ?? 0)) j++;
     if (j < bytes.length && isCont(bytes[j] ?? 0)) return null; // too many continuation bytes
     const seq = bytes.slice(i, j);
-    if (validate && seq.length === need && decodeSeq(seq) < 0) return null;
+    if (seq.length === need && decodeSeq(seq) < 0) return null;
     out.push({ at: at + i, bytes: seq, need });
     i = j;
   }
@@ -176,6 +179,8 @@ const CLOSERS: Record<string, string> = {
   '〞': '〝',
 };
 
+const PAIRED = new Set([...Object.keys(OPENERS), ...Object.keys(CLOSERS)]);
+
 let hanRank: Map<string, number> | undefined;
 let gbLevel: Map<string, number> | undefined;
 
@@ -185,7 +190,10 @@ export function gb2312Level(ch: string): number {
     gbLevel = new Map();
     for (let hi = 0xb0; hi <= 0xf7; hi++) {
       const row = Buffer.alloc(94 * 2);
-      for (let lo = 0; lo < 94; lo++) row.writeUInt8(hi, lo * 2), row.writeUInt8(0xa1 + lo, lo * 2 + 1);
+      for (let lo = 0; lo < 94; lo++) {
+        row[lo * 2] = hi;
+        row[lo * 2 + 1] = 0xa1 + lo;
+      }
       for (const c of iconv.decode(row, 'gb2312')) if (c !== '\ufffd') gbLevel.set(c, hi <= 0xd7 ? 1 : 2);
     }
   }
@@ -197,7 +205,10 @@ const priors = new Map<string, number>();
 /** How likely a rebuilt character is on its own; -1 when it is not a plausible character at all. */
 function prior(ch: string): number {
   let p = priors.get(ch);
-  if (p === undefined) priors.set(ch, (p = priorOf(ch)));
+  if (p === undefined) {
+    p = priorOf(ch);
+    priors.set(ch, p);
+  }
   return p;
 }
 
@@ -233,13 +244,14 @@ interface Hole {
   sure: boolean;
 }
 
-/** One output character made from mojibake: decoded outright, or rebuilt (a hole). */
-interface Fix {
+/** A rebuilt character while the draft is built: where it sits, and its report to complete. */
+interface Placed {
   /** Offset in the draft text, where a hole is one placeholder unit. */
   at: number;
-  from: string;
-  to: string;
-  hole?: Hole;
+  /** Index of its placeholder in the draft's parts. */
+  part: number;
+  hole: Hole;
+  repair: Repair;
 }
 
 /**
@@ -248,7 +260,7 @@ interface Fix {
  * sequences, are touched, so correct Turkish, accented or symbol text never changes.
  */
 export function repairMojibake(text: string): RepairResult | null {
-  const all = loadPages();
+  loadPages();
   const runs = findRuns(text);
   if (runs.length === 0) return null;
 
@@ -258,97 +270,110 @@ export function repairMojibake(text: string): RepairResult | null {
   const parsed: Seq[][] = [];
   let complete = 0;
   let short = 0;
+  /** The first two bytes of every complete sequence (packed in a number). */
+  const starts = new Set<number>();
   for (const [start, end] of runs) {
     for (const sub of splitByPage(text, start, end, page)) {
-      const seqs = parseRun(sub.bytes, sub.at, true);
+      const seqs = parseRun(sub.bytes, sub.at);
       if (!seqs) continue;
       parsed.push(seqs);
-      for (const s of seqs) s.bytes.length === s.need ? complete++ : short++;
+      for (const s of seqs) {
+        if (s.bytes.length < s.need) short++;
+        else {
+          complete++;
+          starts.add(start2(s));
+        }
+      }
     }
   }
   // Rebuilding lost bytes is a guess: only when the text is plainly mojibake (shorts are the minority).
   const rebuild = page.lost.length > 0 && complete >= 3 && short <= complete;
+  // A run of nothing but short sequences ("â€" for ” at the end of a line) could also be real text ("é…"):
+  // rebuild it only when its sequences begin like complete ones elsewhere in the text ("â€œ" for “).
+  const familiar = (run: readonly Seq[]) =>
+    run.some((s) => s.bytes.length === s.need) || run.every((s) => starts.has(start2(s)));
 
-  // The draft: the text with every repairable run decoded, and one placeholder unit per hole.
+  // The draft: the text with every repairable run decoded and one placeholder per hole. A hole is one
+  // character whatever it becomes, so lines and columns are known now.
   const parts: string[] = [];
-  const fixes: Fix[] = [];
+  const repairs: Repair[] = [];
+  const placed: Placed[] = [];
   let length = 0;
+  let line = 1;
+  let column = 1;
+  const keep = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        column = 1;
+      } else if (c < 0xdc00 || c > 0xdfff) column++;
+    }
+  };
   let pos = 0;
   for (const run of parsed) {
-    const cands = run.map((s) => (s.bytes.length === s.need ? [] : rebuild ? holeCands(s, run, page) : null));
+    const fits = rebuild && familiar(run);
+    const cands = run.map((s) => (s.bytes.length === s.need ? [] : fits ? holeCands(s, run, page) : null));
     if (cands.some((c) => c === null)) continue;
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) continue;
-    parts.push(text.slice(pos, first.at));
-    length += first.at - pos;
+    keep(text.slice(pos, first.at));
     run.forEach((s, k) => {
       const from = text.slice(s.at, s.at + s.bytes.length);
       const list = cands[k] ?? [];
-      const to = list.length ? PLACEHOLDER : String.fromCodePoint(decodeSeq(s.bytes));
-      const hole = list.length ? { index: -1, cands: list, choice: list[0] ?? '', sure: false } : undefined;
-      fixes.push({ at: length, from, to, ...(hole ? { hole } : {}) });
-      parts.push(to);
-      length += to.length;
+      if (list.length === 0) {
+        const to = String.fromCodePoint(decodeSeq(s.bytes));
+        repairs.push({ line, column, from, to, sure: true });
+        parts.push(to);
+        length += to.length;
+      } else {
+        const repair = { line, column, from, to: list[0] ?? '', sure: false };
+        const hole = { index: column - 1, cands: list, choice: repair.to, sure: false };
+        repairs.push(repair);
+        placed.push({ at: length, part: parts.length, hole, repair });
+        parts.push(PLACEHOLDER);
+        length++;
+      }
+      column++;
     });
     pos = last.at + last.bytes.length;
   }
-  if (fixes.length === 0) return null;
+  if (repairs.length === 0) return null;
   parts.push(text.slice(pos));
-  const draft = parts.join('');
 
-  if (fixes.some((f) => f.hole)) chooseHoles(draft, fixes);
-
-  // The final text, and each fix's line and column (in characters) in it.
-  const out: string[] = [];
-  const repairs: Repair[] = [];
-  let line = 1;
-  let column = 1;
-  let at = 0;
-  const advance = (piece: string) => {
-    out.push(piece);
-    for (let i = 0; i < piece.length; i++) {
-      const c = piece.charCodeAt(i);
-      if (c === 10) line++, (column = 1);
-      else if (c < 0xdc00 || c > 0xdfff) column++;
+  if (placed.length > 0) {
+    chooseHoles(parts.join(''), placed);
+    for (const p of placed) {
+      parts[p.part] = p.hole.choice;
+      p.repair.to = p.hole.choice;
+      p.repair.sure = p.hole.sure;
     }
-  };
-  for (const f of fixes) {
-    advance(draft.slice(at, f.at));
-    const to = f.hole ? f.hole.choice : f.to;
-    repairs.push({ line, column, from: f.from, to, sure: f.hole ? f.hole.sure : true });
-    advance(to);
-    at = f.at + f.to.length;
   }
-  out.push(draft.slice(at));
-  return { text: out.join(''), page: page.name, repairs };
+  return { text: parts.join(''), page: page.name, repairs };
 }
 
 const PLACEHOLDER = '\ufffc';
 
 /** Chooses every hole, one line at a time: context never crosses a line. */
-function chooseHoles(draft: string, fixes: readonly Fix[]): void {
-  const holes = fixes.filter((f): f is Fix & { hole: Hole } => !!f.hole);
+function chooseHoles(draft: string, placed: readonly Placed[]): void {
   // Candidate lists are shared between holes with the same bytes: collect each list once.
-  const lists = new Set(holes.map((f) => f.hole.cands));
+  const lists = new Set(placed.map((p) => p.hole.cands));
   const chooser = new Chooser(draft, new Set([...lists].flat()));
-  for (let n = 0; n < holes.length; ) {
-    const first = holes[n] as Fix & { hole: Hole };
-    const start = draft.lastIndexOf('\n', first.at) + 1;
-    let end = draft.indexOf('\n', first.at);
+  for (let n = 0; n < placed.length; ) {
+    const at = placed[n]?.at ?? 0;
+    const start = draft.lastIndexOf('\n', at) + 1;
+    let end = draft.indexOf('\n', at);
     if (end < 0) end = draft.length;
     const chars = [...draft.slice(start, end)];
     const inLine: Hole[] = [];
-    // Map draft offsets of this line's holes to character indexes.
-    let unit = start;
-    let index = 0;
-    for (; n < holes.length && (holes[n]?.at ?? end) < end; n++) {
-      const f = holes[n] as Fix & { hole: Hole };
-      for (; unit < f.at; index++) unit += (chars[index] ?? ' ').length;
-      f.hole.index = index;
-      inLine.push(f.hole);
+    for (; n < placed.length && (placed[n]?.at ?? end) < end; n++) {
+      const hole = (placed[n] as Placed).hole;
+      chars[hole.index] = hole.choice;
+      inLine.push(hole);
     }
-    for (const h of inLine) chars[h.index] = h.choice;
     chooser.line(chars, inLine);
   }
 }
@@ -447,7 +472,10 @@ function holeCands(s: Seq, run: readonly Seq[], page: Page): string[] | null {
   if (missing > 2 || (missing === 2 && run.length < 2)) return null;
   const pageKey = `${page.name}:${page.lost.join(',')}`;
   let cache = candCache.get(pageKey);
-  if (!cache) candCache.set(pageKey, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    candCache.set(pageKey, cache);
+  }
   const key = s.bytes.reduce((k, b) => k * 256 + b, s.need);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -527,6 +555,8 @@ class Chooser {
   private segments = 0;
   /** The line being worked on, holes filled with their current choice. */
   private chars: string[] = [];
+  /** Indexes in the line of quote and bracket characters and of holes, for pairing. */
+  private marks: number[] = [];
 
   constructor(draft: string, cands: ReadonlySet<string>) {
     const wanted = new Set([...cands].map((c) => c.codePointAt(0)));
@@ -547,6 +577,11 @@ class Chooser {
    */
   line(chars: string[], holes: readonly Hole[]): void {
     this.chars = chars;
+    const isHole = new Set(holes.map((h) => h.index));
+    this.marks = [];
+    chars.forEach((c, j) => {
+      if (isHole.has(j) || PAIRED.has(c)) this.marks.push(j);
+    });
     const clusters: Hole[][] = [];
     for (const h of holes) {
       const last = clusters[clusters.length - 1];
@@ -554,7 +589,7 @@ class Chooser {
       if (last && prev && prev.index + 1 === h.index) last.push(h);
       else clusters.push([h]);
     }
-    clusters.forEach((c) => this.choose(c));
+    for (const c of clusters) this.choose(c);
     // A second look where a later hole close by (chosen after this one) changed from its first guess.
     clusters.forEach((c, n) => {
       const last = (c[0]?.index ?? 0) + c.length - 1;
@@ -571,7 +606,7 @@ class Chooser {
 
   private choose(cluster: Hole[]): void {
     const chars = this.chars;
-    const options = cluster.map((h) => h.cands.filter((ch) => fitsPairing(chars, h.index, ch)));
+    const options = cluster.map((h) => h.cands.filter((ch) => fitsPairing(chars, this.marks, h.index, ch)));
     if (this.segments > SEGMENT_BUDGET) {
       // Out of budget (a very large damaged file): frequency and use elsewhere in the text only.
       cluster.forEach((h, k) => {
@@ -618,7 +653,10 @@ class Chooser {
 
   private listId(list: string[]): number {
     let id = this.ids.get(list);
-    if (id === undefined) this.ids.set(list, (id = this.ids.size));
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(list, id);
+    }
     return id;
   }
 
@@ -726,7 +764,10 @@ class Chooser {
     const segs = [...segmenter.segment(window)];
     segs.forEach((seg, n) => {
       const at = seg.index;
-      if (seg.segment.length >= 2) return credit(at, at + seg.segment.length, WORD);
+      if (seg.segment.length >= 2) {
+        credit(at, at + seg.segment.length, WORD);
+        return;
+      }
       // A lone conjunction between two words: "基础与架构", "文档化、与客户".
       const k = at - lo;
       if (k < 0 || k >= combo.length || !CONJUNCTIONS.includes(seg.segment)) return;
@@ -751,29 +792,43 @@ function* product(lists: readonly string[][], prefix: string[] = []): Generator<
 }
 
 /** Hard context rules for quotes and brackets: a closer needs its opener before it on the line, and so on. */
-function fitsPairing(chars: readonly string[], i: number, ch: string): boolean {
+function fitsPairing(chars: readonly string[], marks: readonly number[], i: number, ch: string): boolean {
   if (isHan(ch)) return true;
   const prev = chars[i - 1] ?? '\n';
   const next = chars[i + 1] ?? '\n';
   if (ch === '\u200d') return EMOJI.test(prev) && EMOJI.test(next);
   if (ch === '‐') return /[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next);
   const opener = CLOSERS[ch];
-  if (opener) return hasUnmatched(chars, i, opener, ch, -1);
+  if (opener) return hasUnmatched(chars, marks, i, opener, ch, -1);
   const closer = OPENERS[ch];
-  if (closer) return !/\s/.test(next) && hasUnmatched(chars, i, closer, ch, 1);
+  if (closer) return !/\s/.test(next) && hasUnmatched(chars, marks, i, closer, ch, 1);
   return true;
 }
 
-/** How far pairing looks for a partner: a quotation longer than this is left to the other rules. */
-const PAIR_REACH = 1000;
-
-/** Whether, walking from i in direction dir to the end of the line, `want` appears unbalanced by `self`. */
-function hasUnmatched(chars: readonly string[], i: number, want: string, self: string, dir: 1 | -1): boolean {
+/**
+ * Whether, walking the line from i in direction dir, `want` appears unbalanced by `self`. Only the marks
+ * (quote and bracket characters, and holes) are visited, so long lines stay cheap.
+ */
+function hasUnmatched(
+  chars: readonly string[],
+  marks: readonly number[],
+  i: number,
+  want: string,
+  self: string,
+  dir: 1 | -1,
+): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] ?? 0) < i) lo = mid + 1;
+    else hi = mid;
+  }
   let depth = 0;
-  const stop = i + dir * PAIR_REACH;
-  for (let j = i + dir; j >= 0 && j < chars.length && j !== stop && chars[j] !== '\n'; j += dir) {
-    if (chars[j] === self && want !== self) depth++;
-    else if (chars[j] === want) {
+  for (let q = lo + dir; q >= 0 && q < marks.length; q += dir) {
+    const c = chars[marks[q] ?? 0];
+    if (c === self && want !== self) depth++;
+    else if (c === want) {
       if (depth === 0) return true;
       depth--;
     }
