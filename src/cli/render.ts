@@ -1,4 +1,5 @@
 // Terminal rendering of questions, feedback and model answers (plain text, colour only on a TTY).
+import type { AnswerComparison } from '../core/analysis/compare.js';
 import type { Analysis } from '../core/analysis/index.js';
 import type { Question } from '../core/bank/index.js';
 import type { SessionSummary } from '../core/interview/summary.js';
@@ -92,5 +93,31 @@ export function renderSummary(s: SessionSummary): string {
   ];
   for (const q of s.questions) lines.push(`  ${String(q.score).padStart(3)}  ${q.prompt}`);
   if (s.nextSteps.length > 0) lines.push('', bold('Next steps'), ...s.nextSteps.map((n) => `  • ${n}`));
+  return lines.join('\n');
+}
+
+export function renderComparison(c: AnswerComparison): string {
+  const arrow = (a: number | null, b: number | null) => `${a ?? 'n/a'} → ${b ?? 'n/a'}`;
+  const delta =
+    c.score.delta > 0
+      ? green(`+${c.score.delta}`)
+      : c.score.delta < 0
+        ? red(String(c.score.delta))
+        : dim('±0');
+  const lines = [
+    `${bold('Compared with your last answer')}  score ${arrow(c.score.before, c.score.after)} (${delta})`,
+    dim(
+      `  technical ${arrow(c.dimensions.technical.before, c.dimensions.technical.after)} · ops ${arrow(c.dimensions.ops.before, c.dimensions.ops.after)} · delivery ${arrow(c.dimensions.delivery.before, c.dimensions.delivery.after)}`,
+    ),
+  ];
+  for (const g of c.gained) lines.push(`  ${green('+')} now covered: ${g}`);
+  for (const l of c.lost) lines.push(`  ${red('-')} no longer covered: ${l}`);
+  for (const f of c.flagsFixed) lines.push(`  ${green('✔')} fixed: ${f}`);
+  for (const f of c.flagsNew) lines.push(`  ${red('!')} new problem: ${f}`);
+  if (c.stillMissing.length) lines.push(dim(`  still missing: ${c.stillMissing.join('; ')}`));
+  if (c.soThat.before !== c.soThat.after)
+    lines.push(dim(`  "so that" ${c.soThat.before} → ${c.soThat.after}`));
+  if (c.fillers.before !== c.fillers.after)
+    lines.push(dim(`  fillers ${c.fillers.before} → ${c.fillers.after}`));
   return lines.join('\n');
 }

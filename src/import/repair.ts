@@ -269,29 +269,35 @@ export function repairMojibake(text: string): RepairResult | null {
 
   const parsed: Seq[][] = [];
   let complete = 0;
-  let short = 0;
-  /** The first two bytes of every complete sequence (packed in a number). */
+  /** The first two bytes of every complete sequence (packed in a number), and two-byte leads. */
   const starts = new Set<number>();
+  const leads = new Set<number>();
   for (const [start, end] of runs) {
     for (const sub of splitByPage(text, start, end, page)) {
       const seqs = parseRun(sub.bytes, sub.at);
       if (!seqs) continue;
       parsed.push(seqs);
       for (const s of seqs) {
-        if (s.bytes.length < s.need) short++;
-        else {
-          complete++;
-          starts.add(start2(s));
-        }
+        if (s.bytes.length < s.need) continue;
+        complete++;
+        starts.add(start2(s));
+        if (s.need === 2) leads.add(s.bytes[0] ?? 0);
       }
     }
   }
+  // A run of nothing but short sequences ("â€" for ” at the end of a line) could also be real text ("é…"):
+  // rebuild it only when its sequences begin like complete ones elsewhere in the text ("â€œ" for “), are a
+  // lone two-byte lead used elsewhere ("Ã" for í whose 0xAD was stripped, beside "Ã©" for é), or are three
+  // characters long, which real text does not shape like UTF-8 ("ğŸ¯" for 🎯).
+  const familiar = (run: readonly Seq[]) =>
+    run.some((s) => s.bytes.length === s.need) ||
+    run.every(
+      (s) => s.bytes.length >= 3 || starts.has(start2(s)) || (s.need === 2 && leads.has(s.bytes[0] ?? 0)),
+    );
+  let short = 0;
+  for (const run of parsed) if (familiar(run)) for (const s of run) if (s.bytes.length < s.need) short++;
   // Rebuilding lost bytes is a guess: only when the text is plainly mojibake (shorts are the minority).
   const rebuild = page.lost.length > 0 && complete >= 3 && short <= complete;
-  // A run of nothing but short sequences ("â€" for ” at the end of a line) could also be real text ("é…"):
-  // rebuild it only when its sequences begin like complete ones elsewhere in the text ("â€œ" for “).
-  const familiar = (run: readonly Seq[]) =>
-    run.some((s) => s.bytes.length === s.need) || run.every((s) => starts.has(start2(s)));
 
   // The draft: the text with every repairable run decoded and one placeholder per hole. A hole is one
   // character whatever it becomes, so lines and columns are known now.

@@ -38,6 +38,16 @@ export function toProblem(err: unknown): { status: ContentfulStatusCode; body: P
     return { status: 500, body: body(err.code, 'the question bank has problems; run `mockops bank check`') };
   if (err instanceof StorageError)
     return { status: 503, body: body(err.code, 'storage is unavailable; see the server log') };
+  const sqlite = (err as { code?: unknown })?.code;
+  if (
+    typeof sqlite === 'string' &&
+    (sqlite.startsWith('SQLITE_BUSY') || sqlite.startsWith('SQLITE_LOCKED'))
+  ) {
+    return {
+      status: 503,
+      body: body('busy', 'the database is busy (another mockops process is writing); try again'),
+    };
+  }
   if (err instanceof HTTPException)
     return { status: err.status as ContentfulStatusCode, body: body('http', err.message) };
   return { status: 500, body: body('internal', 'something went wrong on the server; see its log') };

@@ -16,6 +16,13 @@ export function databasePath(home: string = mockopsHome()): string {
   return join(home, 'mockops.db');
 }
 
+export function isSqliteError(err: unknown): boolean {
+  return (
+    typeof (err as { code?: unknown })?.code === 'string' &&
+    (err as { code: string }).code.startsWith('SQLITE_')
+  );
+}
+
 /** Turn a SQLite or file-system failure into a message that names the file and what to do. */
 export function storageError(file: string, err: unknown): StorageError {
   const code = (err as { code?: string }).code ?? '';

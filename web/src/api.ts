@@ -2,6 +2,10 @@
 // with the server's message, so every page can show it as is; a network failure says the server is unreachable.
 import type {
   Analysis,
+  ExportFormat,
+  ImportedQuestion,
+  ImportReport,
+  KeyPointDraft,
   PracticeResult,
   Progress,
   Question,
@@ -19,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The problem's details, when the server sent any (e.g. what an import skipped). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,11 +56,13 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     parsed = null;
   }
   if (!res.ok) {
-    const problem = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+    const problem = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)
+      ?.error;
     throw new ApiError(
       problem?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
       res.status,
       problem?.code ?? 'http_error',
+      problem?.details,
     );
   }
   return parsed as T;
@@ -105,6 +113,22 @@ export const api = {
   settings: () => request<{ interviewDate: string | null }>('GET', '/settings'),
   saveSettings: (interviewDate: string | null) =>
     request<{ interviewDate: string | null }>('PUT', '/settings', { interviewDate }),
+  importFiles: (
+    body: { dryRun: boolean; files: ReadonlyArray<{ name: string; content: string }> },
+    signal?: AbortSignal,
+  ) => request<ImportReport>('POST', '/import', body, signal),
+  imported: () => request<{ questions: ImportedQuestion[] }>('GET', '/imported').then((r) => r.questions),
+  keyPointCandidates: (id: string) =>
+    request<{ candidates: KeyPointDraft[] }>('GET', `/imported/${encodeURIComponent(id)}/candidates`).then(
+      (r) => r.candidates,
+    ),
+  saveKeyPoints: (id: string, keyPoints: readonly KeyPointDraft[]) =>
+    request<{ id: string; keyPoints: KeyPointDraft[] }>(
+      'PUT',
+      `/imported/${encodeURIComponent(id)}/key-points`,
+      { keyPoints },
+    ),
+  exportUrl: (format: ExportFormat) => `/api/export?format=${format}`,
 };
 
 export function errorMessage(err: unknown): string {

@@ -63,6 +63,8 @@ export interface TurnView {
 export interface TurnAnswerView {
   readonly answerId: number;
   readonly text: string;
+  /** The text the analysis spans point into (a follow-up is graded together with the first answer). */
+  readonly gradedText: string;
   readonly durationSec: number | null;
   readonly createdAt: string;
   readonly score: number | null;
@@ -102,7 +104,14 @@ export interface SessionListItem {
 
 export interface SessionAnswerResult {
   readonly sessionId: string;
-  readonly answered: { position: number; answerId: number; version: number; score: number | null };
+  readonly answered: {
+    readonly position: number;
+    readonly answerId: number;
+    readonly version: number;
+    readonly score: number | null;
+    /** The text the analysis spans point into. */
+    readonly gradedText: string;
+  };
   readonly analysis: Analysis | null;
   readonly comparison: AnswerComparison | null;
   readonly next: TurnView | null;
@@ -165,7 +174,77 @@ export interface SessionOptions {
   category?: Category;
   level?: 1 | 2 | 3;
   count?: number;
+  /** Exactly these bank questions, in order (1–30). */
+  questionIds?: string[];
 }
 
 /** The answer limit the server enforces (MAX_ANSWER_CHARS). */
 export const MAX_ANSWER_CHARS = 20_000;
+
+/** Import limits the server enforces (src/app/import.ts, src/server/routes/imports.ts). */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_REQUEST_BYTES = 12 * 1024 * 1024;
+export const MAX_IMPORT_FILES = 50;
+
+export interface ImportFileReport {
+  readonly path: string;
+  readonly format: string | null;
+  readonly encoding: string | null;
+  readonly repaired: boolean;
+  readonly characters: number;
+  readonly questions: ReadonlyArray<{
+    readonly text: string;
+    readonly answer?: string;
+    readonly line: number;
+    readonly section?: string;
+    readonly level?: 1 | 2 | 3;
+    readonly partial?: boolean;
+  }>;
+  readonly warnings: ReadonlyArray<{ readonly line: number; readonly message: string }>;
+  readonly unsure: ReadonlyArray<{
+    readonly line: number;
+    readonly column: number;
+    readonly from: string;
+    readonly to: string;
+  }>;
+  readonly error: string | null;
+}
+
+export interface DedupeEntry {
+  readonly text: string;
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly dryRun: boolean;
+  readonly importId: string | null;
+  readonly files: readonly ImportFileReport[];
+  readonly imported: number;
+  readonly importedIds: readonly string[];
+  readonly skipped: readonly DedupeEntry[];
+  readonly kept: readonly DedupeEntry[];
+}
+
+export interface KeyPointDraft {
+  readonly id: string;
+  readonly text: string;
+  readonly concepts: readonly string[];
+}
+
+export interface ImportedQuestion {
+  readonly id: string;
+  readonly importId: string;
+  readonly text: string;
+  readonly answer: string | null;
+  readonly section: string | null;
+  readonly level: 1 | 2 | 3 | null;
+  readonly sourceFile: string;
+  readonly sourceLine: number;
+  readonly keyPoints: readonly KeyPointDraft[];
+  readonly createdAt: string;
+}
+
+export const EXPORT_FORMATS = ['anki', 'md', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

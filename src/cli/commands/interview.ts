@@ -14,6 +14,7 @@ import {
   cyan,
   dim,
   renderAnalysis,
+  renderComparison,
   renderModelAnswers,
   renderQuestion,
   renderSummary,
@@ -126,10 +127,7 @@ async function run(ctx: AppContext, opts: InterviewOptions): Promise<void> {
           );
         if (a && session.config.style === 'practice') {
           process.stdout.write(`\n${renderAnalysis(a)}\n`);
-          if (result.comparison)
-            process.stdout.write(
-              `${dim(`Since your last answer to this question: ${result.comparison.score.before} → ${result.comparison.score.after}`)}\n`,
-            );
+          if (result.comparison) process.stdout.write(`\n${renderComparison(result.comparison)}\n`);
           const q =
             current.kind === 'question' && current.questionId ? ctx.bank.byId(current.questionId) : undefined;
           if (q && a.score < 85) process.stdout.write(`\n${renderModelAnswers(q)}\n`);

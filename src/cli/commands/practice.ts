@@ -1,11 +1,18 @@
 // `mockops practice`: one question at a time in the terminal, with feedback, key points and model answers.
 import type { Command } from 'commander';
-import { analyzeAnswer } from '../../core/analysis/index.js';
+import { practiceAnswerHandler } from '../../app/sessions.js';
 import { CATEGORIES, type Category, type Question } from '../../core/bank/index.js';
 import { InputError } from '../../core/errors.js';
-import { loadBank } from '../../storage/bank.js';
+import { withContext } from '../context.js';
 import { createPrompter } from '../prompt.js';
-import { bold, dim, renderAnalysis, renderModelAnswers, renderQuestion } from '../render.js';
+import {
+  bold,
+  dim,
+  renderAnalysis,
+  renderComparison,
+  renderModelAnswers,
+  renderQuestion,
+} from '../render.js';
 
 export function parseLevel(value: string | undefined): 1 | 2 | 3 | undefined {
   if (value === undefined) return undefined;
@@ -30,34 +37,38 @@ export function registerPracticeCommand(program: Command): void {
       'category (aws, iac, release, observability, delivery, scenario, behavioral)',
     )
     .option('-l, --level <level>', 'level 1, 2 or 3')
-    .action(async (opts: { category?: string; level?: string }) => {
-      const bank = loadBank();
-      const category = parseCategory(opts.category);
-      const level = parseLevel(opts.level);
-      const pool = bank.filter({ category, level });
-      if (pool.length === 0) throw new InputError('no question matches that category and level');
-      const prompter = createPrompter();
-      const seen = new Set<string>();
-      try {
-        for (;;) {
-          const fresh = pool.filter((q) => !seen.has(q.id));
-          const q = (fresh.length > 0 ? fresh : pool)[
-            Math.floor(Math.random() * (fresh.length || pool.length))
-          ] as Question;
-          seen.add(q.id);
-          process.stdout.write(`\n${renderQuestion(q)}\n`);
-          const answer = await prompter.answer(
-            dim('Your answer (end with an empty line; Ctrl-D to quit):\n'),
-          );
-          if (answer === null) break;
-          process.stdout.write(
-            `\n${renderAnalysis(analyzeAnswer({ question: q, answer }))}\n\n${renderModelAnswers(q)}\n`,
-          );
-          const more = await prompter.line(`\n${bold('Another question?')} [Y/n] `);
-          if (more === null || /^n/i.test(more.trim())) break;
+    .action((opts: { category?: string; level?: string }) =>
+      withContext(async (ctx) => {
+        const category = parseCategory(opts.category);
+        const level = parseLevel(opts.level);
+        const pool = ctx.bank
+          .filter({ category, level })
+          .filter((q) => q.source !== 'imported' || q.modelAnswers.full);
+        if (pool.length === 0) throw new InputError('no question matches that category and level');
+        const prompter = createPrompter();
+        const seen = new Set<string>();
+        try {
+          for (;;) {
+            const fresh = pool.filter((q) => !seen.has(q.id));
+            const from = fresh.length > 0 ? fresh : pool;
+            const q = from[Math.floor(Math.random() * from.length)] as Question;
+            seen.add(q.id);
+            process.stdout.write(`\n${renderQuestion(q)}\n`);
+            const answer = await prompter.answer(
+              dim('Your answer (end with an empty line; Ctrl-D to quit):\n'),
+            );
+            if (answer === null) break;
+            // Saved as a new version of your answer to this question, and compared with the last one.
+            const result = practiceAnswerHandler(ctx, q.id, { text: answer });
+            process.stdout.write(`\n${renderAnalysis(result.analysis)}\n`);
+            if (result.comparison) process.stdout.write(`\n${renderComparison(result.comparison)}\n`);
+            process.stdout.write(`\n${renderModelAnswers(q)}\n`);
+            const more = await prompter.line(`\n${bold('Another question?')} [Y/n] `);
+            if (more === null || /^n/i.test(more.trim())) break;
+          }
+        } finally {
+          prompter.close();
         }
-      } finally {
-        prompter.close();
-      }
-    });
+      }),
+    );
 }

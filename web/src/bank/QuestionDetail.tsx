@@ -1,16 +1,29 @@
 // One bank question: the text, the Chinese translation and intent, key points, red flags, follow-ups, model
-// answers; practise it in the workshop or drill its category.
+// answers; practise exactly this question (a one-question drill), work on it in the workshop, or drill its
+// category. An imported question links to where its key points are edited.
 import { useState } from 'react';
 import { api, errorMessage } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { ModelAnswers } from '../feedback/ModelAnswers';
 import { useT } from '../i18n';
+import { practiseQuestion } from '../lib/practise';
 import { href, navigate } from '../lib/router';
 import type { Question } from '../types';
 
 export function QuestionDetail({ question: q }: { question: Question }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function practise() {
+    setError(null);
+    setBusy(true);
+    try {
+      await practiseQuestion(q.id);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
   async function drill() {
     setError(null);
     try {
@@ -37,12 +50,26 @@ export function QuestionDetail({ question: q }: { question: Question }) {
         <p>{q.zh.intent}</p>
       </div>
       <div className="btn-row">
-        <a className="btn btn-primary" href={href('workshop', q.id)} data-testid="practise-this">
-          {t('bank.practise')}
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={practise}
+          disabled={busy}
+          data-testid="practise-this"
+        >
+          {busy ? t('home.starting') : t('bank.practise')}
+        </button>
+        <a className="btn btn-secondary" href={href('workshop', q.id)} data-testid="open-workshop">
+          {t('bank.workshop')}
         </a>
-        <button type="button" className="btn btn-secondary" onClick={drill} data-testid="drill-similar">
+        <button type="button" className="btn btn-ghost" onClick={drill} data-testid="drill-similar">
           {t('bank.drillSimilar')}
         </button>
+        {q.source === 'imported' && (
+          <a className="btn btn-ghost" href={href('import', 'questions', q.id)} data-testid="edit-key-points">
+            {t('imp.editKeyPoints')}
+          </a>
+        )}
       </div>
       <ErrorNote message={error} />
       <h3>{t('fb.keyPoints')}</h3>

@@ -11,6 +11,7 @@ import { FeedbackItems } from './FeedbackItems';
 import { HighlightedAnswer } from './HighlightedAnswer';
 import { KeyPointList } from './KeyPointList';
 import { ModelAnswersById } from './ModelAnswers';
+import { ReferenceCheck } from './ReferenceCheck';
 import { RetryPanel } from './RetryPanel';
 import { ScoreHeader } from './ScoreHeader';
 import { StarParts } from './StarParts';
@@ -67,6 +68,7 @@ function FeedbackViewImpl(props: FeedbackProps) {
           </section>
           <Connectors analysis={analysis} />
           <KeyPointList analysis={analysis} />
+          <ReferenceCheck analysis={analysis} />
           <StarParts analysis={analysis} />
         </div>
         <div className="fb-side">

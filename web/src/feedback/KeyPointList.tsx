@@ -1,11 +1,13 @@
-// The key-point checklist: hit ✔, partial ◐, missed ✘, each with the answer's own words as evidence.
-import { useT } from '../i18n';
+// The key-point checklist: hit ✔, partial ◐, missed ✘, each with the answer's own words as evidence, and the
+// bank's Chinese note on the point as a second line when the interface is in Chinese.
+import { useLang, useT } from '../i18n';
 import type { Analysis } from '../types';
 
 const ICON = { hit: '✔', partial: '◐', missed: '✘' } as const;
 
 export function KeyPointList({ analysis }: { analysis: Analysis }) {
   const t = useT();
+  const lang = useLang();
   if (analysis.coverage.length === 0) return null;
   return (
     <section className="fb-section" aria-label={t('fb.keyPoints')}>
@@ -25,8 +27,13 @@ export function KeyPointList({ analysis }: { analysis: Analysis }) {
               </span>
               <div className="kp-body">
                 <p className="kp-text">
-                  {k.text} <span className="tag">{t(`dim.${k.dimension}`)}</span>
+                  <span lang="en">{k.text}</span> <span className="tag">{t(`dim.${k.dimension}`)}</span>
                 </p>
+                {lang === 'zh' && k.zh && (
+                  <p className="kp-zh" lang="zh-CN" data-testid="keypoint-zh">
+                    {k.zh}
+                  </p>
+                )}
                 {quote ? (
                   <p className="kp-quote">
                     <q>{quote.text}</q>

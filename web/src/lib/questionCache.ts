@@ -13,3 +13,8 @@ export function loadQuestion(id: string): Promise<Question> {
   }
   return p;
 }
+
+/** Drop a cached question after it changed (an imported question's accepted key points). */
+export function forgetQuestion(id: string): void {
+  cache.delete(id);
+}

@@ -9,7 +9,6 @@ import { ChatLog } from './ChatLog';
 import { Composer } from './Composer';
 import { RoomBar } from './RoomBar';
 import { SessionSummaryView } from './SessionSummaryView';
-import { gradedText } from './turns';
 import { useReadAloud } from './useReadAloud';
 
 type Phase = 'answer' | 'feedback' | 'done';
@@ -21,7 +20,7 @@ export function Room({ initial }: { initial: SessionView }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [last, setLast] = useState<{ result: SessionAnswerResult; text: string } | null>(null);
+  const [last, setLast] = useState<SessionAnswerResult | null>(null);
   const voice = useReadAloud();
   const continueRef = useRef<HTMLButtonElement>(null);
   const current = phase === 'answer' ? session.current : null;
@@ -53,12 +52,11 @@ export function Room({ initial }: { initial: SessionView }) {
       setBusy(false);
       return;
     }
-    const sent = text;
     setText('');
     try {
       const fresh = await api.session(session.id);
       setSession(fresh);
-      setLast({ result, text: gradedText(fresh.turns, result.answered.position, sent) });
+      setLast(result);
       if (fresh.config.style === 'practice' && result.analysis) setPhase('feedback');
       else if (result.finished) setPhase('done');
     } catch (err) {
@@ -70,7 +68,7 @@ export function Room({ initial }: { initial: SessionView }) {
 
   const visibleTurns = session.turns.filter((tn) => tn.answer || phase === 'answer');
   const answeredTurn = last
-    ? session.turns.find((tn) => tn.position === last.result.answered.position)
+    ? session.turns.find((tn) => tn.position === last.answered.position)
     : undefined;
 
   return (
@@ -80,25 +78,25 @@ export function Room({ initial }: { initial: SessionView }) {
       {phase === 'answer' && session.current && (
         <Composer text={text} onText={setText} onSend={send} busy={busy} error={error} />
       )}
-      {phase === 'feedback' && last?.result.analysis && (
+      {phase === 'feedback' && last?.analysis && (
         <>
           <div className="continue-row">
-            <p className="muted">{last.result.finished ? t('room.lastAnswered') : t('room.afterAnswer')}</p>
+            <p className="muted">{last.finished ? t('room.lastAnswered') : t('room.afterAnswer')}</p>
             <button
               ref={continueRef}
               type="button"
               className="btn btn-primary btn-large"
               data-testid="continue"
-              onClick={() => setPhase(last.result.finished ? 'done' : 'answer')}
+              onClick={() => setPhase(last.finished ? 'done' : 'answer')}
             >
-              {last.result.finished ? t('room.seeSummary') : t('room.next')}
+              {last.finished ? t('room.seeSummary') : t('room.next')}
             </button>
           </div>
           <FeedbackView
-            key={last.result.answered.answerId}
-            text={last.text}
-            analysis={last.result.analysis}
-            comparison={last.result.comparison}
+            key={last.answered.answerId}
+            text={last.answered.gradedText}
+            analysis={last.analysis}
+            comparison={last.comparison}
             questionId={answeredTurn?.questionId ?? null}
             note={answeredTurn?.kind === 'follow-up' ? t('room.followUpGraded') : undefined}
           />
@@ -106,9 +104,9 @@ export function Room({ initial }: { initial: SessionView }) {
             <button
               type="button"
               className="btn btn-primary"
-              onClick={() => setPhase(last.result.finished ? 'done' : 'answer')}
+              onClick={() => setPhase(last.finished ? 'done' : 'answer')}
             >
-              {last.result.finished ? t('room.seeSummary') : t('room.next')}
+              {last.finished ? t('room.seeSummary') : t('room.next')}
             </button>
           </div>
         </>

@@ -6,7 +6,6 @@ import { scoreTone } from '../feedback/ScoreHeader';
 import { useT } from '../i18n';
 import { href } from '../lib/router';
 import { DIMENSIONS, type SessionView } from '../types';
-import { gradedText } from './turns';
 
 /** The summary takes focus when it appears, so keyboard and screen-reader users land on it. */
 function focusOnMount(el: HTMLElement | null) {
@@ -108,7 +107,7 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
           </summary>
           {tn.answer?.analysis && (
             <FeedbackView
-              text={gradedText(session.turns, tn.position, tn.answer.text)}
+              text={tn.answer.gradedText}
               analysis={tn.answer.analysis}
               questionId={tn.questionId}
               note={tn.kind === 'follow-up' ? t('room.followUpGraded') : undefined}

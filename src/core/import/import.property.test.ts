@@ -1,0 +1,78 @@
+// Property tests: the importer's parser never throws and is deterministic on arbitrary text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseImport } from './index.js';
+
+const markup = fc.constantFrom(
+  '<details>',
+  '</details>',
+  '<summary>',
+  '</summary>',
+  '<b>',
+  '</b>',
+  '<br>',
+  '```',
+  '\n',
+  '# ',
+  '- ',
+  '“',
+  '”',
+  '"',
+  ',',
+  '\t',
+  'Q1. ',
+  '👉 ',
+  '?',
+  'What is DNS',
+  '<code>',
+  '&amp;',
+  '&lt;',
+  '***',
+  '一、',
+  'Level 2',
+  'id: x',
+  '- text: y',
+  '{"text": "z"}',
+);
+const texts = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 500 }),
+  fc.string({ unit: 'binary', maxLength: 500 }),
+  fc.array(markup, { maxLength: 200 }).map((parts) => parts.join('')),
+);
+const names = fc.constantFrom(
+  'a.md',
+  'notes.txt',
+  'bank.yaml',
+  'bank.json',
+  'deck.csv',
+  'deck.tsv',
+  'README',
+  'x.unknown',
+);
+
+describe('parseImport properties', () => {
+  it('never throws, and every question has text and a line inside the file', () => {
+    fc.assert(
+      fc.property(texts, names, (text, name) => {
+        const parsed = parseImport(text, name);
+        const lines = text.split('\n').length;
+        for (const q of parsed.questions) {
+          expect(q.text.trim().length).toBeGreaterThan(0);
+          expect(q.line).toBeGreaterThanOrEqual(1);
+          expect(q.line).toBeLessThanOrEqual(lines);
+        }
+        for (const w of parsed.warnings) expect(w.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(texts, names, (text, name) => {
+        expect(JSON.stringify(parseImport(text, name))).toBe(JSON.stringify(parseImport(text, name)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
