@@ -2,9 +2,9 @@
 // soak (SOAK_SECONDS, default 300; 0 skips) sampling the server's memory. The server runs as its own process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
 import { quantile } from './lib/stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,10 +18,14 @@ const answers = readFileSync(join(ROOT, 'test', 'fixtures', 'graded', 'devops-an
   .map((l) => JSON.parse(l) as { question: string; answer: string })
   .map((r) => JSON.stringify({ question: r.question, text: r.answer }));
 
-const server = spawn(process.execPath, [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)], {
-  env: { ...process.env, MOCKOPS_HOME: mkdtempSync(join(tmpdir(), 'mockops-load-')) },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)],
+  {
+    env: { ...process.env, MOCKOPS_HOME: mkdtempSync(join(tmpdir(), 'mockops-load-')) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 await new Promise<void>((resolve, reject) => {
   let out = '';
   server.stdout?.on('data', (d) => {
@@ -35,7 +39,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 function post(body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/analyze', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/analyze',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -65,7 +76,13 @@ async function run(seconds: number, onTick?: () => void) {
   );
   if (tick) clearInterval(tick);
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, rps: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
 }
 
 function rssMiB(): number {
@@ -75,8 +92,12 @@ function rssMiB(): number {
 
 await run(2); // warm-up
 const r = await run(SECONDS);
-process.stdout.write(`POST /api/analyze, ${CLIENTS} clients, ${SECONDS} s on loopback (server: one Node process):\n`);
-process.stdout.write(`  ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}   (target ≥ 300 req/s, p99 ≤ 100 ms, no errors)\n`);
+process.stdout.write(
+  `POST /api/analyze, ${CLIENTS} clients, ${SECONDS} s on loopback (server: one Node process):\n`,
+);
+process.stdout.write(
+  `  ${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}   (target ≥ 300 req/s, p99 ≤ 100 ms, no errors)\n`,
+);
 if (SOAK_SECONDS > 0) {
   const samples: number[] = [rssMiB()];
   const soak = await run(SOAK_SECONDS, () => samples.push(rssMiB()));
@@ -84,9 +105,13 @@ if (SOAK_SECONDS > 0) {
   const half = Math.floor(samples.length / 2);
   const firstHalf = Math.max(...samples.slice(0, half));
   const secondHalf = Math.max(...samples.slice(half));
-  process.stdout.write(`soak ${SOAK_SECONDS} s: ${soak.requests} requests, ${soak.rps.toFixed(0)} req/s, errors ${soak.errors}\n`);
+  process.stdout.write(
+    `soak ${SOAK_SECONDS} s: ${soak.requests} requests, ${soak.rps.toFixed(0)} req/s, errors ${soak.errors}\n`,
+  );
   process.stdout.write(`  server RSS MiB every 10 s: ${samples.map((m) => m.toFixed(0)).join(' ')}\n`);
-  process.stdout.write(`  max first half ${firstHalf.toFixed(0)} MiB, max second half ${secondHalf.toFixed(0)} MiB (flat if the second is not clearly above the first)\n`);
+  process.stdout.write(
+    `  max first half ${firstHalf.toFixed(0)} MiB, max second half ${secondHalf.toFixed(0)} MiB (flat if the second is not clearly above the first)\n`,
+  );
 }
 server.kill('SIGTERM');
 agent.destroy();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { parseImport } from '../core/import/index.js';
 import { type Decoded, DecodeError, decodeBytes } from './decode.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -63,53 +64,56 @@ function cleanUtf8(text: string): void {
   expect(d.encoding).toBe('utf-8');
 }
 
-describe.skipIf(!haveSeeds)('the damaged notes (seeds 000 and 001)', () => {
-  const notes = haveSeeds ? readFileSync(NOTES, 'utf8') : '';
-  const damaged = haveSeeds ? readFileSync(DAMAGED) : Buffer.alloc(0);
-  const decoded = haveSeeds ? decodeBytes(damaged) : ({} as Decoded);
+describe.skipIf(!haveSeeds)(
+  'the damaged notes (seeds 000 and 001; skipped when shared/seeds is absent)',
+  () => {
+    const notes = haveSeeds ? readFileSync(NOTES, 'utf8') : '';
+    const damaged = haveSeeds ? readFileSync(DAMAGED) : Buffer.alloc(0);
+    const decoded = haveSeeds ? decodeBytes(damaged) : ({} as Decoded);
 
-  it('reads the undamaged notes as they are', () => {
-    cleanUtf8(notes);
-  });
+    it('reads the undamaged notes as they are', () => {
+      cleanUtf8(notes);
+    });
 
-  it('is the notes read as Windows-1254, undefined bytes and soft hyphens dropped', () => {
-    expect(misread(notes, 'windows-1254')).toBe(damaged.toString('utf8'));
-    expect(decoded.repaired).toBe(true);
-    expect(decoded.encoding).toBe('utf-8 read as windows-1254 (repaired)');
-  });
+    it('is the notes read as Windows-1254, undefined bytes and soft hyphens dropped', () => {
+      expect(misread(notes, 'windows-1254')).toBe(damaged.toString('utf8'));
+      expect(decoded.repaired).toBe(true);
+      expect(decoded.encoding).toBe('utf-8 read as windows-1254 (repaired)');
+    });
 
-  it('restores at least 97% of the 185 damaged characters and lists every miss as unsure', () => {
-    const r = restoration(notes, decoded, 'windows-1254');
-    expect(r.damaged).toBe(185);
-    expect(r.restored / r.damaged).toBeGreaterThanOrEqual(0.97);
-    expect(r.missesNotUnsure).toEqual([]);
-    expect(decoded.unsure.every((u) => !u.sure)).toBe(true);
-    // Every repaired character is reported, at its place in the output.
-    const lines = decoded.text.split('\n').map((l) => [...l]);
-    for (const u of decoded.repairs) expect(lines[u.line - 1]?.[u.column - 1]).toBe(u.to);
-  });
+    it('restores at least 97% of the 185 damaged characters and lists every miss as unsure', () => {
+      const r = restoration(notes, decoded, 'windows-1254');
+      expect(r.damaged).toBe(185);
+      expect(r.restored / r.damaged).toBeGreaterThanOrEqual(0.97);
+      expect(r.missesNotUnsure).toEqual([]);
+      expect(decoded.unsure.every((u) => !u.sure)).toBe(true);
+      // Every repaired character is reported, at its place in the output.
+      const lines = decoded.text.split('\n').map((l) => [...l]);
+      for (const u of decoded.repairs) expect(lines[u.line - 1]?.[u.column - 1]).toBe(u.to);
+    });
 
-  it('restores the same notes damaged through other code pages', () => {
-    for (const page of ['windows-1252', 'windows-1251']) {
-      const d = decodeBytes(utf8(misread(notes, page)));
-      expect(d.encoding).toBe(`utf-8 read as ${page} (repaired)`);
-      const r = restoration(notes, d, page);
-      expect(r.restored / r.damaged, page).toBeGreaterThanOrEqual(0.97);
-      expect(r.missesNotUnsure, page).toEqual([]);
-    }
-  });
+    it('restores the same notes damaged through other code pages', () => {
+      for (const page of ['windows-1252', 'windows-1251']) {
+        const d = decodeBytes(utf8(misread(notes, page)));
+        expect(d.encoding).toBe(`utf-8 read as ${page} (repaired)`);
+        const r = restoration(notes, d, page);
+        expect(r.restored / r.damaged, page).toBeGreaterThanOrEqual(0.97);
+        expect(r.missesNotUnsure, page).toEqual([]);
+      }
+    });
 
-  it('gives back the questions word for word: every line without Chinese, and the emoji', () => {
-    const english = (t: string) => t.split('\n').filter((l) => !/\p{Script=Han}/u.test(l));
-    expect(english(decoded.text)).toEqual(english(notes));
-    const questions = (t: string) => t.split('\n').filter((l) => l.includes('?'));
-    expect(questions(decoded.text)).toEqual(questions(notes));
-    expect(questions(notes).length).toBeGreaterThan(20);
-    for (const e of ['🎯', '👉', '🔹', '⚡', '🌐', '🌟', '✅', '’', '“', '”']) {
-      expect(decoded.text.split(e).length, e).toBe(notes.split(e).length);
-    }
-  });
-});
+    it('imports the same questions word for word (text, line, section), and every line without Chinese', () => {
+      const want = parseImport(notes, 'notes.txt').questions;
+      expect(want.length).toBeGreaterThan(30);
+      expect(parseImport(decoded.text, 'notes.txt').questions).toEqual(want);
+      const english = (t: string) => t.split('\n').filter((l) => !/\p{Script=Han}/u.test(l));
+      expect(english(decoded.text)).toEqual(english(notes));
+      for (const e of ['🎯', '👉', '🔹', '⚡', '🌐', '🌟', '✅', '’', '“', '”']) {
+        expect(decoded.text.split(e).length, e).toBe(notes.split(e).length);
+      }
+    });
+  },
+);
 
 describe('Unicode files', () => {
   const text = 'Mock interview 模拟面试\nWhat’s your approach to on-call? 🎯\n';

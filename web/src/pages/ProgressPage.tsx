@@ -1,5 +1,5 @@
-// The progress dashboard: the three layers, scores over time, coverage per category, the review queue and the
-// countdown to the interview.
+// The progress dashboard: the three layers, scores over time, coverage per category, the review queue, the
+// countdown to the interview, and the exports.
 import { api } from '../api';
 import { CategoryBars } from '../charts/CategoryBars';
 import { LineChart } from '../charts/LineChart';
@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { Countdown } from '../progress/Countdown';
+import { ExportLinks } from '../progress/ExportLinks';
 import { ReviewQueue } from '../progress/ReviewQueue';
 
 export default function ProgressPage() {
@@ -46,6 +47,7 @@ export default function ProgressPage() {
         <Countdown key={data.interview?.date ?? 'none'} progress={data} onSaved={p.reload} />
       </div>
       <ReviewQueue items={data.review} />
+      <ExportLinks />
     </div>
   );
 }
