@@ -1,5 +1,5 @@
 // The shell: header with navigation and the language toggle, then the screen for the current route. Heavier
-// screens (workshop, progress, bank) load on demand.
+// screens (workshop, progress, bank, import) load on demand.
 import { lazy, Suspense, useEffect } from 'react';
 import { LangToggle } from './components/LangToggle';
 import { useT } from './i18n';
@@ -10,6 +10,7 @@ import { InterviewPage } from './pages/InterviewPage';
 const WorkshopPage = lazy(() => import('./pages/WorkshopPage'));
 const ProgressPage = lazy(() => import('./pages/ProgressPage'));
 const BankPage = lazy(() => import('./pages/BankPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 const NAV = [
   { id: 'home', path: '', label: 'nav.home' },
@@ -17,6 +18,7 @@ const NAV = [
   { id: 'workshop', path: 'workshop', label: 'nav.workshop' },
   { id: 'progress', path: 'progress', label: 'nav.progress' },
   { id: 'bank', path: 'bank', label: 'nav.bank' },
+  { id: 'import', path: 'import', label: 'nav.import' },
 ] as const;
 
 function Screen({ route }: { route: string[] }) {
@@ -33,6 +35,8 @@ function Screen({ route }: { route: string[] }) {
       return <ProgressPage />;
     case 'bank':
       return <BankPage questionId={id ?? null} />;
+    case 'import':
+      return <ImportPage path={route.slice(1)} />;
     default:
       return <NotFound />;
   }

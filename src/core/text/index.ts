@@ -260,6 +260,8 @@ function makeToken(
 }
 
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+/** Verbs that pass their negation down to the clause they introduce. */
+const NEG_RAISING: ReadonlySet<string> = new Set(['think', 'believe', 'suppose', 'expect', 'feel', 'guess', 'want']);
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const CLAUSE_STARTERS: ReadonlySet<string> = new Set([
   ...SUBJECTS,
@@ -327,7 +329,8 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
           }
           if (SCOPE_BREAKERS.has(next.norm)) break;
           // A new subject starts a new clause: "if that doesn't work I roll back".
-          if (j > i + 1 && SUBJECTS.has(next.norm)) break;
+          // … except after "think / believe": "I don't think we need to escalate" still negates the escalation.
+          if (j > i + 1 && SUBJECTS.has(next.norm) && !NEG_RAISING.has((tokens[j - 1] as Token).lemma)) break;
           if (!strong && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
           if (strong) {
             next.negated = true;
