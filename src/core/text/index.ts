@@ -261,7 +261,15 @@ function makeToken(
 
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
 /** Verbs that pass their negation down to the clause they introduce. */
-const NEG_RAISING: ReadonlySet<string> = new Set(['think', 'believe', 'suppose', 'expect', 'feel', 'guess', 'want']);
+const NEG_RAISING: ReadonlySet<string> = new Set([
+  'think',
+  'believe',
+  'suppose',
+  'expect',
+  'feel',
+  'guess',
+  'want',
+]);
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const CLAUSE_STARTERS: ReadonlySet<string> = new Set([
   ...SUBJECTS,
