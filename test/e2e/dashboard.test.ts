@@ -1,5 +1,7 @@
 // The progress dashboard after some answers: radar, line chart and category bars with data, the review queue,
-// and the countdown set with the date input.
+// the countdown set with the date input (a past date refused with the server's message), and the exports
+// downloaded as files.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressPage } from './pages/progress.js';
 import { Shell } from './pages/shell.js';
@@ -78,6 +80,61 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
 
       await screenshot(page, 'dashboard');
       expect(browser.errors).toEqual([]);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "refuses an interview date in the past with the server's message",
+    async () => {
+      const { page } = browser;
+      await page.goto(`${app.url}#/progress`);
+      const dash = new ProgressPage(page);
+      await dash.countdown.waitFor();
+      await dash.dateInput.fill('2020-01-15');
+      await dash.countdown.getByRole('button', { name: 'Save date' }).click();
+      await dash.dateError.waitFor();
+      expect(await dash.dateError.textContent()).toContain(
+        'the interview date 2020-01-15 is not in the future',
+      );
+      expect(await dash.dateError.getAttribute('role')).toBe('alert');
+
+      await dash.countdown.scrollIntoViewIfNeeded();
+      await screenshot(page, 'dashboard-past-date');
+      // The browser logs the 400 response itself; nothing else may fail.
+      expect(browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'downloads the study guide, the Anki deck and the answers as files',
+    async () => {
+      const { page } = browser;
+      await page.goto(`${app.url}#/progress`);
+      const dash = new ProgressPage(page);
+      await dash.exportLink('md').waitFor();
+
+      const download = async (format: 'anki' | 'md' | 'json' | 'csv') => {
+        const [file] = await Promise.all([page.waitForEvent('download'), dash.exportLink(format).click()]);
+        const path = await file.path();
+        return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+      };
+      const md = await download('md');
+      expect(md.name).toBe('mockops-study-guide.md');
+      expect(md.text.startsWith('# mockops study guide\n')).toBe(true);
+      const anki = await download('anki');
+      expect(anki.name).toBe('mockops-anki.txt');
+      expect(anki.text.split('\n')[0]).toBe('#separator:tab');
+      const csv = await download('csv');
+      expect(csv.text.split('\r\n')[0]).toMatch(/^created_at,question_id,question,/);
+      expect(csv.text).toContain('terraform-state-team');
+      const json = JSON.parse((await download('json')).text) as { answers: unknown[] };
+      expect(json.answers).toHaveLength(ANSWERS.length);
+
+      await page.getByTestId('export').scrollIntoViewIfNeeded();
+      await screenshot(page, 'dashboard-export');
+      expect(browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     },
     E2E_TIMEOUT,
   );

@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       expect(await detail.getByTestId('model-answer').textContent()).toContain('DynamoDB');
       await screenshot(page, 'bank-question');
 
-      await detail.getByTestId('practise-this').click();
+      await detail.getByTestId('open-workshop').click();
       await page.getByTestId('workshop-question').waitFor();
       expect(page.url()).toContain('#/workshop/terraform-state-team');
       expect(browser.errors).toEqual([]);

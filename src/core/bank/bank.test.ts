@@ -107,6 +107,22 @@ describe('bank model', () => {
     expect(bank.filter({ category: 'aws' })).toEqual([]);
   });
 
+  it('finds a question worded a little differently, but not a different question', () => {
+    const parsed = parseQuestionText(
+      'iac/sample-q.yaml',
+      valid.replace(
+        'How do you manage state?',
+        'How do you organize Terraform modules for different environments (dev/stage/prod)?',
+      ),
+    );
+    if (!parsed.ok) throw new Error('fixture');
+    const bank = createBank([parsed.question]);
+    expect(bank.closest('How do you organize Terraform modules for different environments?')?.id).toBe(
+      'sample-q',
+    );
+    expect(bank.closest('How do you organize Terraform modules?')).toBeUndefined();
+  });
+
   it('counts sentences of a spoken answer', () => {
     expect(sentenceCount('I use Terraform v1.10. It locks state. Done!')).toBe(3);
   });

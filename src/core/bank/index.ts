@@ -10,6 +10,8 @@ export interface Bank {
   readonly commonRedFlags: readonly RedFlag[];
   byId(id: string): Question | undefined;
   byText(text: string): Question | undefined;
+  /** The question whose wording is nearly the same (a word or two changed), or undefined. */
+  closest(text: string): Question | undefined;
   filter(f: QuestionFilter): Question[];
 }
 
@@ -21,6 +23,19 @@ export interface QuestionFilter {
   search?: string | undefined;
 }
 
+/** Overlap of words (Dice) two question texts need to count as the same question worded a little differently. */
+export const CLOSE_WORDING = 0.85;
+
+function wordSet(text: string): Set<string> {
+  return new Set(normaliseQuestionText(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
+}
+
 export function createBank(questions: readonly Question[], commonRedFlags: readonly RedFlag[] = []): Bank {
   const ids = new Map(questions.map((q) => [q.id, q]));
   const texts = new Map(questions.map((q) => [normaliseQuestionText(q.text), q]));
@@ -29,6 +44,21 @@ export function createBank(questions: readonly Question[], commonRedFlags: reado
     commonRedFlags,
     byId: (id) => ids.get(id),
     byText: (text) => texts.get(normaliseQuestionText(text)),
+    closest: (text) => {
+      const exact = texts.get(normaliseQuestionText(text));
+      if (exact) return exact;
+      const words = wordSet(text);
+      let best: Question | undefined;
+      let bestScore = CLOSE_WORDING;
+      for (const q of questions) {
+        const score = dice(words, wordSet(q.text));
+        if (score >= bestScore && q.source !== 'imported') {
+          best = q;
+          bestScore = score;
+        }
+      }
+      return best;
+    },
     filter: (f) =>
       questions.filter(
         (q) =>

@@ -22,6 +22,7 @@ import {
   CLOSING,
   FOLLOW_UP_LEADS,
   GREETING,
+  ONE_QUESTION_GREETING,
   transition,
 } from './voice.js';
 
@@ -96,7 +97,8 @@ export function startSession(
   const config = normaliseConfig(input, seedFallback);
   const plan = planSession(bank, config);
   const base = { config, plan };
-  const first = turnForStep(bank, base, 0, 0, GREETING[config.mode] ?? '', null);
+  const greeting = plan.length === 1 ? ONE_QUESTION_GREETING : (GREETING[config.mode] ?? '');
+  const first = turnForStep(bank, base, 0, 0, greeting, null);
   return { id, config, plan, turns: [first], status: 'active', createdAt: now, finishedAt: null };
 }
 

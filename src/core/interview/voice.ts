@@ -66,6 +66,8 @@ export const GREETING: Readonly<Record<string, string>> = {
   story: "Let's work on your stories. Tell them the way you'd tell me in the interview.",
 };
 
+export const ONE_QUESTION_GREETING = "Let's work on this one. Answer it as you would in the interview.";
+
 export const FOLLOW_UP_LEADS = [
   'Let me follow up on that.',
   'One more on this.',

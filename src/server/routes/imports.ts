@@ -68,7 +68,9 @@ export function importRoutes(ctx: AppContext): Hono {
       body.dryRun ? 200 : 201,
     );
   });
-  app.get('/imported', (c) => c.json({ questions: ctx.store.listImported() }));
+  app.get('/imported', (c) =>
+    c.json({ questions: ctx.store.listImported().map(({ dedupeKey: _key, ...q }) => q) }),
+  );
   app.get('/imported/:id/candidates', (c) => {
     const record = ctx.store.listImported().find((r) => r.id === c.req.param('id'));
     if (!record) throw new NotFoundError(`no imported question with id "${c.req.param('id')}"`);

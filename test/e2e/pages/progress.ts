@@ -25,4 +25,10 @@ export class ProgressPage {
   get daysLeft() {
     return this.page.getByTestId('days-left');
   }
+  get dateError() {
+    return this.countdown.getByTestId('error');
+  }
+  exportLink(format: 'anki' | 'md' | 'json' | 'csv') {
+    return this.page.getByTestId(`export-${format}`);
+  }
 }

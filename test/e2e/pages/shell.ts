@@ -1,10 +1,12 @@
 // The app shell: navigation and the language toggle.
 import type { Page } from 'playwright-core';
 
+export type NavId = 'home' | 'interview' | 'workshop' | 'progress' | 'bank' | 'import';
+
 export class Shell {
   constructor(readonly page: Page) {}
 
-  nav(id: 'home' | 'interview' | 'workshop' | 'progress' | 'bank') {
+  nav(id: NavId) {
     return this.page.getByTestId(`nav-${id}`);
   }
 
@@ -12,7 +14,7 @@ export class Shell {
     return this.page.getByTestId('lang-toggle');
   }
 
-  async go(id: 'home' | 'interview' | 'workshop' | 'progress' | 'bank') {
+  async go(id: NavId) {
     await this.nav(id).click();
   }
 

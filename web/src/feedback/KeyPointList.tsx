@@ -30,7 +30,7 @@ export function KeyPointList({ analysis }: { analysis: Analysis }) {
                   <span lang="en">{k.text}</span> <span className="tag">{t(`dim.${k.dimension}`)}</span>
                 </p>
                 {lang === 'zh' && k.zh && (
-                  <p className="kp-zh" lang="zh-CN" data-testid="keypoint-zh">
+                  <p className="kp-zh" lang="zh-CN" data-testid="kp-zh">
                     {k.zh}
                   </p>
                 )}

@@ -39,7 +39,7 @@ export function FilePicker({
   return (
     <div className="file-picker">
       <section
-        className={`dropzone${over ? ' dropzone-over' : ''}`}
+        className={`dropzone${chosen.length > 0 ? ' dropzone-compact' : ''}${over ? ' dropzone-over' : ''}`}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-help`}
         data-testid="drop-zone"
@@ -51,12 +51,14 @@ export function FilePicker({
         <span className="dropzone-icon" aria-hidden="true">
           ⇪
         </span>
-        <h2 id={`${id}-title`} className="dropzone-title">
-          {t('imp.dropTitle')}
-        </h2>
-        <p id={`${id}-help`} className="muted small">
-          {t('imp.dropHelp')}
-        </p>
+        <div className="dropzone-text">
+          <h2 id={`${id}-title`} className="dropzone-title">
+            {t('imp.dropTitle')}
+          </h2>
+          <p id={`${id}-help`} className="muted small">
+            {t('imp.dropHelp')}
+          </p>
+        </div>
         <input
           id={`${id}-input`}
           type="file"

@@ -29,12 +29,12 @@ export function ImportPreview({
         <div>
           <h2 id="preview-h">{t('imp.preview')}</h2>
           <p className="muted" data-testid="preview-totals" aria-live="polite">
-            {t('imp.totals', {
-              files: report.files.length,
-              found,
-              new: report.imported,
-              skipped: report.skipped.length,
-            })}
+            {[
+              t('imp.totals.files', { n: report.files.length }),
+              t('imp.totals.found', { n: found }),
+              t('imp.totals.new', { n: report.imported }),
+              t('imp.totals.skipped', { n: report.skipped.length }),
+            ].join(' · ')}
           </p>
         </div>
         <button

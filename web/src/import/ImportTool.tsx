@@ -6,13 +6,13 @@ import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
 import { practiseQuestions } from '../lib/practise';
 import { href } from '../lib/router';
-import type { DedupeEntry, ImportReport } from '../types';
+import { type DedupeEntry, type ImportReport, MAX_IMPORT_FILE_BYTES } from '../types';
 import { DedupeReport } from './DedupeReport';
 import { FilePicker } from './FilePicker';
 import { ImportPreview } from './ImportPreview';
 import {
   type ChosenFile,
-  formatSize,
+  formatOver,
   mergeChosen,
   planSelection,
   type Refusal,
@@ -26,7 +26,8 @@ export function ImportTool({ onImported }: { onImported: () => void }) {
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
   const [refused, setRefused] = useState<Refusal[]>([]);
   const [reading, setReading] = useState(false);
-  const [preview, setPreview] = useState<ImportReport | null>(null);
+  /** The last preview, and the selection it was made for (stale when the selection changed since). */
+  const [preview, setPreview] = useState<{ report: ImportReport; of: ChosenFile[] } | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -66,7 +67,7 @@ export function ImportTool({ onImported }: { onImported: () => void }) {
     setPreviewing(true);
     api.importFiles({ dryRun: true, files: upload(chosen) }, controller.signal).then(
       (report) => {
-        setPreview(report);
+        setPreview({ report, of: chosen });
         setPreviewing(false);
       },
       (err: unknown) => {
@@ -89,8 +90,14 @@ export function ImportTool({ onImported }: { onImported: () => void }) {
       setRefused([]);
       onImported();
     } catch (err) {
-      const details = err instanceof ApiError ? (err.details as { skipped?: DedupeEntry[] } | undefined) : null;
+      const details =
+        err instanceof ApiError ? (err.details as { skipped?: DedupeEntry[] } | undefined) : null;
       setSaveError({ message: errorMessage(err), skipped: details?.skipped ?? [] });
+      if (err instanceof ApiError && err.status === 422) {
+        // What is on the server changed since the preview (e.g. imported in another tab): preview again.
+        setChosen((c) => [...c]);
+        onImported();
+      }
     } finally {
       setSaving(false);
     }
@@ -111,7 +118,10 @@ export function ImportTool({ onImported }: { onImported: () => void }) {
             <ul className="plain-list">
               {refused.map((r) => (
                 <li key={`${r.name}:${r.reason}`}>
-                  {t(`imp.refused.${r.reason}`, { name: r.name, size: formatSize(r.size) })}
+                  {t(`imp.refused.${r.reason}`, {
+                    name: r.name,
+                    size: formatOver(r.size, MAX_IMPORT_FILE_BYTES),
+                  })}
                 </li>
               ))}
             </ul>
@@ -131,7 +141,14 @@ export function ImportTool({ onImported }: { onImported: () => void }) {
           <DedupeReport skipped={saveError.skipped} kept={[]} />
         </section>
       )}
-      {preview && <ImportPreview report={preview} stale={previewing} saving={saving} onSave={save} />}
+      {preview && (
+        <ImportPreview
+          report={preview.report}
+          stale={previewing || preview.of !== chosen}
+          saving={saving}
+          onSave={save}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,13 @@ import type { ImportedQuestion } from '../types';
 import { KeyPointEditor } from './KeyPointEditor';
 import { shownPath } from './selection';
 
-export function ImportedDetail({ question: q, onChanged }: { question: ImportedQuestion; onChanged: () => void }) {
+export function ImportedDetail({
+  question: q,
+  onChanged,
+}: {
+  question: ImportedQuestion;
+  onChanged: () => void;
+}) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -17,9 +17,7 @@ export function ImportedList({
   const [q, setQ] = useState('');
   const needle = q.trim().toLowerCase();
   const shown = needle
-    ? questions.filter((x) =>
-        `${x.text} ${x.section ?? ''} ${x.sourceFile}`.toLowerCase().includes(needle),
-      )
+    ? questions.filter((x) => `${x.text} ${x.section ?? ''} ${x.sourceFile}`.toLowerCase().includes(needle))
     : questions;
   return (
     <nav className="picker card" aria-label={t('imp.listTitle')}>

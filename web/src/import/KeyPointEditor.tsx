@@ -106,7 +106,10 @@ export function KeyPointEditor({ question, onSaved }: { question: ImportedQuesti
                 {t('kpe.accept', { n: i + 1 })}
               </label>
               <label className="field">
-                <span>{t('kpe.text', { n: i + 1 })}</span>
+                <span>
+                  {t('kpe.text')}
+                  <span className="sr-only"> ({t('kpe.nth', { n: i + 1 })})</span>
+                </span>
                 <input
                   className="input"
                   lang="en"
@@ -117,7 +120,10 @@ export function KeyPointEditor({ question, onSaved }: { question: ImportedQuesti
                 />
               </label>
               <label className="field">
-                <span>{t('kpe.phrasings', { n: i + 1 })}</span>
+                <span>
+                  {t('kpe.phrasings')}
+                  <span className="sr-only"> ({t('kpe.nth', { n: i + 1 })})</span>
+                </span>
                 <input
                   className="input"
                   lang="en"

@@ -1,6 +1,6 @@
 // Key-point drafts in the editor: rows the user accepts or not, edits (text and comma-separated phrasings),
 // turned into what PUT /api/imported/:id/key-points accepts, or the first problem, naming its row.
-import type { KeyPointDraft } from '../types';
+import type { KeyPointDraft } from '../types.js';
 
 export interface DraftRow {
   /** Stable for React; the saved id is derived on save. */

@@ -1,6 +1,6 @@
 // Which chosen files go into the upload: files over 5 MiB are refused before they are read, and so is a file
 // that would push the request over the server's 12 MiB or 50-file limits. Files are read as base64 here.
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, MAX_IMPORT_REQUEST_BYTES } from '../types';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, MAX_IMPORT_REQUEST_BYTES } from '../types.js';
 
 export interface ChosenFile {
   readonly name: string;
@@ -64,6 +64,12 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** The size of a file over a limit: in bytes when rounding would make it look within ("5.0 MiB"). */
+export function formatOver(bytes: number, limit: number): string {
+  const shown = formatSize(bytes);
+  return shown === formatSize(limit) ? `${bytes.toLocaleString('en-US')} bytes` : shown;
 }
 
 /** Read a file's bytes as base64 (the part after the comma of its data: URL). */

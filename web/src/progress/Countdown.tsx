@@ -51,7 +51,10 @@ export function Countdown({ progress, onSaved }: { progress: Progress; onSaved: 
             className="input"
             data-testid="interview-date"
             value={date}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={(e) => {
+              setDate(e.target.value);
+              setError(null);
+            }}
           />
         </label>
         <div className="btn-row align-end">

@@ -67,9 +67,7 @@ export function Room({ initial }: { initial: SessionView }) {
   }
 
   const visibleTurns = session.turns.filter((tn) => tn.answer || phase === 'answer');
-  const answeredTurn = last
-    ? session.turns.find((tn) => tn.position === last.answered.position)
-    : undefined;
+  const answeredTurn = last ? session.turns.find((tn) => tn.position === last.answered.position) : undefined;
 
   return (
     <div className="room">
