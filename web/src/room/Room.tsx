@@ -5,6 +5,7 @@ import { ApiError, api, errorMessage } from '../api';
 import { FeedbackView } from '../feedback/FeedbackView';
 import { useT } from '../i18n';
 import type { SessionAnswerResult, SessionView } from '../types';
+import { applyResult } from './applyResult';
 import { ChatLog } from './ChatLog';
 import { Composer } from './Composer';
 import { RoomBar } from './RoomBar';
@@ -53,12 +54,22 @@ export function Room({ initial }: { initial: SessionView }) {
       return;
     }
     setText('');
+    if (!result.finished) {
+      // Show the feedback at once from the result; reconcile with the server's copy in the background.
+      setSession(applyResult(session, result, text, durationSec, new Date().toISOString()));
+      setLast(result);
+      if (session.config.style === 'practice' && result.analysis) setPhase('feedback');
+      setBusy(false);
+      api.session(session.id).then(setSession, () => undefined);
+      return;
+    }
     try {
+      // At the end the server reveals every answer's analysis (interview style): read the whole session.
       const fresh = await api.session(session.id);
       setSession(fresh);
       setLast(result);
       if (fresh.config.style === 'practice' && result.analysis) setPhase('feedback');
-      else if (result.finished) setPhase('done');
+      else setPhase('done');
     } catch (err) {
       setError(errorMessage(err));
     } finally {
