@@ -1,6 +1,10 @@
 // Property tests: the analyser never throws and is deterministic, whatever the text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+/** A fixed seed keeps CI reproducible; set FC_SEED to explore other inputs locally. */
+const seed = Number(process.env.FC_SEED ?? 20261123);
+
 import { Question } from '../bank/schema.js';
 import { analyzeAnswer, MAX_ANSWER_CHARS } from './index.js';
 
@@ -82,7 +86,7 @@ describe('analyzeAnswer properties', () => {
             for (const e of f.evidence) expect(e.end).toBeLessThanOrEqual(answer.length);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed },
     );
   });
 
@@ -93,7 +97,7 @@ describe('analyzeAnswer properties', () => {
           JSON.stringify(analyzeAnswer({ question, answer })),
         );
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed },
     );
   });
 
@@ -104,7 +108,7 @@ describe('analyzeAnswer properties', () => {
         expect(a.score).toBeGreaterThanOrEqual(0);
         expect(a.score).toBeLessThanOrEqual(100);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed },
     );
     const big = 'We keep remote state in S3 with use_lockfile. '.repeat(Math.floor(MAX_ANSWER_CHARS / 46));
     expect(big.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
