@@ -9,6 +9,11 @@ import { loadBank } from '../src/storage/bank.js';
 import { quantile } from './lib/stats.js';
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1000);
+// Measure the bundled CLI users run, not the TypeScript fallback: make sure the bundle is current.
+spawnSync(process.execPath, [join(import.meta.dirname, 'build-cli.mjs')], {
+  cwd: join(import.meta.dirname, '..'),
+  stdio: 'inherit',
+});
 const bank = loadBank();
 const questions = bank.questions;
 

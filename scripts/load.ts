@@ -1,6 +1,6 @@
 // `npm run bench:load`: POST /api/analyze from 16 concurrent clients on loopback (default 8 s), then an optional
 // soak (SOAK_SECONDS, default 300; 0 skips) sampling the server's memory. The server runs as its own process.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { quantile } from './lib/stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
+// Measure the bundled server users run: make sure the bundle is current.
+spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 16);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);

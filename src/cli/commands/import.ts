@@ -1,6 +1,6 @@
 // `mockops import PATH...`: bring question collections in (any encoding), with a dry run and a JSON report.
 import type { Command } from 'commander';
-import { collectFiles, type ImportReport, importSources } from '../../app/import.js';
+import type { ImportReport } from '../../app/import.js';
 import { withContext } from '../context.js';
 import { bold, dim, green, red, yellow } from '../render.js';
 
@@ -68,7 +68,9 @@ export function registerImportCommand(program: Command): void {
       'print the report as JSON: {files: [{path, encoding, repaired, text, questions, warnings}], …}',
     )
     .action((paths: string[], opts: { dryRun?: boolean; json?: boolean }) =>
-      withContext((ctx) => {
+      withContext(async (ctx) => {
+        // Decoders (iconv-lite, chardet) load only when importing.
+        const { collectFiles, importSources } = await import('../../app/import.js');
         const sources = collectFiles(paths);
         const report = importSources(ctx, sources, {
           dryRun: opts.dryRun === true,

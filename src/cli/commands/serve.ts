@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createContext } from '../../app/context.js';
 import { MockopsError } from '../../core/errors.js';
-import { resolveServeOptions, startServer } from '../../server/serve.js';
 import { PACKAGE_ROOT, WEB_DIST_DIR } from '../../storage/paths.js';
 import { bold, dim } from '../render.js';
 
@@ -42,6 +41,8 @@ export function ensureWebBuilt(): void {
 }
 
 async function serveCommand(opts: { port?: string; host?: string; build?: boolean }): Promise<void> {
+  // The HTTP stack loads only for the commands that serve.
+  const { resolveServeOptions, startServer } = await import('../../server/serve.js');
   const env = {
     ...process.env,
     ...(opts.port ? { PORT: opts.port } : {}),

@@ -13,8 +13,15 @@ import {
   WEAK_SCOPE_BREAKERS,
 } from './stopwords.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+// The model loads on first use (about 80 ms), so commands that never read text start faster.
+let pipeline: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
+function wink() {
+  if (!pipeline) {
+    const nlp = winkNLP(model, ['sbd', 'pos']);
+    pipeline = { nlp, its: nlp.its };
+  }
+  return pipeline;
+}
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'cjk' | 'other';
 
@@ -143,6 +150,7 @@ export function readText(text: string): TextDoc {
   for (const chunk of splitChunks(masked)) {
     const piece = masked.slice(chunk.start, chunk.end);
     if (!piece.trim()) continue;
+    const { nlp, its } = wink();
     const doc = nlp.readDoc(piece);
     const words = doc.tokens().out() as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
