@@ -126,6 +126,19 @@ describe('scores', () => {
     expect(list.score).toBeLessThan(run('We keep remote state in an S3 backend that the team shares.').score);
   });
 
+  it('treats bullet notes as notes, not as a string of buzzwords', () => {
+    const notes = run(
+      '- keep remote state in an S3 backend\n- lock the state with use_lockfile\n- apply in CI after review\n- a scheduled plan to detect drift',
+    );
+    expect(notes.substance.buzzwordList).toBe(false);
+    expect(notes.notes.some((n) => /reads like notes/.test(n))).toBe(true);
+    const terms = run(
+      'Remote state, S3 backend, state locking, use_lockfile, apply in CI, detect drift, scheduled plan.',
+    );
+    expect(notes.score).toBeGreaterThan(terms.score * 2);
+    expect(notes.score).toBeLessThan(run(full).score);
+  });
+
   it('caps an answer with an unsafe red flag', () => {
     expect(run(`${full} Also we commit the state file to Git as a backup.`).score).toBeLessThanOrEqual(55);
   });

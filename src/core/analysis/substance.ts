@@ -21,6 +21,21 @@ export interface SubstanceInput {
 /** Below this share of on-topic content words an answer is about something else; above the second, fully on topic. */
 const RELEVANCE_NONE = 0.15;
 const RELEVANCE_FULL = 0.4;
+/** Bullet notes with real items keep most of their credit: the content is there, the spoken form is not. */
+const NOTES_FACTOR = 0.7;
+const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+(.*)$/;
+
+/** At least three bullet lines, most of them items of three or more words. */
+function isNoteList(text: string): boolean {
+  const items = text
+    .split(/\r?\n/)
+    .map((l) => BULLET.exec(l)?.[1])
+    .filter((x): x is string => x !== undefined);
+  if (items.length < 3) return false;
+  const real = items.filter((i) => i.trim().split(/\s+/).length >= 3).length;
+  return real / items.length >= 0.6;
+}
+
 /** Three links per verb is a list with a verb or two in it, not an explanation. */
 const LIST_LINKS_PER_VERB = 3.2;
 /** What a list of the right terms is worth next to the same points explained. */
@@ -71,8 +86,12 @@ export function analyzeSubstance({
   // Links per verb: commas and and/or joining names. Explaining takes verbs; stringing terms takes commas.
   const links = doc.tokens.filter((t) => t.norm === ',' || t.norm === 'and' || t.norm === 'or').length;
   const listiness = links / Math.max(1, verbs);
+  // Notes in bullet form ("- describe the pod: events, exit code") carry content, item by item; they are not a
+  // string of terms, but they are not yet an answer you can say either.
+  const notesForm = isNoteList(doc.text);
   const buzzwordList =
     !nonAnswer &&
+    !notesForm &&
     words.length >= 4 &&
     (verbRatio < 0.05 ||
       functionRatio < 0.25 ||
@@ -87,7 +106,12 @@ export function analyzeSubstance({
     return { nonAnswer, relevance: 1, buzzwordList: false, factor: nonAnswer ? 0 : 1, notes };
   let factor = nonAnswer ? 0 : 1;
   if (buzzwordList) factor *= BUZZWORD_FACTOR;
-  else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);
+  else if (notesForm) {
+    factor *= NOTES_FACTOR;
+    notes.push(
+      'This reads like notes: in the interview, say each point as a sentence, with what you do and why.',
+    );
+  } else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);
   if (topicStems && !nonAnswer) {
     const rel = 0.15 + 0.85 * ramp(relevance, RELEVANCE_NONE, RELEVANCE_FULL);
     if (rel < 0.9)
