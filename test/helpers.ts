@@ -1,13 +1,22 @@
 // Test helpers: run the real CLI in a child process with its own MOCKOPS_HOME.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 
+const created: string[] = [];
+// Temporary homes go after each test file, so runs do not pile up folders in /tmp.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempHome(): string {
-  return mkdtempSync(join(tmpdir(), 'mockops-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'mockops-test-'));
+  created.push(dir);
+  return dir;
 }
 
 export function cli(
