@@ -1,16 +1,13 @@
 // `npm run bench:web`: the web app's first-view JavaScript (gzipped), first load, and feedback time after submit,
 // in Debian's Chromium against the real server on localhost.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { buildBundle, ROOT, startServerProcess } from './lib/server.js';
 import { quantile } from './lib/stats.js';
 
-const ROOT = join(import.meta.dirname, '..');
-// Measure the bundled server users run: make sure the bundle is current.
-spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+buildBundle();
 const DIST = join(ROOT, 'web', 'dist');
 const CHROMIUM = process.env.MOCKOPS_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -26,24 +23,7 @@ process.stdout.write(
   `first view JavaScript: ${firstView.length} file(s), ${(gz / 1024).toFixed(1)} KB gzipped (target ≤ 300 KB)\n`,
 );
 
-const port = 40_000 + Math.floor(Math.random() * 10_000);
-const server = spawn(
-  process.execPath,
-  [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)],
-  {
-    env: { ...process.env, MOCKOPS_HOME: mkdtempSync(join(tmpdir(), 'mockops-webbench-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((resolve, reject) => {
-  let out = '';
-  server.stdout?.on('data', (d) => {
-    out += String(d);
-    if (out.includes('running at')) resolve();
-  });
-  server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
-const base = `http://127.0.0.1:${port}/`;
+const { process: server, base } = await startServerProcess('webbench');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [

@@ -1,11 +1,13 @@
 // Benchmark the reference-only grader (and its peer-answer mode) on the Mohler 2011 short-answer data (README next to the data).
 // Tuning was done on assignments 1-6 only; assignments 7-12 are reported as held out.
+
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gradeAgainstReference, gradeWithPeers } from '../src/core/analysis/reference.js';
 import { readText, type TextDoc } from '../src/core/text/index.js';
 import { STOPWORDS } from '../src/core/text/stopwords.js';
+import { pearson, rmse } from './lib/stats.js';
 
 interface Row {
   question_id: string;
@@ -45,28 +47,6 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   }
   for (const v of b.values()) nb += v * v;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (x[i] as number) - mx;
-    const dy = (y[i] as number) - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-function rmse(x: readonly number[], y: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += ((x[i] as number) - (y[i] as number)) ** 2;
-  return Math.sqrt(s / x.length);
 }
 
 // Read every text once, as the app does, so the timing below is the grader alone.

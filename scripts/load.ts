@@ -1,41 +1,22 @@
 // `npm run bench:load`: POST /api/analyze from 16 concurrent clients on loopback (default 8 s), then an optional
 // soak (SOAK_SECONDS, default 300; 0 skips) sampling the server's memory. The server runs as its own process.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildBundle, ROOT, startServerProcess } from './lib/server.js';
 import { quantile } from './lib/stats.js';
 
-const ROOT = join(import.meta.dirname, '..');
-// Measure the bundled server users run: make sure the bundle is current.
-spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+buildBundle();
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 16);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
-const port = 30_000 + Math.floor(Math.random() * 20_000);
 const answers = readFileSync(join(ROOT, 'test', 'fixtures', 'graded', 'devops-answers.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { question: string; answer: string })
   .map((r) => JSON.stringify({ question: r.question, text: r.answer }));
 
-const server = spawn(
-  process.execPath,
-  [join(ROOT, 'bin', 'mockops.js'), 'serve', '--no-build', '--port', String(port)],
-  {
-    env: { ...process.env, MOCKOPS_HOME: mkdtempSync(join(tmpdir(), 'mockops-load-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((resolve, reject) => {
-  let out = '';
-  server.stdout?.on('data', (d) => {
-    out += String(d);
-    if (out.includes('running at')) resolve();
-  });
-  server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-});
+const { process: server, port } = await startServerProcess('load');
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 function post(body: string): Promise<number> {

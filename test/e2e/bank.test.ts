@@ -1,23 +1,12 @@
 // The bank browser: "Practise this" starts a one-question drill on exactly that question (a follow-up is graded
 // together with the first answer, on the text the server graded), and the key-point checklist shows the bank's
 // Chinese notes when the interface is in Chinese.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
 import { RoomPage } from './pages/room.js';
 import { Shell } from './pages/shell.js';
 import { answer } from './support/flows.js';
-import {
-  type AppServer,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -26,25 +15,13 @@ const WEAK = 'EC2 gives full control. ECS is simpler.';
 const FOLLOW = 'EKS is managed Kubernetes, so I would pick it when the team already runs Kubernetes.';
 
 describe.skipIf(!hasChromium)('bank browser', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     '"Practise this" starts a one-question drill on exactly that question',
     async () => {
-      const { page } = browser;
-      await page.goto(`${app.url}#/bank/${ID}`);
+      const { page } = suite.browser;
+      await page.goto(`${suite.app.url}#/bank/${ID}`);
       const detail = page.getByTestId('question-detail');
       await detail.waitFor();
       const text = await detail.locator('#qd-h').textContent();
@@ -55,7 +32,7 @@ describe.skipIf(!hasChromium)('bank browser', () => {
       expect(await room.question.textContent()).toBe(text);
       expect(await room.progress.textContent()).toContain('Question 1 of 1');
       const sessionId = /#\/interview\/([^/?]+)/.exec(page.url())?.[1] ?? '';
-      const session = (await (await fetch(new URL(`api/sessions/${sessionId}`, app.url))).json()) as {
+      const session = (await (await fetch(new URL(`api/sessions/${sessionId}`, suite.app.url))).json()) as {
         planned: number;
         config: { mode: string; questionIds?: string[] };
         turns: Array<{ questionId: string }>;
@@ -76,7 +53,7 @@ describe.skipIf(!hasChromium)('bank browser', () => {
 
       await fb.answer.scrollIntoViewIfNeeded();
       await screenshot(page, 'bank-practise-this');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -84,9 +61,9 @@ describe.skipIf(!hasChromium)('bank browser', () => {
   it(
     "shows the bank's Chinese note under each key point when the interface is in Chinese",
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const shell = new Shell(page);
-      await page.goto(`${app.url}#/bank/${ID}`);
+      await page.goto(`${suite.app.url}#/bank/${ID}`);
       await page.getByTestId('question-detail').waitFor();
       await shell.langToggle.click();
       expect(await shell.lang()).toBe('zh-CN');
@@ -105,7 +82,7 @@ describe.skipIf(!hasChromium)('bank browser', () => {
       await screenshot(page, 'bank-keypoints-chinese');
       await shell.langToggle.click();
       expect(await notes.count()).toBe(0);
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );

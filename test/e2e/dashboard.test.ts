@@ -2,22 +2,10 @@
 // the countdown set with the date input (a past date refused with the server's message), and the exports
 // downloaded as files.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProgressPage } from './pages/progress.js';
 import { Shell } from './pages/shell.js';
-import {
-  type AppServer,
-  apiPost,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -34,26 +22,15 @@ const ANSWERS: Array<[string, string]> = [
 ];
 
 describe.skipIf(!hasChromium)('progress dashboard', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
+  const suite = useSuite(async ({ app }) => {
     for (const [id, text] of ANSWERS) await apiPost(app.url, `/questions/${id}/answers`, { text });
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it(
     'draws the charts from the answers and sets the interview date',
     async () => {
-      const { page } = browser;
-      await page.goto(app.url);
+      const { page } = suite.browser;
+      await page.goto(suite.app.url);
       await new Shell(page).go('progress');
       const dash = new ProgressPage(page);
       await dash.radar.waitFor();
@@ -79,7 +56,7 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
       expect(await page.getByTestId('weak-list').isVisible()).toBe(true);
 
       await screenshot(page, 'dashboard');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -87,8 +64,8 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
   it(
     "refuses an interview date in the past with the server's message",
     async () => {
-      const { page } = browser;
-      await page.goto(`${app.url}#/progress`);
+      const { page } = suite.browser;
+      await page.goto(`${suite.app.url}#/progress`);
       const dash = new ProgressPage(page);
       await dash.countdown.waitFor();
       await dash.dateInput.fill('2020-01-15');
@@ -101,8 +78,8 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
 
       await dash.countdown.scrollIntoViewIfNeeded();
       await screenshot(page, 'dashboard-past-date');
-      // The browser logs the 400 response itself; nothing else may fail.
-      expect(browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+      // The suite.browser logs the 400 response itself; nothing else may fail.
+      expect(suite.browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -110,8 +87,8 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
   it(
     'downloads the study guide, the Anki deck and the answers as files',
     async () => {
-      const { page } = browser;
-      await page.goto(`${app.url}#/progress`);
+      const { page } = suite.browser;
+      await page.goto(`${suite.app.url}#/progress`);
       const dash = new ProgressPage(page);
       await dash.exportLink('md').waitFor();
 
@@ -134,7 +111,7 @@ describe.skipIf(!hasChromium)('progress dashboard', () => {
 
       await page.getByTestId('export').scrollIntoViewIfNeeded();
       await screenshot(page, 'dashboard-export');
-      expect(browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+      expect(suite.browser.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     },
     E2E_TIMEOUT,
   );

@@ -1,21 +1,10 @@
 // Feedback on an answer: highlights from the analysis (the repeated "so that" with its count and rewrites),
 // scores, key points and model answers; a retry with the difference from the previous version; and untrusted
 // text rendered as text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
 import { answer, finish, startDrill } from './support/flows.js';
-import {
-  type AppServer,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -32,25 +21,13 @@ const XSS =
   'My answer <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> so that it is safe.';
 
 describe.skipIf(!hasChromium)('feedback view', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     'highlights "so that" ×3 with its count and rewrites, and shows scores, key points and model answers',
     async () => {
-      const { page } = browser;
-      const room = await startDrill(page, app.url);
+      const { page } = suite.browser;
+      const room = await startDrill(page, suite.app.url);
       await answer(room, SO_THAT);
       const fb = new FeedbackPanel(page);
       await fb.root.waitFor();
@@ -85,7 +62,7 @@ describe.skipIf(!hasChromium)('feedback view', () => {
       await fb.highlights('connector').first().scrollIntoViewIfNeeded();
       await fb.highlights('connector').first().hover();
       await screenshot(page, 'feedback-so-that');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -93,8 +70,8 @@ describe.skipIf(!hasChromium)('feedback view', () => {
   it(
     'retries an answer and shows the comparison with the previous version',
     async () => {
-      const { page } = browser;
-      const room = await startDrill(page, app.url);
+      const { page } = suite.browser;
+      const room = await startDrill(page, suite.app.url);
       await answer(room, SO_THAT);
       const fb = new FeedbackPanel(page);
       await fb.retry.click();
@@ -112,7 +89,7 @@ describe.skipIf(!hasChromium)('feedback view', () => {
 
       await fb.comparison.scrollIntoViewIfNeeded();
       await screenshot(page, 'feedback-retry-comparison');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -120,8 +97,8 @@ describe.skipIf(!hasChromium)('feedback view', () => {
   it(
     'shows untrusted answer text literally and never runs it',
     async () => {
-      const { page } = browser;
-      const room = await startDrill(page, app.url);
+      const { page } = suite.browser;
+      const room = await startDrill(page, suite.app.url);
       await answer(room, XSS);
       const fb = new FeedbackPanel(page);
       expect(await fb.answer.textContent()).toBe(XSS);
@@ -139,7 +116,7 @@ describe.skipIf(!hasChromium)('feedback view', () => {
 
       await page.getByTestId('candidate-answer').first().scrollIntoViewIfNeeded();
       await screenshot(page, 'feedback-untrusted-text');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );

@@ -1,25 +1,13 @@
 // Importing question collections through the web app: choose a Markdown file, see the preview, save, and find
 // the questions in the bank; markup in imported text is shown as text and never runs; key points proposed
 // from the reference answer, accepted, and checked in the feedback; files over 5 MiB refused in the browser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
 import { ImportPage } from './pages/import.js';
 import { RoomPage } from './pages/room.js';
 import { Shell, tabTo } from './pages/shell.js';
 import { answer } from './support/flows.js';
-import {
-  type AppServer,
-  apiPost,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -75,25 +63,13 @@ const xssValue = (page: import('playwright-core').Page) =>
   page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
 
 describe.skipIf(!hasChromium)('importing questions', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     'previews a Markdown collection, saves it, and the questions are in the bank',
     async () => {
-      const { page } = browser;
-      await page.goto(app.url);
+      const { page } = suite.browser;
+      await page.goto(suite.app.url);
       await new Shell(page).go('import');
       const imp = new ImportPage(page);
       await imp.choose([{ name: 'linux.md', text: COLLECTION }]);
@@ -142,9 +118,9 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       expect(await page.getByTestId('edit-key-points').isVisible()).toBe(true);
       await screenshot(page, 'import-in-bank');
 
-      await imp.open(app.url, 'questions');
+      await imp.open(suite.app.url, 'questions');
       expect(await page.getByTestId('imported-list').textContent()).toContain('linux.md:4');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -152,9 +128,9 @@ describe.skipIf(!hasChromium)('importing questions', () => {
   it(
     'shows markup in imported questions and answers as literal text everywhere, and never runs it',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const imp = new ImportPage(page);
-      await imp.open(app.url);
+      await imp.open(suite.app.url);
       await imp.choose([{ name: 'xss.md', text: XSS_FILE }]);
       const cells = imp.previewQuestions.first().locator('td');
       expect(await cells.nth(0).textContent()).toBe(XSS_QUESTION);
@@ -162,9 +138,9 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       await imp.save.click();
       await imp.result.waitFor();
 
-      const [record] = (await importedQuestions(app.url)).filter((q) => q.text === XSS_QUESTION);
+      const [record] = (await importedQuestions(suite.app.url)).filter((q) => q.text === XSS_QUESTION);
       expect(record).toBeDefined();
-      await imp.open(app.url, 'questions', record?.id ?? '');
+      await imp.open(suite.app.url, 'questions', record?.id ?? '');
       await imp.detail.waitFor();
       expect(await page.getByTestId('imported-text').textContent()).toBe(XSS_QUESTION);
       expect(await page.getByTestId('imported-answer').textContent()).toBe(XSS_ANSWER);
@@ -195,14 +171,14 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       expect(await room.summary.getByTestId('summary-question').first().textContent()).toContain(
         XSS_QUESTION,
       );
-      await page.goto(`${app.url}#/workshop/${record?.id}`);
+      await page.goto(`${suite.app.url}#/workshop/${record?.id}`);
       expect(await page.getByTestId('workshop-question').textContent()).toBe(XSS_QUESTION);
-      await page.goto(`${app.url}#/bank/${record?.id}`);
+      await page.goto(`${suite.app.url}#/bank/${record?.id}`);
       await page.getByTestId('question-detail').waitFor();
       expect(await page.locator('#qd-h').textContent()).toBe(XSS_QUESTION);
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       expect(await xssValue(page)).toBeUndefined();
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -210,14 +186,14 @@ describe.skipIf(!hasChromium)('importing questions', () => {
   it(
     'proposes key points from the reference answer, saves the accepted ones, and checks them in the feedback',
     async () => {
-      const { page } = browser;
-      const saved = await apiPost<{ importedIds: string[] }>(app.url, '/import', {
+      const { page } = suite.browser;
+      const saved = await apiPost<{ importedIds: string[] }>(suite.app.url, '/import', {
         dryRun: false,
         files: [{ name: 'terraform.md', content: Buffer.from(KEY_POINT_FILE).toString('base64') }],
       });
       const id = saved.importedIds[0] ?? '';
       const imp = new ImportPage(page);
-      await imp.open(app.url, 'questions', id);
+      await imp.open(suite.app.url, 'questions', id);
       await imp.detail.waitFor();
       expect(await page.getByTestId('kp-editor').textContent()).toContain('No key points yet');
 
@@ -245,7 +221,7 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       await imp.saveKeyPoints.click();
       await imp.keyPointNote.waitFor();
       expect(await imp.keyPointNote.textContent()).toContain(`Saved ${proposed - 1} key points`);
-      const record = (await importedQuestions(app.url)).find((q) => q.id === id);
+      const record = (await importedQuestions(suite.app.url)).find((q) => q.id === id);
       expect(record?.keyPoints).toHaveLength(proposed - 1);
       expect(record?.keyPoints[0]).toMatchObject({
         text: 'Keep the state in a remote backend (S3).',
@@ -270,7 +246,7 @@ describe.skipIf(!hasChromium)('importing questions', () => {
 
       await fb.keyPoint(first).scrollIntoViewIfNeeded();
       await screenshot(page, 'import-key-points-feedback');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -278,9 +254,9 @@ describe.skipIf(!hasChromium)('importing questions', () => {
   it(
     'refuses a dropped file over 5 MiB in the browser, naming it, and previews the others',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const imp = new ImportPage(page);
-      await imp.open(app.url);
+      await imp.open(suite.app.url);
       // The file input is reached with Tab, and its button shows the focus.
       await tabTo(page, 'import-input');
       expect(await page.locator('.file-button').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe(
@@ -311,7 +287,7 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       expect(Math.max(...uploads)).toBeLessThan(10_000);
 
       await screenshot(page, 'import-refused');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -319,14 +295,14 @@ describe.skipIf(!hasChromium)('importing questions', () => {
   it(
     "shows the server's reason when nothing could be saved (imported meanwhile elsewhere)",
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const imp = new ImportPage(page);
       const file = '# DNS\n\n- **What does a CNAME record point to?**\n';
-      await imp.open(app.url);
+      await imp.open(suite.app.url);
       await imp.choose([{ name: 'dns.md', text: file }]);
       expect(await imp.save.textContent()).toBe('Save 1 question');
       // Another tab (here: the API) imports the same file before this one saves.
-      await apiPost(app.url, '/import', {
+      await apiPost(suite.app.url, '/import', {
         dryRun: false,
         files: [{ name: 'dns.md', content: Buffer.from(file).toString('base64') }],
       });
@@ -342,8 +318,8 @@ describe.skipIf(!hasChromium)('importing questions', () => {
       await expect.poll(() => imp.save.textContent()).toBe('Save 0 questions');
       expect(await imp.save.isDisabled()).toBe(true);
       await screenshot(page, 'import-nothing-saved');
-      // The browser logs the 422 response itself (last test of the file: the log is shared); nothing else.
-      expect(browser.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+      // The suite.browser logs the 422 response itself (last test of the file: the log is shared); nothing else.
+      expect(suite.browser.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
     },
     E2E_TIMEOUT,
   );

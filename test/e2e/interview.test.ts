@@ -1,21 +1,10 @@
 // A whole short interview by keyboard only: choose a 2-question drill on the home page, start it with Enter,
 // answer each question with Ctrl+Enter, continue with Enter, until the summary with its Markdown report link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages/home.js';
 import { RoomPage } from './pages/room.js';
 import { focusedTestId, tabTo } from './pages/shell.js';
-import {
-  type AppServer,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -26,27 +15,15 @@ const ANSWER =
   'and write a short post-mortem so the team learns from it.';
 
 describe.skipIf(!hasChromium)('interview room by keyboard', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     'runs a 2-question drill from the home page to the summary without the mouse',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const home = new HomePage(page);
       const room = new RoomPage(page);
-      await home.open(app.url);
+      await home.open(suite.app.url);
 
       // Mode: Tab into the radio group, arrow to "drill".
       await tabTo(page, 'mode-mock');
@@ -94,11 +71,11 @@ describe.skipIf(!hasChromium)('interview room by keyboard', () => {
       expect(await page.getByTestId('summary-overall').textContent()).toMatch(/\d+\/100/);
       const report = await page.getByTestId('report-link').getAttribute('href');
       expect(report).toMatch(/^\/api\/sessions\/s-[\w-]+\/report\.md$/);
-      const md = await fetch(new URL(report as string, app.url)).then((r) => r.text());
+      const md = await fetch(new URL(report as string, suite.app.url)).then((r) => r.text());
       expect(md).toContain('#');
 
       await screenshot(page, 'interview-keyboard-summary');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -106,10 +83,10 @@ describe.skipIf(!hasChromium)('interview room by keyboard', () => {
   it(
     'gives no feedback until the end in interview style, then the summary with feedback on every answer',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const home = new HomePage(page);
       const room = new RoomPage(page);
-      await home.open(app.url);
+      await home.open(suite.app.url);
       await home.mode('quick').check();
       await home.style('interview').check();
       await home.count.selectOption('2');
@@ -148,7 +125,7 @@ describe.skipIf(!hasChromium)('interview room by keyboard', () => {
       expect(await details.first().getByTestId('score-overall').textContent()).toMatch(/\d+\/100/);
 
       await screenshot(page, 'interview-style-summary');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );

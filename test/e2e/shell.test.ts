@@ -1,46 +1,23 @@
 // The shell: the language toggle persists across reloads (UI strings only: questions stay in English), and the
 // answer box refuses a huge paste and keeps the typed text when the server fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage } from './pages/home.js';
 import { Shell } from './pages/shell.js';
 import { startDrill } from './support/flows.js';
-import {
-  type AppServer,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
 describe.skipIf(!hasChromium)('app shell', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     'switches the interface to Chinese and keeps it after a reload',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const home = new HomePage(page);
       const shell = new Shell(page);
-      await home.open(app.url);
+      await home.open(suite.app.url);
       expect(await home.startButton.textContent()).toBe('Start a practice interview');
       expect(await shell.lang()).toBe('en');
 
@@ -63,7 +40,7 @@ describe.skipIf(!hasChromium)('app shell', () => {
       await screenshot(page, 'shell-chinese');
       await shell.langToggle.click();
       expect(await shell.nav('bank').textContent()).toBe('Bank');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -71,8 +48,8 @@ describe.skipIf(!hasChromium)('app shell', () => {
   it(
     'refuses a paste over 20,000 characters and keeps the answer when the server fails',
     async () => {
-      const { page } = browser;
-      const room = await startDrill(page, app.url);
+      const { page } = suite.browser;
+      const room = await startDrill(page, suite.app.url);
       await room.input.fill('My first sentence.');
       await room.input.evaluate((el) => {
         const data = new DataTransfer();
@@ -105,7 +82,7 @@ describe.skipIf(!hasChromium)('app shell', () => {
 
       await screenshot(page, 'shell-error-kept-text');
       // The only console error is the browser's own log of the simulated 503.
-      expect(browser.errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+      expect(suite.browser.errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
     },
     E2E_TIMEOUT,
   );

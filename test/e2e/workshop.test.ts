@@ -1,44 +1,21 @@
 // The workshop and the bank: live analysis while typing, saving versions with the comparison, the STAR + Future
 // and self-introduction builders, and opening a bank question to practise it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Shell } from './pages/shell.js';
 import { WorkshopPage } from './pages/workshop.js';
-import {
-  type AppServer,
-  type Browser,
-  BUILD_TIMEOUT,
-  E2E_TIMEOUT,
-  ensureWebBuilt,
-  hasChromium,
-  launchBrowser,
-  SKIP_REASON,
-  screenshot,
-  startApp,
-} from './support/harness.js';
+import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
 describe.skipIf(!hasChromium)('workshop and bank', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    app = await startApp();
-    browser = await launchBrowser();
-  }, BUILD_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useSuite();
 
   it(
     'analyses as you type, saves versions and compares them',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const ws = new WorkshopPage(page);
-      await page.goto(app.url);
+      await page.goto(suite.app.url);
       await new Shell(page).go('workshop');
       await ws.search.fill('terraform state');
       await ws.pick('terraform-state-team').click();
@@ -62,7 +39,7 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="version"]').length === 2);
 
       await screenshot(page, 'workshop-versions');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -70,9 +47,9 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
   it(
     'builds a STAR + Future story and a self-introduction and analyses them',
     async () => {
-      const { page } = browser;
+      const { page } = suite.browser;
       const ws = new WorkshopPage(page);
-      await page.goto(`${app.url}#/workshop`);
+      await page.goto(`${suite.app.url}#/workshop`);
       await ws.tab('star').click();
       await ws
         .star('situation')
@@ -112,7 +89,7 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       );
 
       await screenshot(page, 'workshop-intro');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );
@@ -120,8 +97,8 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
   it(
     'filters the bank, opens a question with its Chinese notes, and practises it',
     async () => {
-      const { page } = browser;
-      await page.goto(app.url);
+      const { page } = suite.browser;
+      await page.goto(suite.app.url);
       await new Shell(page).go('bank');
       await page.getByTestId('bank-category').selectOption('iac');
       await page.getByTestId('bank-search').fill('state');
@@ -136,7 +113,7 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       await detail.getByTestId('open-workshop').click();
       await page.getByTestId('workshop-question').waitFor();
       expect(page.url()).toContain('#/workshop/terraform-state-team');
-      expect(browser.errors).toEqual([]);
+      expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,
   );

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type AppContext, createContext } from '../../../src/app/context.js';
 import { startServer } from '../../../src/server/serve.js';
 
@@ -157,4 +158,38 @@ export async function apiPost<T>(base: string, path: string, body: unknown): Pro
   });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+export interface Suite {
+  readonly app: AppServer;
+  readonly browser: Browser;
+}
+
+/**
+ * One server (fresh database) and one browser for a test file: built, started and launched before its tests,
+ * closed after them. `setup` runs once both are up (e.g. seeding answers through the API).
+ */
+export function useSuite(setup?: (suite: Suite) => Promise<void>): Suite {
+  const state: { app?: AppServer; browser?: Browser } = {};
+  const suite: Suite = {
+    get app() {
+      if (!state.app) throw new Error('the e2e server is not started yet');
+      return state.app;
+    },
+    get browser() {
+      if (!state.browser) throw new Error('the e2e browser is not launched yet');
+      return state.browser;
+    },
+  };
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    state.app = await startApp();
+    state.browser = await launchBrowser();
+    await setup?.(suite);
+  }, BUILD_TIMEOUT);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return suite;
 }
