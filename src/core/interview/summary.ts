@@ -44,6 +44,13 @@ export function finalAnalyses(state: SessionState): Array<{ first: Turn; last: T
   return [...byStep.values()].map((e) => ({ ...e, analysis: e.last.answer?.analysis as Analysis }));
 }
 
+/** What to add when a layer is the weakest. */
+const LAYER_ADVICE: Readonly<Record<Dimension, string>> = {
+  technical: 'name the concrete services, settings and steps you would use, not only the idea.',
+  ops: 'name the trade-offs, how it fails and how you would notice, and what you would automate.',
+  delivery: 'say who you work with, how you review and communicate, and how you hand it over.',
+};
+
 export function summarize(state: SessionState): SessionSummary {
   const results = finalAnalyses(state);
   const questions: QuestionResult[] = results.map(({ first, last, analysis }) => ({
@@ -84,9 +91,7 @@ export function summarize(state: SessionState): SessionSummary {
     delivery: 'delivery & collaboration',
   };
   if (weakDim && (dimensions[weakDim] ?? 100) < 70)
-    nextSteps.push(
-      `Your weakest layer is ${label[weakDim]}: name trade-offs, failure handling and who you work with, not only tools.`,
-    );
+    nextSteps.push(`Your weakest layer is ${label[weakDim]}: ${LAYER_ADVICE[weakDim]}`);
   for (const q of weakest) {
     const add = q.missed
       .slice(0, 2)
