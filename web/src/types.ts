@@ -6,6 +6,7 @@ import type { Category, Dimension, Kind, Question } from '../../src/core/bank/sc
 import type { SessionSummary } from '../../src/core/interview/summary.js';
 import type { Expect, Mode, Style, TurnKind } from '../../src/core/interview/types.js';
 
+export { CATEGORIES, DIMENSIONS, MODES, STYLES } from '../../src/core/vocabulary.js';
 export type {
   Analysis,
   AnswerComparison,
@@ -19,24 +20,6 @@ export type {
   Span,
   Style,
 };
-
-export const DIMENSIONS: readonly Dimension[] = ['technical', 'ops', 'delivery'];
-export const MODES: readonly Mode[] = ['mock', 'drill', 'quick', 'story'];
-export const STYLES: readonly Style[] = ['practice', 'interview'];
-export const CATEGORIES: readonly Category[] = [
-  'aws',
-  'iac',
-  'release',
-  'observability',
-  'delivery',
-  'scenario',
-  'behavioral',
-  'kubernetes',
-  'linux',
-  'security',
-  'networking',
-  'imported',
-];
 
 export interface QuestionSummary {
   readonly id: string;

@@ -1,32 +1,16 @@
 // The question-bank schema: the single source of truth for what a bank question is.
 import { z } from 'zod';
+import { CATEGORIES, DIMENSIONS, KINDS } from '../vocabulary.js';
 
-export const CATEGORIES = [
-  'aws',
-  'iac',
-  'release',
-  'observability',
-  'delivery',
-  'scenario',
-  'behavioral',
-  'kubernetes',
-  'linux',
-  'security',
-  'networking',
-  'imported',
-] as const;
+export { CATEGORIES, CORE_CATEGORIES, DIMENSIONS, KINDS } from '../vocabulary.js';
+
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-/** The six categories of the seed notes, in the order an interview walks them. */
-export const CORE_CATEGORIES = ['aws', 'iac', 'release', 'observability', 'delivery', 'scenario'] as const;
-
-export const KINDS = ['technical', 'scenario', 'behavioral', 'self-intro', 'career-story'] as const;
 export const Kind = z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
 
 /** The seed's three layers an interviewer judges: technical means, ops thinking, delivery & collaboration. */
-export const DIMENSIONS = ['technical', 'ops', 'delivery'] as const;
 export const Dimension = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof Dimension>;
 

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis/types.js';
 import { Category, Level } from '../bank/schema.js';
+import { MODES, STYLES } from '../vocabulary.js';
 
-export const MODES = ['mock', 'drill', 'quick', 'story'] as const;
+export { MODES, STYLES } from '../vocabulary.js';
+
 export const Mode = z.enum(MODES);
 export type Mode = z.infer<typeof Mode>;
 
-export const STYLES = ['practice', 'interview'] as const;
 export const Style = z.enum(STYLES);
 export type Style = z.infer<typeof Style>;
 

@@ -1,8 +1,8 @@
 // Filter the bank by category, level and tag, and search its text.
 import { useId } from 'react';
 import type { QuestionFilter } from '../api';
+import { CategoryLevelFields } from '../components/CategoryLevelFields';
 import { useT } from '../i18n';
-import { CATEGORIES } from '../types';
 
 export function BankFilters({
   value,
@@ -29,36 +29,13 @@ export function BankFilters({
           onChange={(e) => set({ q: e.target.value })}
         />
       </label>
-      <label className="field">
-        <span>{t('options.category')}</span>
-        <select
-          data-testid="bank-category"
-          value={value.category ?? ''}
-          onChange={(e) => set({ category: e.target.value })}
-        >
-          <option value="">{t('options.any')}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`cat.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('options.level')}</span>
-        <select
-          data-testid="bank-level"
-          value={value.level ?? ''}
-          onChange={(e) => set({ level: e.target.value })}
-        >
-          <option value="">{t('options.any')}</option>
-          {[1, 2, 3].map((l) => (
-            <option key={l} value={l}>
-              {t(`level.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategoryLevelFields
+        testPrefix="bank"
+        category={value.category}
+        level={value.level}
+        onCategory={(category) => set({ category })}
+        onLevel={(level) => set({ level })}
+      />
       <label className="field">
         <span>{t('bank.tag')}</span>
         <input

@@ -1,15 +1,8 @@
 // Mode, style, category, level and number of questions for a new session.
 import { useId } from 'react';
 import { useT } from '../i18n';
-import {
-  CATEGORIES,
-  type Category,
-  MODES,
-  type Mode,
-  type SessionOptions,
-  STYLES,
-  type Style,
-} from '../types';
+import { type Category, MODES, type Mode, type SessionOptions, STYLES, type Style } from '../types';
+import { CategoryLevelFields } from './CategoryLevelFields';
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 8, 10];
 
@@ -62,40 +55,14 @@ export function SessionOptionsForm({
         ))}
       </fieldset>
       <div className="field-row">
-        <label className="field">
-          <span>{t('options.category')}</span>
-          <select
-            data-testid="option-category"
-            value={value.category ?? ''}
-            disabled={!filtersApply}
-            onChange={(e) => set({ category: (e.target.value || undefined) as Category | undefined })}
-          >
-            <option value="">{t('options.any')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`cat.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('options.level')}</span>
-          <select
-            data-testid="option-level"
-            value={value.level ?? ''}
-            disabled={!filtersApply}
-            onChange={(e) =>
-              set({ level: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined })
-            }
-          >
-            <option value="">{t('options.any')}</option>
-            {[1, 2, 3].map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategoryLevelFields
+          testPrefix="option"
+          category={value.category}
+          level={value.level}
+          disabled={!filtersApply}
+          onCategory={(c) => set({ category: (c || undefined) as Category | undefined })}
+          onLevel={(l) => set({ level: l ? (Number(l) as 1 | 2 | 3) : undefined })}
+        />
         <label className="field">
           <span>{t('options.count')}</span>
           <select
