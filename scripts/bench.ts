@@ -111,3 +111,55 @@ throughput(
   '300-word answers',
   inputs.map(({ question, text }, i) => JSON.stringify({ id: i, question: question.text, answer: text })),
 );
+
+// Decoding and import parsing: timed here, never in tests. The reference is a plain TextDecoder pass over the
+// same bytes in the same run, so the ratio holds across machines.
+{
+  const { decodeBytes } = await import('../src/import/decode.js');
+  const { parseImport } = await import('../src/core/import/index.js');
+  const iconv = (await import('iconv-lite')).default;
+  const best = (f: () => unknown) =>
+    Math.min(
+      ...[0, 1, 2, 3].map(() => {
+        const t = performance.now();
+        f();
+        return performance.now() - t;
+      }),
+    );
+  let notes = 'Mock interview notes 模拟面试笔记：运维、可观测性、发布。What’s your on-call approach? 🎯\n';
+  while (Buffer.byteLength(notes) < 310_000) notes += `${notes.length} ${notes.slice(0, 400)}`;
+  const source = notes.slice(0, notes.lastIndexOf('\n', 200_000) + 1);
+  const mojibake = Buffer.from(
+    iconv.decode(Buffer.from(source, 'utf8'), 'windows-1254').replace(/[\ufffd\u00ad]/g, ''),
+    'utf8',
+  );
+  const cases: Array<[string, Buffer, number]> = [
+    ['300 KB UTF-8', Buffer.from(notes, 'utf8'), 100],
+    ['300 KB GB18030', iconv.encode(notes, 'gb18030'), 100],
+    ['300 KB mojibake, repaired', mojibake, 300],
+  ];
+  process.stdout.write('\ndecoding (best of 4; reference: TextDecoder over the same bytes):\n');
+  for (const [name, bytes, target] of cases) {
+    decodeBytes(bytes);
+    const ref = best(() => new TextDecoder('utf-8').decode(bytes));
+    const ms = best(() => decodeBytes(bytes));
+    process.stdout.write(
+      `  ${name.padEnd(28)} ${ms.toFixed(1)} ms (target ≤ ${target} ms: ${ms <= target ? 'meets target' : 'BELOW TARGET'})   ×${(ms / Math.max(0.01, ref)).toFixed(0)} the reference (${ref.toFixed(2)} ms)\n`,
+    );
+  }
+  const huge = [
+    '<details>'.repeat(20_000),
+    '**a '.repeat(50_000),
+    '`'.repeat(10_000),
+    '<code>'.repeat(5_000),
+    '[x]('.repeat(20_000),
+    `“${'How? '.repeat(10_000)}”`,
+    'x,"y\n'.repeat(10_000),
+  ];
+  const patho = best(() => {
+    for (const text of huge) for (const name of ['a.md', 'a.txt', 'a.csv']) parseImport(text, name);
+  });
+  process.stdout.write(
+    `  import parsers, pathological 1 MB   ${patho.toFixed(0)} ms (target ≤ 5000 ms: ${patho <= 5000 ? 'meets target' : 'BELOW TARGET'})\n`,
+  );
+}

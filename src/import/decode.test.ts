@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../core/import/index.js';
 import { type Decoded, DecodeError, decodeBytes } from './decode.js';
+import { repairMojibake } from './repair.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
@@ -296,34 +297,39 @@ describe('mojibake repair', () => {
   });
 });
 
-describe('speed', () => {
-  const best = (f: () => unknown) => Math.min(...[0, 1, 2].map(() => time(f)));
-  const time = (f: () => unknown) => {
-    const t = performance.now();
-    f();
-    return performance.now() - t;
-  };
+// Timing lives in `npm run bench` (machines differ 2–3× in speed); tests check only what does not depend on one.
+describe('large input', () => {
   let notes = 'Mock interview notes 模拟面试笔记：运维、可观测性、发布。What’s your on-call approach? 🎯\n';
   while (Buffer.byteLength(notes) < 310_000) notes += `${notes.length} ${notes.slice(0, 400)}`;
 
   it.each([
-    ['UTF-8', utf8(notes)],
-    ['GB18030', iconv.encode(notes, 'gb18030')],
+    ['UTF-8', utf8(notes), notes],
+    ['GB18030', iconv.encode(notes, 'gb18030'), notes],
     [
       'Windows-1252',
       iconv.encode('Café in Zürich, São Paulo — a naïve résumé.\n'.repeat(7000), 'windows-1252'),
+      'Café in Zürich, São Paulo — a naïve résumé.\n'.repeat(7000),
     ],
-  ])('decodes 300 KB of %s well under 100 ms', (_, bytes) => {
+  ])('decodes 300 KB of %s exactly', (_, bytes, text) => {
     expect(bytes.length).toBeGreaterThan(250_000);
-    decodeBytes(bytes); // the first use loads iconv-lite's tables
-    expect(best(() => decodeBytes(bytes))).toBeLessThan(100);
+    expect(decodeBytes(bytes).text === text).toBe(true); // (a failing toBe would print 300 KB)
   });
 
-  it('repairs 300 KB of mojibake in bounded time', () => {
+  it('repairs 300 KB of mojibake, with work that grows linearly (a counter, not a clock)', () => {
     const source = notes.slice(0, notes.lastIndexOf('\n', 200_000) + 1);
     const bytes = utf8(misread(source, 'windows-1254'));
     expect(bytes.length).toBeGreaterThan(300_000);
-    expect(decodeBytes(bytes).text === source).toBe(true); // (a failing toBe would print 300 KB)
-    expect(best(() => decodeBytes(bytes))).toBeLessThan(300);
+    expect(decodeBytes(bytes).text === source).toBe(true);
+    const work = (text: string) => {
+      const meter = { steps: 0 };
+      repairMojibake(misread(text, 'windows-1254'), meter);
+      return meter.steps;
+    };
+    const half = source.slice(0, source.lastIndexOf('\n', source.length / 2) + 1);
+    const once = work(half);
+    const twice = work(source);
+    expect(once).toBeGreaterThan(half.length);
+    // Doubling the input at most triples the work.
+    expect(twice / once).toBeLessThanOrEqual(3);
   });
 });

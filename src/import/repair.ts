@@ -254,17 +254,23 @@ interface Placed {
   repair: Repair;
 }
 
+/** Counts units of work (characters visited, combinations tried), so tests can check growth without a clock. */
+export interface WorkMeter {
+  steps: number;
+}
+
 /**
  * Finds mojibake and repairs it; null when the text has none.
  * Only runs whose characters are all in one code page's upper half, and whose bytes form UTF-8 multi-byte
  * sequences, are touched, so correct Turkish, accented or symbol text never changes.
  */
-export function repairMojibake(text: string): RepairResult | null {
+export function repairMojibake(text: string, meter?: WorkMeter): RepairResult | null {
   loadPages();
-  const runs = findRuns(text);
+  const m = meter ?? { steps: 0 };
+  const runs = findRuns(text, m);
   if (runs.length === 0) return null;
 
-  const page = pickPage(text, runs);
+  const page = pickPage(text, runs, m);
   if (!page) return null;
 
   const parsed: Seq[][] = [];
@@ -273,6 +279,7 @@ export function repairMojibake(text: string): RepairResult | null {
   const starts = new Set<number>();
   const leads = new Set<number>();
   for (const [start, end] of runs) {
+    m.steps += end - start;
     for (const sub of splitByPage(text, start, end, page)) {
       const seqs = parseRun(sub.bytes, sub.at);
       if (!seqs) continue;
@@ -308,6 +315,7 @@ export function repairMojibake(text: string): RepairResult | null {
   let line = 1;
   let column = 1;
   const keep = (piece: string) => {
+    m.steps += piece.length;
     parts.push(piece);
     length += piece.length;
     for (let i = 0; i < piece.length; i++) {
@@ -351,7 +359,7 @@ export function repairMojibake(text: string): RepairResult | null {
   parts.push(text.slice(pos));
 
   if (placed.length > 0) {
-    chooseHoles(parts.join(''), placed);
+    chooseHoles(parts.join(''), placed, m);
     for (const p of placed) {
       parts[p.part] = p.hole.choice;
       p.repair.to = p.hole.choice;
@@ -364,16 +372,17 @@ export function repairMojibake(text: string): RepairResult | null {
 const PLACEHOLDER = '\ufffc';
 
 /** Chooses every hole, one line at a time: context never crosses a line. */
-function chooseHoles(draft: string, placed: readonly Placed[]): void {
+function chooseHoles(draft: string, placed: readonly Placed[], meter: WorkMeter): void {
   // Candidate lists are shared between holes with the same bytes: collect each list once.
   const lists = new Set(placed.map((p) => p.hole.cands));
-  const chooser = new Chooser(draft, new Set([...lists].flat()));
+  const chooser = new Chooser(draft, new Set([...lists].flat()), meter);
   for (let n = 0; n < placed.length; ) {
     const at = placed[n]?.at ?? 0;
     const start = draft.lastIndexOf('\n', at) + 1;
     let end = draft.indexOf('\n', at);
     if (end < 0) end = draft.length;
     const chars = [...draft.slice(start, end)];
+    meter.steps += end - start;
     const inLine: Hole[] = [];
     for (; n < placed.length && (placed[n]?.at ?? end) < end; n++) {
       const hole = (placed[n] as Placed).hole;
@@ -390,8 +399,9 @@ function chooseHoles(draft: string, placed: readonly Placed[]): void {
  * Pages that explain the text equally well (1252 and 1254 share most of their table) may have lost different
  * bytes: the repair then rebuilds with any of their lost bytes that the text never shows surviving.
  */
-function pickPage(text: string, runs: readonly [number, number][]): Page | undefined {
+function pickPage(text: string, runs: readonly [number, number][], meter: WorkMeter): Page | undefined {
   const sample = runs.slice(0, 2000);
+  for (const [start, end] of sample) meter.steps += end - start;
   const scored = loadPages().map((p) => {
     let complete = 0;
     let foreign = 0;
@@ -429,7 +439,8 @@ function pickPage(text: string, runs: readonly [number, number][]): Page | undef
 }
 
 /** Maximal runs [start, end) of characters some code page could have produced from a byte ≥ 0x80. */
-function findRuns(text: string): [number, number][] {
+function findRuns(text: string, meter: WorkMeter): [number, number][] {
+  meter.steps += text.length;
   const any = anyPage as Uint8Array;
   const runs: [number, number][] = [];
   let start = -1;
@@ -564,7 +575,12 @@ class Chooser {
   /** Indexes in the line of quote and bracket characters and of holes, for pairing. */
   private marks: number[] = [];
 
-  constructor(draft: string, cands: ReadonlySet<string>) {
+  constructor(
+    draft: string,
+    cands: ReadonlySet<string>,
+    private readonly meter: WorkMeter,
+  ) {
+    meter.steps += draft.length;
     const wanted = new Set([...cands].map((c) => c.codePointAt(0)));
     const counts = new Map<number, number>();
     for (let i = 0; i < draft.length; i++) {
@@ -682,6 +698,7 @@ class Chooser {
       }, 0);
     };
     const combos = [...product(lists)].map((c) => ({ c, bound: bound(c) }));
+    this.meter.steps += combos.length;
     combos.sort((a, b) => b.bound - a.bound);
     const results: Scored[] = [];
     let lead = -Infinity;
@@ -767,6 +784,7 @@ class Chooser {
       }
     }
     if (this.segments++ > SEGMENT_BUDGET) return out;
+    this.meter.steps += window.length;
     const segs = [...segmenter.segment(window)];
     segs.forEach((seg, n) => {
       const at = seg.index;

@@ -107,17 +107,14 @@ describe.skipIf(!HAVE_SHARED)(`fixtures: devops-exercises (${HAVE_SHARED ? 'pres
     }
   });
 
-  it('parses both collections well under the time budget', () => {
+  it('parses both collections completely', () => {
     const texts = [
       ...DEVOPS.map(([file]) => [file, read(join(CORPORA, 'devops-exercises', file))] as const),
       ['README.md', read(join(CORPORA, 'test-your-sysadmin-skills', 'README.md'))] as const,
     ];
-    const t0 = performance.now();
     let n = 0;
     for (const [file, text] of texts) n += parseImport(text, file).questions.length;
-    const ms = performance.now() - t0;
     expect(n).toBe(1698 + 285);
-    expect(ms).toBeLessThan(2000);
   });
 });
 
@@ -564,7 +561,7 @@ describe('robustness', () => {
     expect(parseImport(undefined as unknown as string, undefined as unknown as string).questions).toEqual([]);
   });
 
-  it('stays fast on huge pathological text', () => {
+  it('finishes on huge pathological text without throwing (its speed is in npm run bench)', () => {
     const huge = [
       '<details>'.repeat(20_000),
       '**a '.repeat(50_000),
@@ -574,9 +571,8 @@ describe('robustness', () => {
       `“${'How? '.repeat(10_000)}”`,
       'x,"y\n'.repeat(10_000),
     ];
-    const t0 = performance.now();
-    for (const text of huge) for (const name of ['a.md', 'a.txt', 'a.csv']) parseImport(text, name);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    for (const text of huge)
+      for (const name of ['a.md', 'a.txt', 'a.csv']) expect(() => parseImport(text, name)).not.toThrow();
   });
 });
 
