@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempHome } from './helpers.js';
+import { cli, ROOT, tempHome } from './helpers.js';
 
 describe('mockops CLI', () => {
   it('prints help and version', () => {
@@ -31,6 +32,45 @@ describe('mockops CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/aws\/broken\.yaml:3: level: /);
     expect(r.stdout).toMatch(/aws\/broken\.yaml:\d+: kind: /);
+  });
+
+  it('grade streams megabytes of standard input from a slow writer (regression: EAGAIN on a pipe)', () => {
+    const dir = tempHome();
+    const writer = join(dir, 'writer.mjs');
+    // ~3 MB in 64 KB pieces with pauses: larger than any pipe buffer, and slower than the reader.
+    writeFileSync(
+      writer,
+      `const q = 'How do you manage Terraform state in a team to avoid conflicts and drift?';
+const lines = [];
+for (let i = 0; i < 1500; i++) lines.push(JSON.stringify({ id: i, question: q, pad: 'x'.repeat(2000), answer: 'We keep remote state in S3 with use_lockfile.' }));
+const data = Buffer.from(lines.join('\\n') + '\\n');
+let at = 0;
+const next = () => { if (at >= data.length) return; const end = Math.min(data.length, at + 65536); process.stdout.write(data.subarray(at, end)); at = end; setTimeout(next, 3); };
+next();
+`,
+    );
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${writer}" | "${process.execPath}" "${join(ROOT, 'bin', 'mockops.js')}" grade`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, MOCKOPS_HOME: dir },
+        timeout: 120_000,
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; score: number });
+    expect(out).toHaveLength(1500);
+    expect(out.map((o) => o.id)).toEqual(Array.from({ length: 1500 }, (_, i) => i));
+    expect(out.every((o) => typeof o.score === 'number')).toBe(true);
   });
 
   it('grade reads JSON Lines and writes one line per input, in order, with errors inline', () => {

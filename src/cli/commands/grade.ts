@@ -1,5 +1,6 @@
 // `mockops grade`: JSON Lines in, JSON Lines out in the same order; a bad line gets {id, error} and the rest go on.
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runAnalysis } from '../../app/analysis.js';
@@ -52,12 +53,35 @@ export function gradeRecord(id: unknown, a: Analysis) {
   };
 }
 
-function readInput(file: string | undefined): string {
-  try {
-    return readFileSync(file && file !== '-' ? file : 0, 'utf8');
-  } catch (err) {
-    throw new MockopsError('io', `cannot read ${file ?? 'standard input'}: ${(err as Error).message}`);
+/**
+ * The input as a stream of lines: grading starts before the input ends and memory stays flat for any size.
+ * (Reading standard input whole with readFileSync(0) fails with EAGAIN on a non-blocking pipe.)
+ */
+async function* inputLines(file: string | undefined): AsyncGenerator<string> {
+  const name = file && file !== '-' ? file : 'standard input';
+  const stream = file && file !== '-' ? createReadStream(file, 'utf8') : process.stdin.setEncoding('utf8');
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (err: Error) =>
+      reject(new MockopsError('io', `cannot read ${name}: ${err.message}`)),
+    ),
+  );
+  failed.catch(() => undefined);
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })[
+    Symbol.asyncIterator
+  ]();
+  for (;;) {
+    const next = await Promise.race([lines.next(), failed]);
+    if (next.done) return;
+    yield next.value;
   }
+}
+
+/** Write and wait when the consumer is slower than we are, so output never piles up in memory. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
 }
 
 /** Grade JSON lines; `firstLine` is the 1-based number of lines[0] in the input, for error messages. */
@@ -88,21 +112,19 @@ export function gradeLines(bank: Bank, lines: readonly string[], firstLine: numb
   return out;
 }
 
-/** Lines graded and written per chunk. */
-const OUTPUT_CHUNK = 256;
-
 export function registerGradeCommand(program: Command): void {
   program
     .command('grade')
     .description('grade answers in batch: JSON Lines {id, question, reference?, answer} in, JSON Lines out')
     .option('-i, --input <file>', 'input file (default: standard input)')
-    .action((opts: { input?: string }) => {
-      const lines = readInput(opts.input).split(/\r?\n/);
+    .action(async (opts: { input?: string }) => {
       const bank = loadBank();
-      // Written in chunks: a large batch shows progress downstream and never holds all output in memory.
-      for (let i = 0; i < lines.length; i += OUTPUT_CHUNK) {
-        const out = gradeLines(bank, lines.slice(i, i + OUTPUT_CHUNK), i + 1);
-        if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+      // Each line is graded as it arrives and written at once: results show downstream while input still flows.
+      let n = 0;
+      for await (const line of inputLines(opts.input)) {
+        n++;
+        const out = gradeLines(bank, [line], n);
+        if (out.length > 0) await write(`${out[0]}\n`);
       }
     });
 }
