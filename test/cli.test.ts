@@ -73,6 +73,30 @@ next();
     expect(out.every((o) => typeof o.score === 'number')).toBe(true);
   });
 
+  it('grade never swaps questions: a near match is only suggested (regression: Ansible graded as Terraform)', () => {
+    const near = 'How do you manage Ansible inventory in a team to avoid conflicts and drift?';
+    const input = [
+      JSON.stringify({
+        id: 'ref',
+        question: near,
+        reference:
+          'Keep inventory in Git, use dynamic inventory plugins for cloud hosts, and group_vars per environment.',
+        answer:
+          'We keep the inventory in Git and use the aws_ec2 dynamic inventory plugin with group_vars per environment.',
+      }),
+      JSON.stringify({ id: 'none', question: near, answer: 'We keep the inventory in Git.' }),
+    ].join('\n');
+    const r = cli(['grade'], { input });
+    const [ref, none] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(ref.mode).toBe('reference');
+    expect(ref.questionId).toBeNull();
+    expect(ref.suggestedQuestionId).toBe('terraform-state-team');
+    expect(none.error).toMatch(/not in the bank word for word.*"questionId": "terraform-state-team"/);
+  });
+
   it('grade reads JSON Lines and writes one line per input, in order, with errors inline', () => {
     const input = [
       JSON.stringify({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type Analysis, analyzeAnswer } from '../core/analysis/index.js';
 import type { Bank } from '../core/bank/index.js';
+import type { Question } from '../core/bank/schema.js';
 import { InputError, NotFoundError } from '../core/errors.js';
 
 export const AnalyzeRequest = z.strictObject({
@@ -14,31 +15,42 @@ export const AnalyzeRequest = z.strictObject({
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
 
-/** Find the bank question for a request: by id, else by normalised text; null means reference-only. */
+/**
+ * Find the bank question for a request: by id, else by exact normalised text (case, white space, quotes).
+ * A near match ("Ansible inventory" for "Terraform state") is never used silently: it is only suggested.
+ */
 export function resolveQuestion(
   bank: Bank,
   req: { questionId?: string | undefined; question?: string | undefined },
-) {
+): { question: Question | null; suggested: Question | null } {
   if (req.questionId) {
     const q = bank.byId(req.questionId);
     if (!q) throw new NotFoundError(`no question with id "${req.questionId}" in the bank`);
-    return q;
+    return { question: q, suggested: null };
   }
-  // Exact wording first; then the same question with a word or two changed ("Terraform modules for dev, stage
-  // and prod" for "... (dev/stage/prod)"), which is still graded against its rubric.
-  return req.question ? (bank.byText(req.question) ?? bank.closest(req.question) ?? null) : null;
+  if (!req.question) return { question: null, suggested: null };
+  const exact = bank.byText(req.question);
+  if (exact) return { question: exact, suggested: null };
+  return { question: null, suggested: bank.closest(req.question) ?? null };
 }
 
-export function runAnalysis(bank: Bank, req: AnalyzeRequest): Analysis {
-  const question = resolveQuestion(bank, req);
+/** The analysis, and the bank question whose wording is close to the one given, when it was not used. */
+export type AnalysisResult = Analysis & { readonly suggestedQuestionId?: string };
+
+export function runAnalysis(bank: Bank, req: AnalyzeRequest): AnalysisResult {
+  const { question, suggested } = resolveQuestion(bank, req);
   if (!question && !req.reference?.trim()) {
+    if (suggested)
+      throw new InputError(
+        `the question is not in the bank word for word; the closest is "${suggested.text}" (id ${suggested.id}): pass "questionId": "${suggested.id}" to grade against it, or a "reference" answer`,
+      );
     throw new InputError(
       req.question
         ? 'the question is not in the bank and no reference answer was given: pass "reference" to grade against it'
         : 'give a "questionId", a bank "question" text, or a "question" with a "reference" answer',
     );
   }
-  return analyzeAnswer({
+  const analysis = analyzeAnswer({
     question: question ?? undefined,
     questionText: req.question,
     reference: req.reference,
@@ -47,4 +59,5 @@ export function runAnalysis(bank: Bank, req: AnalyzeRequest): Analysis {
     wpm: req.wpm,
     commonRedFlags: bank.commonRedFlags,
   });
+  return suggested ? { ...analysis, suggestedQuestionId: suggested.id } : analysis;
 }

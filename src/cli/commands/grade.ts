@@ -3,8 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { runAnalysis } from '../../app/analysis.js';
-import type { Analysis } from '../../core/analysis/index.js';
+import { type AnalysisResult, runAnalysis } from '../../app/analysis.js';
 import type { Bank } from '../../core/bank/index.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { loadBank } from '../../storage/bank.js';
@@ -18,10 +17,11 @@ const GradeLine = z.object({
 });
 
 /** The compact, stable shape of one graded line. */
-export function gradeRecord(id: unknown, a: Analysis) {
+export function gradeRecord(id: unknown, a: AnalysisResult) {
   return {
     id,
     questionId: a.questionId,
+    ...(a.suggestedQuestionId ? { suggestedQuestionId: a.suggestedQuestionId } : {}),
     mode: a.mode,
     score: a.score,
     grade: a.grade,
