@@ -4,13 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalysis } from '../src/app/analysis.js';
 import { loadBank } from '../src/storage/bank.js';
-import { evalDevops } from './eval-devops.js';
+import { evalDevops, readGraded, SETS } from './eval-devops.js';
 import { pearson, rmse } from './lib/stats.js';
 
 const TARGETS = { spearman: 0.85, pairwise: 0.9, junk: 0.95, mohlerTest: 0.6 };
 const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
 
-const devops = evalDevops();
+const devops = evalDevops(readGraded(SETS.team));
 process.stdout.write('DevOps graded set (bank mode, test/fixtures/graded):\n');
 process.stdout.write(`  answers               ${devops.answers}\n`);
 process.stdout.write(

@@ -1,6 +1,6 @@
 // The analysis handler: resolves the question (bank id, bank text, or reference only) and runs the engine.
 import { z } from 'zod';
-import { type Analysis, analyzeAnswer } from '../core/analysis/index.js';
+import { type Analysis, analyzeAnswer, termModel } from '../core/analysis/index.js';
 import type { Bank } from '../core/bank/index.js';
 import type { Question } from '../core/bank/schema.js';
 import { InputError, NotFoundError } from '../core/errors.js';
@@ -58,6 +58,7 @@ export function runAnalysis(bank: Bank, req: AnalyzeRequest): AnalysisResult {
     durationSec: req.durationSec,
     wpm: req.wpm,
     commonRedFlags: bank.commonRedFlags,
+    termModel: termModel(bank.questions, bank.commonRedFlags),
   });
   return suggested ? { ...analysis, suggestedQuestionId: suggested.id } : analysis;
 }

@@ -20,6 +20,7 @@ export function importedToQuestion(r: ImportedRecord): Question {
           dimension: 'technical' as const,
           weight: 1,
           concepts: [...k.concepts],
+          pairs: [],
         }))
       : [
           {
@@ -28,6 +29,7 @@ export function importedToQuestion(r: ImportedRecord): Question {
             dimension: 'technical' as const,
             weight: 1,
             concepts: [r.text, r.text],
+            pairs: [],
           },
         ];
   return {

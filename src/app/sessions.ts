@@ -1,7 +1,7 @@
 // Session handlers: start, answer (committed at once), read, resume. The CLI, the HTTP API and the tests call these.
 import { z } from 'zod';
 import { type AnswerComparison, compareAnalyses } from '../core/analysis/compare.js';
-import { type Analysis, analyzeAnswer, MAX_ANSWER_CHARS } from '../core/analysis/index.js';
+import { type Analysis, analyzeAnswer, MAX_ANSWER_CHARS, termModel } from '../core/analysis/index.js';
 import type { Question } from '../core/bank/schema.js';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.js';
 import { applyAnswer, pendingTurn, startSession } from '../core/interview/engine.js';
@@ -87,7 +87,13 @@ function analyse(
   text: string,
   durationSec: number | undefined,
 ): Analysis {
-  return analyzeAnswer({ question, answer: text, durationSec, commonRedFlags: ctx.bank.commonRedFlags });
+  return analyzeAnswer({
+    question,
+    answer: text,
+    durationSec,
+    commonRedFlags: ctx.bank.commonRedFlags,
+    termModel: termModel(ctx.bank.questions, ctx.bank.commonRedFlags),
+  });
 }
 
 /** The text graded for a turn: a follow-up is graded together with the first answer to the same question. */

@@ -11,6 +11,8 @@ export type ProblemCode =
   | 'self_consistency'
   | 'red_flag_silent'
   | 'red_flag_generic'
+  | 'concept_unpaired'
+  | 'adversarial'
   | 'empty_bank';
 
 /** A problem found in a bank file: data first, words in one place per surface. */

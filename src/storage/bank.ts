@@ -1,8 +1,12 @@
 // Load and check the bank from disk: the adapter between bank files and the pure bank model.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 
 import { selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
+import { lineOf } from '../core/bank/parse.js';
 import type { Question, RedFlag } from '../core/bank/schema.js';
 import { BankError, type Problem } from '../core/errors.js';
 import { bankFingerprint, readBankCache, writeBankCache } from './bankCache.js';
@@ -14,7 +18,17 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
   entries: BankFile[];
 } {
   const { entries, commonRedFlags, problems } = readBankDir(dir);
-  problems.push(...checkBank(entries, [selfConsistencyCheck(commonRedFlags)]));
+  problems.push(
+    ...withLines(
+      dir,
+      checkBank(entries, [
+        selfConsistencyCheck(
+          commonRedFlags,
+          entries.map((e) => e.question),
+        ),
+      ]),
+    ),
+  );
   return {
     problems,
     count:
@@ -23,6 +37,32 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
         .size,
     entries,
   };
+}
+
+/** "keyPoints[2].pairs[0].with" → ['keyPoints', 2, 'pairs', 0, 'with']. */
+function parsePath(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''),
+  );
+}
+
+/** Semantic problems name a field; give them the line of that field in the file too. */
+function withLines(dir: string, problems: Problem[]): Problem[] {
+  const docs = new Map<string, { doc: ReturnType<typeof parseDocument>; text: string } | null>();
+  return problems.map((p) => {
+    if (p.line !== undefined || !p.path || p.file === '.') return p;
+    if (!docs.has(p.file)) {
+      try {
+        const text = readFileSync(join(dir, p.file), 'utf8');
+        docs.set(p.file, { doc: parseDocument(text), text });
+      } catch {
+        docs.set(p.file, null);
+      }
+    }
+    const d = docs.get(p.file);
+    const line = d ? lineOf(d.doc, d.text, parsePath(p.path)) : undefined;
+    return line === undefined ? p : { ...p, line };
+  });
 }
 
 /** Load a bank for use; refuses (BankError) when any file is broken, naming the file and field. */

@@ -1,17 +1,25 @@
 // Analysis of one answer: the coaching engine's public entry. Pure, deterministic, no I/O.
-import type { Kind, Question, RedFlag } from '../bank/schema.js';
+import type { Question, RedFlag } from '../bank/schema.js';
 import { isContent, readText, type TextDoc } from '../text/index.js';
-import { contradictionFlags, keyPointCoverage, redFlagHits } from './coverage.js';
+import { combinedScore, type Measures } from './combine.js';
 import { buildFeedback, followUpFor } from './feedback.js';
 import { analyzeLanguage } from './language.js';
 import { indexDoc } from './phrases.js';
+import { DEFAULT_POLICY, type Policy } from './policy.js';
 import { gradeAgainstReference } from './reference.js';
 import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
-import { creditOf, dimensionScores, finalScore, gradeOf, structureShare } from './score.js';
+import { creditOf, dimensionScores, flagPenalty, gradeOf, structureShare } from './score.js';
+import { clauseIndexOf, clausesOf } from './signals/clauses.js';
+import { coherence, relationsOf, type TermModel, termModel } from './signals/coherence.js';
+import { keyPointCoverage } from './signals/coverage.js';
+import { keyPointBags } from './signals/paraphrase.js';
+import { contradictionFlags, redFlagHits } from './signals/redFlags.js';
+import { analyzeSubstance } from './signals/substance.js';
 import { analyzeStructure } from './structure.js';
-import { analyzeSubstance } from './substance.js';
 import type { Analysis, FlagHit, KeyPointCoverage } from './types.js';
 
+export { DEFAULT_POLICY, type Policy } from './policy.js';
+export { type TermModel, termModel } from './signals/coherence.js';
 export type * from './types.js';
 
 /** Answers longer than this are not graded (about 3,000 words, far past a two-minute answer). */
@@ -31,32 +39,27 @@ export interface AnalyzeInput {
   readonly wpm?: number | undefined;
   /** Unsafe practices flagged on any technical or scenario question (the bank's common red flags). */
   readonly commonRedFlags?: readonly RedFlag[] | undefined;
+  /** Which terms go together in correct answers, learned from the whole bank (else from this question alone). */
+  readonly termModel?: TermModel | undefined;
 }
-
-/** Stories may describe a past mistake on purpose; common flags apply to technical and scenario answers only. */
-const COMMON_FLAG_KINDS: ReadonlySet<Kind> = new Set(['technical', 'scenario']);
 
 /** The placeholder key point of an imported question that has no accepted key points yet. */
 export const REFERENCE_KEY_POINT = 'reference-answer';
-
-/** Reference mode: an answer this long with no word in common with the reference is off-topic. */
-const OFF_TOPIC_MIN_WORDS = 20;
-const OFF_TOPIC_FACTOR = 0.25;
-
-/** Share of the bank-mode content score that comes from similarity to the model answers. */
-export const REFERENCE_WEIGHT = 0.3;
-
-/** Recall-weighted overlap with a model answer at which an answer counts as fully like it. */
-const SIMILARITY_FULL_AT = 0.5;
-const SIMILARITY_BETA = 2;
 
 /**
  * Overlap of content stems with the closest model answer (recall-weighted F, question words left out). Exact
  * stems only: the rubric's phrasings do the fine matching; this catches answers phrased away from them.
  */
-function modelAnswerSimilarity(rubric: Rubric, doc: TextDoc): number {
+function modelAnswerSimilarity(
+  rubric: Rubric,
+  doc: TextDoc,
+  p: Policy,
+  skip?: (i: number) => boolean,
+): number {
   const answer = new Set<string>();
-  for (const t of doc.tokens) if (isContent(t) && !rubric.questionStems.has(t.stem)) answer.add(t.stem);
+  doc.tokens.forEach((t, i) => {
+    if (isContent(t) && !rubric.questionStems.has(t.stem) && !skip?.(i)) answer.add(t.stem);
+  });
   if (answer.size === 0) return 0;
   let best = 0;
   for (const model of rubric.modelStems) {
@@ -65,11 +68,11 @@ function modelAnswerSimilarity(rubric: Rubric, doc: TextDoc): number {
     for (const s of answer) if (model.has(s)) shared++;
     const recall = shared / model.size;
     const precision = shared / answer.size;
-    const b2 = SIMILARITY_BETA ** 2;
+    const b2 = p.blend.similarityBeta ** 2;
     const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
     best = Math.max(best, f);
   }
-  return Math.min(1, best / SIMILARITY_FULL_AT);
+  return Math.min(1, best / p.blend.similarityFullAt);
 }
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
@@ -82,9 +85,11 @@ export function cleanAnswer(text: string): string {
  * A sentence that makes a wrong claim cannot also earn full credit: a key point whose evidence sits in the
  * same sentence as a red flag (severity 2+) counts as partial.
  */
-function discountWrongSentences(coverage: KeyPointCoverage[], flags: readonly FlagHit[]): void {
+function discountWrongSentences(coverage: KeyPointCoverage[], flags: readonly FlagHit[], p: Policy): void {
   const wrong = new Set(
-    flags.filter((f) => f.severity >= 2 && f.kind === 'red-flag').map((f) => f.evidence[1]?.start),
+    flags
+      .filter((f) => f.severity >= p.flags.wrongSentenceSeverity && f.kind === 'red-flag')
+      .map((f) => f.evidence[1]?.start),
   );
   coverage.forEach((c, i) => {
     if (c.status === 'hit' && wrong.has(c.evidence[1]?.start)) coverage[i] = { ...c, status: 'partial' };
@@ -92,7 +97,7 @@ function discountWrongSentences(coverage: KeyPointCoverage[], flags: readonly Fl
 }
 
 /** Key points hit in a sentence crowded with other hits were named, not explained. */
-function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc): Set<string> {
+function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc, p: Policy): Set<string> {
   const perSentence = new Map<number, string[]>();
   for (const c of coverage) {
     if (c.status !== 'hit' || !c.evidence[1]) continue;
@@ -104,7 +109,7 @@ function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc): S
     const sentence = doc.sentences[s];
     if (!sentence || ids.length < 2) continue;
     const words = doc.tokens.slice(sentence.from, sentence.to).filter((t) => t.kind === 'word').length;
-    if (words / ids.length < 4) for (const id of ids) listed.add(id);
+    if (words / ids.length < p.listedWordsPerPoint) for (const id of ids) listed.add(id);
   }
   return listed;
 }
@@ -128,7 +133,15 @@ function emptyAnalysis(
     },
     coverage: [],
     flags: [],
-    substance: { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes: [note] },
+    substance: {
+      nonAnswer: true,
+      relevance: 0,
+      buzzwordList: false,
+      factor: 0,
+      formFactor: 0,
+      relevanceFactor: 0,
+      notes: [note],
+    },
     structure: analyzeStructure(doc, null),
     language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
     reference: null,
@@ -149,7 +162,8 @@ function emptyAnalysis(
  * Analyse one answer.
  * @example analyzeAnswer({ question, answer: 'I keep state in S3 with use_lockfile…' }).score // 0–100
  */
-export function analyzeAnswer(input: AnalyzeInput): Analysis {
+export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLICY): Analysis {
+  const p = policy;
   const question = input.question ?? null;
   const mode: Analysis['mode'] = question && question.source !== 'imported' ? 'bank' : 'reference';
   const questionId = question?.id ?? null;
@@ -166,6 +180,8 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
   const index = indexDoc(doc);
   const language = analyzeLanguage(doc, { wpm: input.wpm, durationSec: input.durationSec });
   const structure = analyzeStructure(doc, question?.kind ?? null);
+  const clauses = clausesOf(doc);
+  const clauseAt = clauseIndexOf(clauses, doc.tokens.length);
 
   // Imported questions have a reference answer, not a vetted rubric: they are graded against the reference,
   // and key points the user accepted are shown as a checklist.
@@ -181,7 +197,7 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
     const shared = new Set([...reference.tokens, ...questionDoc.tokens].filter(isContent).map((t) => t.stem));
     const offTopic =
       ref.similarity === 0 &&
-      content.length >= OFF_TOPIC_MIN_WORDS &&
+      content.length >= p.reference.offTopicMinWords &&
       !content.some((t) => shared.has(t.stem));
     const noReference = referenceText.trim() === '';
     const notes = noReference
@@ -191,9 +207,20 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
         ]
       : substance.notes;
     const score =
-      substance.nonAnswer || noReference ? 0 : Math.round(ref.score * (offTopic ? OFF_TOPIC_FACTOR : 1));
+      substance.nonAnswer || noReference
+        ? 0
+        : Math.round(ref.score * (offTopic ? p.reference.offTopicFactor : 1));
     const coverage = question
-      ? keyPointCoverage(index, compileRubric(question)).filter((c) => c.id !== REFERENCE_KEY_POINT)
+      ? keyPointCoverage({
+          index,
+          rubric: compileRubric(question),
+          clauses,
+          clauseAt,
+          coherence: coherence(doc, clauses, input.termModel ?? termModel([question])),
+          flags: [],
+          policy: p,
+          bags: [],
+        }).filter((c) => c.id !== REFERENCE_KEY_POINT)
       : [];
     return {
       mode: 'reference',
@@ -226,27 +253,61 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
   }
 
   const rubric = compileRubric(question);
-  const coverage = keyPointCoverage(index, rubric);
-  const common = input.commonRedFlags && COMMON_FLAG_KINDS.has(question.kind) ? input.commonRedFlags : [];
+  const common =
+    input.commonRedFlags && p.kinds.commonFlags.includes(question.kind) ? input.commonRedFlags : [];
+  const model = input.termModel ?? termModel([question], common);
+  const coherent = coherence(doc, clauses, model);
   const own = redFlagHits(index, question.redFlags, rubric.redFlags);
   const shared = redFlagHits(index, common, compileRedFlags(common)).filter(
     (f) => !own.some((o) => o.id === f.id),
   );
-  const flags = [...own, ...shared, ...contradictionFlags(coverage)];
-  discountWrongSentences(coverage, flags);
+  const bags = keyPointBags(question, model, rubric.questionStems);
+  const coverage = keyPointCoverage({
+    index,
+    rubric,
+    clauses,
+    clauseAt,
+    coherence: coherent,
+    flags: [...own, ...shared],
+    policy: p,
+    bags,
+  });
+  const flags = [...own, ...shared, ...contradictionFlags(coverage, p)];
+  discountWrongSentences(coverage, flags, p);
   const hits = coverage.filter((c) => c.status === 'hit').length;
   const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
-  const listed = listedKeyPoints(coverage, doc);
+  const listed = listedKeyPoints(coverage, doc, p);
   const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
   const covered =
-    coverage.reduce((n, c) => n + c.weight * creditOf(c, listed), 0) / Math.max(1e-9, totalWeight);
-  // Similarity to the model answers catches what the rubric's phrasings miss, at a small weight.
-  const similarity = modelAnswerSimilarity(rubric, doc);
-  const blended = (1 - REFERENCE_WEIGHT) * covered + REFERENCE_WEIGHT * similarity;
-  const star = structureShare(structure, question.kind);
-  const content = star === null ? blended : 0.75 * blended + 0.25 * star;
-  const score = finalScore(content * substance.factor, flags);
-  const dimensions = dimensionScores(coverage, listed, substance.factor, flags);
+    coverage.reduce((n, c) => n + c.weight * creditOf(c, listed, p), 0) / Math.max(1e-9, totalWeight);
+  // Words in clauses that explain nothing earn no likeness to the model answers either.
+  const nonsense = new Set(coherent.unexplained.map((u) => u.clause.index));
+  const similarity = modelAnswerSimilarity(rubric, doc, p, (i) => nonsense.has(clauseAt[i] ?? -1));
+  const star = structureShare(structure, question.kind, p);
+  const withStar = (share: number) =>
+    star === null ? share : (1 - p.blend.star) * share + p.blend.star * star;
+  const contentWords = doc.tokens.filter(isContent).length;
+  const unattestedPairs = coherent.clauses.reduce((n, c) => n + c.allPairs - c.allAttested, 0);
+  const measures: Measures = {
+    covered: withStar(covered),
+    similarity,
+    unattested: coherent.pairings >= p.coherence.minPairings ? coherent.unattestedShare : 0.5,
+    nonsense: Math.min(2, unattestedPairs / Math.max(1, contentWords)),
+    relevance: substance.relevance,
+    misrelations: Math.min(
+      1,
+      relationsOf(doc, clauses, model).filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),
+    ),
+  };
+  const { keep, cap } = flagPenalty(flags, p);
+  const form = substance.formFactor;
+  const score = combinedScore(measures, form, keep, cap, p);
+  const dimensions = dimensionScores(
+    coverage,
+    listed,
+    (share) => combinedScore({ ...measures, covered: withStar(share) }, form, keep, cap, p),
+    p,
+  );
   return {
     mode,
     questionId,
@@ -259,6 +320,7 @@ export function analyzeAnswer(input: AnalyzeInput): Analysis {
     structure,
     language,
     reference: null,
+    measures,
     feedback: buildFeedback({ question, coverage, flags, substance, structure, language, missingTerms: [] }),
     followUp: followUpFor(question, coverage, flags),
     notes: [...new Set(substance.notes)],

@@ -1,5 +1,6 @@
 // Phrase matching on stems: a phrase matches when all its content stems occur close together in one sentence.
 import { isContent, readText, stemWord, type TextDoc, type Token } from '../text/index.js';
+import { canonicalise, termsAt } from '../text/terms.js';
 import { phraseStemMemo } from './stemCache.js';
 
 export interface CompiledPhrase {
@@ -10,8 +11,10 @@ export interface CompiledPhrase {
 
 export interface DocIndex {
   readonly doc: TextDoc;
-  /** stem → token indices where it occurs (token stems, compound parts, and joined neighbours). */
+  /** stem → token indices where it occurs (token stems, compound parts, joined neighbours, thesaurus terms). */
   readonly positions: ReadonlyMap<string, readonly number[]>;
+  /** stem → token indices where it is only a part of a hyphenated compound ("call" in "on-call"). */
+  readonly partOnly: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 export interface PhraseMatch {
@@ -31,8 +34,9 @@ function phraseFromTokens(source: string, tokens: readonly Token[]): CompiledPhr
   const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
   const content = words.filter(isContent);
   const chosen = content.length > 0 ? content : words;
-  // A repeated word ("the client pays so the client decides") counts once.
-  return { source, stems: [...new Set(chosen.map((t) => t.stem))] };
+  // A repeated word ("the client pays so the client decides") counts once; "IRSA" and "IAM roles for service
+  // accounts" become one term.
+  return { source, stems: canonicalise([...new Set(chosen.map((t) => t.stem))]) };
 }
 
 export function compilePhrase(source: string): CompiledPhrase {
@@ -81,12 +85,21 @@ function push(map: Map<string, number[]>, key: string, index: number): void {
 
 export function indexDoc(doc: TextDoc): DocIndex {
   const positions = new Map<string, number[]>();
+  const partOnly = new Map<string, Set<number>>();
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
     push(positions, t.stem, i);
-    for (const p of t.parts) push(positions, p, i);
+    const hyphenated = t.parts.length > 0 && t.text.includes('-') && !/[./_]/.test(t.text);
+    for (const p of t.parts) {
+      push(positions, p, i);
+      if (hyphenated && p !== t.stem && p !== t.parts[t.parts.length - 1]) {
+        const set = partOnly.get(p) ?? new Set<number>();
+        set.add(i);
+        partOnly.set(p, set);
+      }
+    }
     // "roll back" also reads as "rollback", "blue-green" as "bluegreen".
     let j = i + 1;
     if (tokens[j]?.norm === '-' && tokens[j]?.start === t.end) j++;
@@ -95,7 +108,30 @@ export function indexDoc(doc: TextDoc): DocIndex {
       push(positions, stemWord(t.norm + next.norm), i);
     }
   }
-  return { doc, positions };
+  for (const [at, keys] of termsAt(tokens)) for (const k of keys) push(positions, k, at);
+  for (const list of positions.values()) list.sort((a, b) => a - b);
+  return { doc, positions, partOnly };
+}
+
+/** Second parts that only qualify the first: "canary-based", "GitOps-style" still name the first word. */
+const QUALIFYING_PARTS: ReadonlySet<string> = new Set(
+  'base style like driven awar specif level wide first onli readi friend side'.split(' '),
+);
+
+/**
+ * Positions of a phrase stem that respect word boundaries: a part of a hyphenated compound counts only when the
+ * phrase names the compound's other parts too ("blue green" in "blue-green"), or they only qualify it.
+ */
+function positionsFor(index: DocIndex, stem: string, phrase: readonly string[]): readonly number[] {
+  const all = index.positions.get(stem) ?? [];
+  const parts = index.partOnly.get(stem);
+  if (!parts) return all;
+  return all.filter((pos) => {
+    if (!parts.has(pos)) return true;
+    const t = index.doc.tokens[pos] as Token;
+    const own = t.parts.slice(0, -1);
+    return own.every((p) => p === stem || phrase.includes(p) || QUALIFYING_PARTS.has(p));
+  });
 }
 
 function windowFor(stemCount: number): number {
@@ -141,10 +177,12 @@ export function matchPhrase(
   phrase: CompiledPhrase,
   avoidNegated = true,
   ordered = false,
+  /** Keep looking past a full match this rejects (a mention in a clause that explains nothing). */
+  accept?: (m: PhraseMatch) => boolean,
 ): PhraseMatch | undefined {
   const { stems } = phrase;
   if (stems.length === 0) return undefined;
-  const lists = stems.map((s) => index.positions.get(s) ?? []);
+  const lists = stems.map((s) => positionsFor(index, s, stems));
   const present = lists.filter((l) => l.length > 0).length;
   if (present === 0) return undefined;
   const tokens = index.doc.tokens;
@@ -179,7 +217,8 @@ export function matchPhrase(
       const candidate: PhraseMatch = { phrase, tokens: sorted, sentence, fraction, negated, softNegated };
       if (!best || better(candidate, best, avoidNegated)) best = candidate;
       // The earliest full match outside any negation cannot be beaten.
-      if (fraction === 1 && !(avoidNegated ? negated : softNegated)) return best;
+      if (fraction === 1 && !(avoidNegated ? negated : softNegated) && (!accept || accept(candidate)))
+        return candidate;
     }
   }
   return best;

@@ -4,9 +4,15 @@ import { isContent, readText } from '../text/index.js';
 import { type CompiledPhrase, compilePhrases } from './phrases.js';
 import { textStemMemo } from './stemCache.js';
 
+export interface CompiledPair {
+  readonly term: CompiledPhrase;
+  readonly with: readonly CompiledPhrase[];
+}
+
 export interface CompiledKeyPoint {
   readonly id: string;
   readonly concepts: readonly CompiledPhrase[];
+  readonly pairs: readonly CompiledPair[];
 }
 
 export interface CompiledRedFlag {
@@ -59,18 +65,31 @@ function contentStems(text: string): readonly string[] {
 export function compileRubric(question: Question): Rubric {
   const cached = cache.get(question);
   if (cached) return cached;
-  const all = compilePhrases(question.keyPoints.flatMap((kp) => kp.concepts));
+  const all = compilePhrases(
+    question.keyPoints.flatMap((kp) => [...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])]),
+  );
   let at = 0;
+  const take = (n: number) => {
+    const out = all.slice(at, at + n);
+    at += n;
+    return out;
+  };
   const keyPoints = question.keyPoints.map((kp) => {
-    const concepts = all.slice(at, at + kp.concepts.length);
-    at += kp.concepts.length;
-    return { id: kp.id, concepts };
+    const concepts = take(kp.concepts.length);
+    const pairs = kp.pairs.map((p) => {
+      const [term] = take(1);
+      return { term: term as CompiledPhrase, with: take(p.with.length) };
+    });
+    return { id: kp.id, concepts, pairs };
   });
   const redFlags = compileRedFlags(question.redFlags);
   const topic = new Set<string>(contentStems(question.text));
   const questionStems = new Set(topic);
   for (const kp of question.keyPoints)
-    for (const s of contentStems(`${kp.text} ${kp.concepts.join('. ')}`)) topic.add(s);
+    for (const s of contentStems(
+      `${kp.text} ${[...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])].join('. ')}`,
+    ))
+      topic.add(s);
   for (const s of contentStems(`${question.modelAnswers.quick} ${question.modelAnswers.full}`)) topic.add(s);
   const rubric: Rubric = {
     question,

@@ -1,8 +1,8 @@
 // Bank self-consistency: a question's own model answers must score well against its rubric, and its red flags must fire.
 import type { BankFile } from '../bank/check.js';
-import type { RedFlag } from '../bank/schema.js';
+import type { Question, RedFlag } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
-import { analyzeAnswer } from './index.js';
+import { analyzeAnswer, termModel } from './index.js';
 import { compilePhrase } from './phrases.js';
 
 export const SELF_CHECK = { full: 90, quick: 70 } as const;
@@ -11,13 +11,19 @@ const DISTINCTIVE_STEM = 6;
 
 /** The check for one bank file; model answers must not trip the bank's common red flags either. */
 export const selfConsistencyCheck =
-  (commonRedFlags: readonly RedFlag[]) =>
+  (commonRedFlags: readonly RedFlag[], questions: readonly Question[] = []) =>
   (entry: BankFile): Problem[] => {
     const q = entry.question;
+    const model = termModel(questions.length > 0 ? questions : [q], commonRedFlags);
     const problems: Problem[] = [];
     const add = (code: Problem['code'], path: string, message: string) =>
       problems.push({ code, file: entry.file, path, message });
-    const full = analyzeAnswer({ question: q, answer: q.modelAnswers.full, commonRedFlags });
+    const full = analyzeAnswer({
+      question: q,
+      answer: q.modelAnswers.full,
+      commonRedFlags,
+      termModel: model,
+    });
     if (full.score < SELF_CHECK.full) {
       const missed = full.coverage.filter((c) => c.status !== 'hit').map((c) => c.id);
       const flags = full.flags.map((f) => f.id);
@@ -30,7 +36,12 @@ export const selfConsistencyCheck =
           (full.substance.notes.length ? `; ${full.substance.notes.join(' ')}` : ''),
       );
     }
-    const quick = analyzeAnswer({ question: q, answer: q.modelAnswers.quick, commonRedFlags });
+    const quick = analyzeAnswer({
+      question: q,
+      answer: q.modelAnswers.quick,
+      commonRedFlags,
+      termModel: model,
+    });
     if (quick.score < SELF_CHECK.quick) {
       const missed = quick.coverage.filter((c) => c.status !== 'hit').map((c) => c.id);
       add(

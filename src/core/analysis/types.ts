@@ -1,5 +1,6 @@
 // The analysis result: every score comes with the evidence (character spans of the answer) behind it.
 import type { Dimension } from '../bank/schema.js';
+import type { Measures } from './combine.js';
 
 export interface Span {
   readonly start: number;
@@ -9,6 +10,13 @@ export interface Span {
 }
 
 export type CoverageStatus = 'hit' | 'partial' | 'missed';
+
+/**
+ * How a covered key point was said: `stated` as a claim; `paraphrase` partly in other words than its phrasings;
+ * `named` in a clause with no predicate or a run of terms;
+ * `unexplained` in a clause whose terms do not go together the way they do in correct answers.
+ */
+export type CoverageBasis = 'stated' | 'paraphrase' | 'named' | 'unexplained';
 
 export interface KeyPointCoverage {
   readonly id: string;
@@ -21,8 +29,14 @@ export interface KeyPointCoverage {
   /** The phrasing that matched (or matched best). */
   readonly concept?: string;
   readonly evidence: readonly Span[];
-  /** The answer mentions it, but under a negation ("we never lock state"). */
+  /** The answer mentions it, but under a negation ("we never lock state") or to dismiss it ("… is overkill"). */
   readonly contradicted: boolean;
+  /** How it was said, for a hit or a mention counted as partial. */
+  readonly basis?: CoverageBasis;
+  /** For a contradiction: negated, or dismissed (rejected, belittled, skipped). */
+  readonly stance?: 'negated' | 'dismissed';
+  /** Its words were there, as the evidence of a red flag: the flag wins. */
+  readonly flaggedInstead?: boolean;
 }
 
 export interface FlagHit {
@@ -84,8 +98,12 @@ export interface SubstanceResult {
   readonly relevance: number;
   /** Names terms without saying anything about them. */
   readonly buzzwordList: boolean;
-  /** 0–1 factor applied to content credit. */
+  /** 0–1 factor applied to content credit: the form factor times the relevance factor. */
   readonly factor: number;
+  /** Non-answer (0), a bare list of terms, or notes instead of sentences. */
+  readonly formFactor: number;
+  /** How much of the answer is about the question. */
+  readonly relevanceFactor: number;
   readonly notes: readonly string[];
 }
 
@@ -138,6 +156,8 @@ export interface Analysis {
   readonly structure: StructureResult;
   readonly language: LanguageResult;
   readonly reference: { readonly similarity: number; readonly missingTerms: readonly string[] } | null;
+  /** What the signals measured (bank mode), as the combination saw it. */
+  readonly measures?: Measures;
   readonly feedback: readonly FeedbackItem[];
   readonly followUp: string | null;
   /** Notes on input that could not be graded (empty, too long, not English). */

@@ -1,6 +1,6 @@
 // Semantic checks over a whole bank: what the schema alone cannot say.
 import type { Problem } from '../errors.js';
-import { readText } from '../text/index.js';
+import { isContent, readText } from '../text/index.js';
 import type { Question } from './schema.js';
 
 export interface BankFile {
@@ -11,6 +11,14 @@ export interface BankFile {
 
 /** Extra checks that need the analyser (self-consistency); injected so the bank model stays independent. */
 export type QuestionCheck = (entry: BankFile) => Problem[];
+
+/** Key points of this weight or more may not rest on one word: a single-word concept must be paired. */
+export const PAIR_WEIGHT = 2;
+
+/** Content words of a phrase, counted the way the matcher counts them. */
+function contentWords(text: string): number {
+  return readText(text).tokens.filter(isContent).length;
+}
 
 export function normaliseQuestionText(text: string): string {
   return text
@@ -61,6 +69,32 @@ export function checkBank(
     q.keyPoints.forEach((kp, i) => {
       if (kpIds.has(kp.id)) add('duplicate_id', `keyPoints[${i}].id`, `key point id "${kp.id}" is repeated`);
       kpIds.add(kp.id);
+      if (!spoken) return;
+      if (kp.weight >= PAIR_WEIGHT)
+        kp.concepts.forEach((c, j) => {
+          if (contentWords(c) <= 1)
+            add(
+              'concept_unpaired',
+              `keyPoints[${i}].concepts[${j}]`,
+              `"${c}" is one word on a key point of weight ${kp.weight}: naming it is not stating it; move it to pairs with the words that must stand beside it ({term: "${c}", with: [...]})`,
+            );
+        });
+      kp.pairs.forEach((p, j) => {
+        if (contentWords(p.term) === 0)
+          add(
+            'concept_unpaired',
+            `keyPoints[${i}].pairs[${j}].term`,
+            `"${p.term}" has no content word to match`,
+          );
+        p.with.forEach((w, k) => {
+          if (contentWords(w) === 0)
+            add(
+              'concept_unpaired',
+              `keyPoints[${i}].pairs[${j}].with[${k}]`,
+              `"${w}" has no content word to match`,
+            );
+        });
+      });
     });
     const flagIds = new Set(q.redFlags.map((f) => f.id));
     q.followUps.forEach((f, i) => {

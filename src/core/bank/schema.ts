@@ -26,15 +26,32 @@ const kebabId = z
 const phrase = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 const prose = z.string().trim().min(1, 'must not be empty');
 
-export const KeyPoint = z.strictObject({
-  id: kebabId,
-  text: prose,
-  dimension: Dimension,
-  weight: z.number().min(0.5).max(5).default(1),
-  /** Phrasings that count as covering the key point (matched on lemmas, any order, within one sentence). */
-  concepts: z.array(phrase).min(2, 'needs at least two concepts (phrasings)'),
-  zh: z.string().trim().optional(),
+/**
+ * A term that is a claim only beside a partner: "OOMKilled" with "memory limit", "use_lockfile" with "S3". The
+ * key point counts when the term and any partner stand in the same clause or the next one.
+ */
+export const ConceptPair = z.strictObject({
+  term: phrase,
+  with: z.array(phrase).min(1, 'needs at least one partner'),
 });
+export type ConceptPair = z.infer<typeof ConceptPair>;
+
+export const KeyPoint = z
+  .strictObject({
+    id: kebabId,
+    text: prose,
+    dimension: Dimension,
+    weight: z.number().min(0.5).max(5).default(1),
+    /** Phrasings that count as covering the key point (matched on lemmas, any order, within one clause). */
+    concepts: z.array(phrase).default([]),
+    /** Terms that count only with a partner close by (see ConceptPair). */
+    pairs: z.array(ConceptPair).default([]),
+    zh: z.string().trim().optional(),
+  })
+  .refine((kp) => kp.concepts.length + kp.pairs.length >= 2, {
+    message: 'needs at least two concepts (phrasings or pairs)',
+    path: ['concepts'],
+  });
 export type KeyPoint = z.infer<typeof KeyPoint>;
 
 export const RedFlag = z.strictObject({

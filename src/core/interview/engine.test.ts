@@ -138,7 +138,7 @@ describe('turns', () => {
     const id = next?.questionId as string;
     s = answer(
       s,
-      `We do alpha ${id} every day because it matters. We also handle beta ${id} carefully in production.`,
+      `Alpha ${id} and beta ${id}: we run alpha ${id} every day and we handle beta ${id} in production.`,
     );
     expect(s.status).toBe('finished');
     expect(s.finishedAt).toBe(NOW);

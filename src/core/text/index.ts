@@ -180,13 +180,13 @@ export function readText(text: string): TextDoc {
         let lemma = lemmas[t] ?? '';
         // wink splits some acronyms ("IAM" → "I" "AM"); glue letter runs with no space between them.
         const prev = tokens[tokens.length - 1];
-        if (
-          t > first &&
-          spaces[t] === '' &&
-          prev &&
-          /^[A-Za-z]+$/.test(words[t] ?? '') &&
-          /^[A-Za-z]+$/.test(prev.text)
-        ) {
+        const word = words[t] ?? '';
+        // … and identifiers with underscores ("use_lockfile", "manage_master_user_password") stay one token.
+        const glued =
+          (/^[A-Za-z]+$/.test(word) && /^[A-Za-z]+$/.test(prev?.text ?? '')) ||
+          (word === '_' && /^\w+$/.test(prev?.text ?? '')) ||
+          (/^\w+$/.test(word) && /\w_$/.test(prev?.text ?? ''));
+        if (t > first && spaces[t] === '' && prev && prev.sentence === sentenceIndex && glued) {
           tokens.pop();
           length += start - prev.start;
           start = prev.start;
@@ -230,7 +230,7 @@ function makeToken(
       : original.toLowerCase();
   const kind = kindOf(winkType, original);
   // Masked compounds and acronyms keep their own spelling: wink reads "CD" as "could".
-  const literal = /[./]/.test(original) || /^[A-Z0-9]{2,6}s?$/.test(original);
+  const literal = /[./_]/.test(original) || /^[A-Z0-9]{2,6}s?$/.test(original);
   const lemma = kind === 'word' && !literal ? winkLemma.toLowerCase() : norm;
   const stem =
     kind !== 'word'

@@ -1,6 +1,7 @@
 // Is there an answer at all, is it about the question, and does it say something or only name terms?
-import type { TextDoc } from '../text/index.js';
-import type { SubstanceResult } from './types.js';
+import type { TextDoc } from '../../text/index.js';
+import { DEFAULT_POLICY, type Policy } from '../policy.js';
+import type { SubstanceResult } from '../types.js';
 
 const NON_ANSWER =
   /^\W*(?:(?:sorry,?\s*)?i\s*(?:do\s*n[o']?t|dont|really don'?t)\s+know|no idea|not sure|pass|skip|next question|i have no (?:idea|experience|clue)|i (?:can'?t|cannot|could not|couldn'?t) (?:answer|remember|say)|n\/?a|nothing|no comment|i never (?:did|used|worked)|idk|dunno)\b/i;
@@ -16,13 +17,9 @@ export interface SubstanceInput {
    * be the answer, so only real non-answers count; relevance is left to the reference grader.
    */
   readonly shortAnswersAllowed?: boolean;
+  readonly policy?: Policy;
 }
 
-/** Below this share of on-topic content words an answer is about something else; above the second, fully on topic. */
-const RELEVANCE_NONE = 0.15;
-const RELEVANCE_FULL = 0.4;
-/** Bullet notes with real items keep most of their credit: the content is there, the spoken form is not. */
-const NOTES_FACTOR = 0.7;
 const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+(.*)$/;
 
 /** At least three bullet lines, most of them items of three or more words. */
@@ -36,11 +33,6 @@ function isNoteList(text: string): boolean {
   return real / items.length >= 0.6;
 }
 
-/** Three links per verb is a list with a verb or two in it, not an explanation. */
-const LIST_LINKS_PER_VERB = 3.2;
-/** What a list of the right terms is worth next to the same points explained. */
-const BUZZWORD_FACTOR = 0.15;
-
 function ramp(x: number, lo: number, hi: number): number {
   if (x <= lo) return 0;
   if (x >= hi) return 1;
@@ -52,7 +44,9 @@ export function analyzeSubstance({
   topicStems,
   hits,
   shortAnswersAllowed = false,
+  policy = DEFAULT_POLICY,
 }: SubstanceInput): SubstanceResult {
+  const { listLinksPerVerb: LIST_LINKS_PER_VERB, buzzwordFactor: BUZZWORD_FACTOR } = policy.substance;
   const words = doc.tokens.filter((t) => t.kind === 'word');
   const content = words.filter((t) => !t.stop);
   const notes: string[] = [];
@@ -61,7 +55,15 @@ export function analyzeSubstance({
     notes.push(
       cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.',
     );
-    return { nonAnswer: true, relevance: 0, buzzwordList: false, factor: 0, notes };
+    return {
+      nonAnswer: true,
+      relevance: 0,
+      buzzwordList: false,
+      factor: 0,
+      formFactor: 0,
+      relevanceFactor: 0,
+      notes,
+    };
   }
   // With short answers allowed, the reference grader recognises non-answers itself ("pass by value" is an answer).
   const nonAnswer =
@@ -102,21 +104,42 @@ export function analyzeSubstance({
       'The answer names terms without saying what you do with them or why: explain each in a full sentence.',
     );
   }
-  if (shortAnswersAllowed)
-    return { nonAnswer, relevance: 1, buzzwordList: false, factor: nonAnswer ? 0 : 1, notes };
+  if (shortAnswersAllowed) {
+    const f = nonAnswer ? 0 : 1;
+    return {
+      nonAnswer,
+      relevance: 1,
+      buzzwordList: false,
+      factor: f,
+      formFactor: f,
+      relevanceFactor: 1,
+      notes,
+    };
+  }
   let factor = nonAnswer ? 0 : 1;
   if (buzzwordList) factor *= BUZZWORD_FACTOR;
   else if (notesForm) {
-    factor *= NOTES_FACTOR;
+    factor *= policy.substance.notesFactor;
     notes.push(
       'This reads like notes: in the interview, say each point as a sentence, with what you do and why.',
     );
   } else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);
+  const formFactor = factor;
+  let relevanceFactor = 1;
   if (topicStems && !nonAnswer) {
-    const rel = 0.15 + 0.85 * ramp(relevance, RELEVANCE_NONE, RELEVANCE_FULL);
-    if (rel < 0.9)
+    const { relevanceNone, relevanceFull, relevanceFloor } = policy.substance;
+    relevanceFactor = relevanceFloor + (1 - relevanceFloor) * ramp(relevance, relevanceNone, relevanceFull);
+    if (relevanceFactor < 0.9)
       notes.push('Much of the answer is not about the question: bring it back to what was asked.');
-    factor *= rel;
+    factor *= relevanceFactor;
   }
-  return { nonAnswer, relevance: Math.round(relevance * 100) / 100, buzzwordList, factor, notes };
+  return {
+    nonAnswer,
+    relevance: Math.round(relevance * 100) / 100,
+    buzzwordList,
+    factor,
+    formFactor,
+    relevanceFactor,
+    notes,
+  };
 }

@@ -1,0 +1,427 @@
+// Coherence: do the terms of a clause go together the way they do in correct answers? Learned from data we own
+// (the bank's model answers, key points and red-flag fixes), not from word lists: "CloudTrail acts as our SSO"
+// pairs two terms no correct clause pairs; "CloudTrail records every API call" pairs terms that correct clauses do.
+// Terms are the bank's own noun phrases ("Object Lock", "Route 53", "use_lockfile"), found by the longest match;
+// lexical verbs take part as partners, so a tool doing another tool's job ("Trivy builds the Helm values") shows.
+import type { Question, RedFlag } from '../../bank/schema.js';
+import { isContent, readText, type TextDoc, type Token } from '../../text/index.js';
+import { termsAt } from '../../text/terms.js';
+import { TERM_JOINER } from '../../text/thesaurus.js';
+import { type Clause, clausesOf } from './clauses.js';
+
+/** A term in more than this share of the bank's questions is general vocabulary, not a term to judge by. */
+export const GENERIC_SHARE = 0.25;
+/** Longest term, in content words. */
+const MAX_TERM_WORDS = 3;
+/** Lexical verbs this general say nothing about which tool does what. */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(
+  'be have do make use get keep need go take give put let want try see know say tell think like come help set run start'.split(
+    ' ',
+  ),
+);
+/** Parts of speech a term is made of. */
+const TERM_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X', 'SYM']);
+
+export interface TermModel {
+  /** Terms by their first stem: each a list of stems (longest first). */
+  readonly terms: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** Every content stem seen anywhere in the bank's texts. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** "a\u0000b" (a < b) for every two items that share a clause of a correct text, or a key point. */
+  readonly pairs: ReadonlySet<string>;
+  /** In how many of the bank's key points each stem (or thesaurus term) occurs, and how many there are. */
+  readonly keyPointFrequency: ReadonlyMap<string, number>;
+  readonly keyPoints: number;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+const isTermToken = (t: Token) =>
+  isContent(t) && (TERM_POS.has(t.pos) || /[A-Z0-9_./]/.test(t.text.slice(1)) || t.kind === 'number');
+
+interface Items {
+  /** Terms found, as joined stems. */
+  readonly terms: string[];
+  /** Token index where each term starts. */
+  readonly at: number[];
+  /** Lexical verbs (stems). */
+  readonly verbs: string[];
+  /** Content stems, for the known-vocabulary share. */
+  readonly stems: string[];
+}
+
+/** The items of a token range: the longest known terms, thesaurus terms, and lexical verbs. */
+function itemsOf(
+  doc: TextDoc,
+  thesaurus: ReadonlyMap<number, string[]>,
+  terms: TermModel['terms'],
+  from: number,
+  to: number,
+): Items {
+  const out: Items = { terms: [], at: [], verbs: [], stems: [] };
+  const content: number[] = [];
+  for (let i = from; i < to; i++) if (isContent(doc.tokens[i] as Token)) content.push(i);
+  for (let c = 0; c < content.length; ) {
+    const t = doc.tokens[content[c] as number] as Token;
+    out.stems.push(t.stem);
+    for (const k of thesaurus.get(content[c] as number) ?? [])
+      if (k.includes(TERM_JOINER)) {
+        out.terms.push(k);
+        out.at.push(content[c] as number);
+      }
+    if (t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma)) out.verbs.push(t.stem);
+    let taken = 1;
+    for (const seq of terms.get(t.stem) ?? []) {
+      const fits = seq.every((s, k) => (doc.tokens[content[c + k] ?? -1] as Token | undefined)?.stem === s);
+      if (fits) {
+        out.terms.push(seq.join(TERM_JOINER));
+        out.at.push(content[c] as number);
+        taken = seq.length;
+        break;
+      }
+    }
+    for (let k = 1; k < taken; k++) out.stems.push((doc.tokens[content[c + k] as number] as Token).stem);
+    c += taken;
+  }
+  return out;
+}
+
+const cache = new WeakMap<readonly Question[], TermModel>();
+
+/** Noun-phrase runs of a phrase's tokens ("lock the state file" → "state file"), up to MAX_TERM_WORDS. */
+function termRuns(tokens: readonly Token[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  const flush = () => {
+    for (let at = 0; at < run.length; at += MAX_TERM_WORDS) runs.push(run.slice(at, at + MAX_TERM_WORDS));
+    run = [];
+  };
+  for (const t of tokens) {
+    if (isTermToken(t)) run.push(t.stem);
+    else if (!t.stop || t.kind === 'punct' || t.pos === 'VERB' || t.pos === 'ADP') flush();
+  }
+  flush();
+  return runs;
+}
+
+/** Read many short texts in one pass of the pipeline, one line each; tokens come back per text. */
+function readLines(texts: readonly string[]): { doc: TextDoc; lineOf: (t: Token) => number } {
+  const lines = texts.map((b) => b.replace(/\s*\n\s*/g, ' '));
+  const doc = readText(lines.join('\n'));
+  const ends: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    at += l.length + 1;
+    ends.push(at);
+  }
+  return {
+    doc,
+    lineOf: (t) => {
+      let lo = 0;
+      let hi = ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (t.start >= (ends[mid] as number)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+  };
+}
+
+/**
+ * Learn the model from a bank (cached per question list): the terms are the noun phrases of its concepts, pairs
+ * and red-flag phrasings that are not general vocabulary; the pairings are those of the clauses of its model
+ * answers, key-point texts and fixes, and of each key point as a whole.
+ */
+export function termModel(questions: readonly Question[], common: readonly RedFlag[] = []): TermModel {
+  const cached = cache.get(questions);
+  if (cached) return cached;
+  // 1. Candidate terms, and in how many questions each occurs.
+  const phrasesOf = (q: Question) => [
+    ...q.keyPoints.flatMap((kp) => [...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])]),
+    ...q.redFlags.flatMap((f) => f.phrasings),
+  ];
+  const owners: number[] = [];
+  const phrases: string[] = [];
+  questions.forEach((q, i) => {
+    for (const p of phrasesOf(q)) {
+      phrases.push(p);
+      owners.push(i);
+    }
+  });
+  for (const f of common)
+    for (const p of f.phrasings) {
+      phrases.push(p);
+      owners.push(-1);
+    }
+  const read = readLines(phrases);
+  const byLine = new Map<number, Token[]>();
+  for (const t of read.doc.tokens) {
+    const l = read.lineOf(t);
+    byLine.set(l, [...(byLine.get(l) ?? []), t]);
+  }
+  const candidates = new Map<string, string[]>();
+  for (const tokens of byLine.values())
+    for (const run of termRuns(tokens)) if (run.length > 0) candidates.set(run.join(TERM_JOINER), run);
+  // 2. Every question's texts, one pass each: vocabulary, which questions use each candidate, and pairings.
+  const vocabulary = new Set<string>();
+  const pairs = new Set<string>();
+  const questionsWith = new Map<string, number>();
+  const draft = { terms: indexTerms([...candidates.values()]) };
+  const contexts: string[][] = [];
+  const keyPointFrequency = new Map<string, number>();
+  let keyPoints = 0;
+  const textsOf = (q: Question) => [
+    q.modelAnswers.full,
+    q.modelAnswers.quick,
+    ...q.keyPoints.map(
+      (kp) => `${kp.text} ${[...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])].join('. ')}.`,
+    ),
+    ...q.redFlags.map((f) => f.fix),
+  ];
+  const learn = (texts: readonly string[], wholeLine: (line: number) => boolean, seen?: Set<string>) => {
+    const { doc, lineOf } = readLines(texts);
+    const thesaurus = termsAt(doc.tokens);
+    for (const c of clausesOf(doc)) {
+      const items = itemsOf(doc, thesaurus, draft.terms, c.from, c.to);
+      // Terms with every content word of the clause: a verb in an answer may be a noun in the model ("review").
+      contexts.push([...items.terms, ...items.verbs, ...items.stems]);
+      for (const s of items.stems) vocabulary.add(s);
+      if (seen) for (const s of items.terms) seen.add(s);
+    }
+    // A key point's text, its concepts and its pairs describe one idea: their terms go together.
+    const byKeyPoint = new Map<number, string[]>();
+    const bags = new Map<number, Set<string>>();
+    for (const s of doc.sentences) {
+      const line = lineOf(doc.tokens[s.from] as Token);
+      if (!wholeLine(line)) continue;
+      const items = itemsOf(doc, thesaurus, draft.terms, s.from, s.to);
+      byKeyPoint.set(line, [...(byKeyPoint.get(line) ?? []), ...items.terms]);
+      const bag = bags.get(line) ?? new Set<string>();
+      for (const x of [...items.stems, ...items.terms]) bag.add(x);
+      for (let i = s.from; i < s.to; i++) for (const k of thesaurus.get(i) ?? []) bag.add(k);
+      bags.set(line, bag);
+    }
+    contexts.push(...byKeyPoint.values());
+    for (const bag of bags.values()) {
+      keyPoints++;
+      for (const x of bag) keyPointFrequency.set(x, (keyPointFrequency.get(x) ?? 0) + 1);
+    }
+  };
+  for (const q of questions) {
+    const seen = new Set<string>();
+    const texts = textsOf(q);
+    learn(texts, (line) => line >= 2 && line < 2 + q.keyPoints.length, seen);
+    for (const s of seen) questionsWith.set(s, (questionsWith.get(s) ?? 0) + 1);
+  }
+  if (common.length > 0)
+    learn(
+      common.map((f) => f.fix),
+      () => false,
+    );
+  // 3. General vocabulary out; pairings of what is left.
+  const limit = Math.max(3, questions.length * GENERIC_SHARE);
+  const kept = [...candidates.entries()].filter(([key]) => (questionsWith.get(key) ?? 0) <= limit);
+  const keep = new Set(kept.map(([k]) => k));
+  for (const items of contexts) {
+    const unique = [...new Set(items)];
+    for (let a = 0; a < unique.length; a++)
+      for (let b = a + 1; b < unique.length; b++)
+        pairs.add(pairKey(unique[a] as string, unique[b] as string));
+  }
+  const model: TermModel = {
+    terms: indexTerms(
+      kept.map(([, v]) => v),
+      keep,
+    ),
+    vocabulary,
+    pairs,
+    keyPointFrequency,
+    keyPoints,
+  };
+  cache.set(questions, model);
+  return model;
+}
+
+function indexTerms(runs: readonly string[][], keep?: ReadonlySet<string>): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const run of runs) {
+    if (keep && !keep.has(run.join(TERM_JOINER))) continue;
+    const first = run[0] as string;
+    out.set(first, [...(out.get(first) ?? []), run]);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.length - a.length);
+  return out;
+}
+
+export interface ClauseCoherence {
+  readonly clause: Clause;
+  /** Terms of the clause that have something to go with (another term or a verb). */
+  readonly pairs: number;
+  /** Of them, terms some correct clause or key point pairs with one of the others. */
+  readonly attested: number;
+  /** Every term–term and term–verb pairing of the clause, and how many of them correct clauses have. */
+  readonly allPairs: number;
+  readonly allAttested: number;
+  /** Known terms in the clause. */
+  readonly terms: readonly string[];
+}
+
+export interface CoherenceResult {
+  readonly clauses: readonly ClauseCoherence[];
+  /** Clauses with two or more known terms whose terms mostly have nothing they are known to go with. */
+  readonly unexplained: readonly ClauseCoherence[];
+  /** Share of the term-bearing clauses that are unexplained (0–1). */
+  readonly unexplainedShare: number;
+  /** Share of all the answer's pairings that no correct clause has (0–1): the answer-level nonsense measure. */
+  readonly unattestedShare: number;
+  /** Pairings judged, for whether the measure means anything. */
+  readonly pairings: number;
+  /** Share of the answer's content stems the bank knows at all (for confidence). */
+  readonly known: number;
+}
+
+/** A clause counts as unexplained when fewer than this share of its pairings are attested… */
+export const ATTESTED_MIN = 0.25;
+/** …among at least this many. */
+const STRICT_MIN_PAIRS = 4;
+
+/** Judge every clause of an answer against the model. */
+export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermModel): CoherenceResult {
+  const thesaurus = termsAt(doc.tokens);
+  const judged: ClauseCoherence[] = [];
+  let content = 0;
+  let known = 0;
+  for (const c of clauses) {
+    const items = itemsOf(doc, thesaurus, model.terms, c.from, c.to);
+    for (const s of items.stems) {
+      content++;
+      if (model.vocabulary.has(s)) known++;
+    }
+    const terms = [...new Set(items.terms)];
+    const verbs = [...new Set(items.verbs.filter((v) => model.vocabulary.has(v)))];
+    let pairs = 0;
+    let attested = 0;
+    let allPairs = 0;
+    let allAttested = 0;
+    for (let a = 0; a < terms.length; a++)
+      for (const b of [...terms.slice(a + 1), ...verbs]) {
+        allPairs++;
+        if (model.pairs.has(pairKey(terms[a] as string, b))) allAttested++;
+      }
+    // A term is connected when some correct clause pairs it with another term or verb of this clause. Counting
+    // terms rather than pairs keeps long, dense clauses (which pair many terms for the first time) fair.
+    for (const a of terms) {
+      const others = [...terms.filter((b) => b !== a), ...verbs];
+      if (others.length === 0) continue;
+      pairs++;
+      if (others.some((b) => model.pairs.has(pairKey(a, b)))) attested++;
+    }
+    judged.push({ clause: c, pairs, attested, allPairs, allAttested, terms });
+  }
+  const bearing = judged.filter((j) => j.terms.length >= 2);
+  // Unexplained: most pairings unknown to correct answers, or a named tool doing what no correct answer says.
+  const misrelated = new Set(
+    relationsOf(doc, clauses, model)
+      .filter((r) => !r.attested)
+      .map((r) => r.clause.index),
+  );
+  const unexplained = bearing.filter(
+    (j) =>
+      misrelated.has(j.clause.index) ||
+      (j.allPairs >= STRICT_MIN_PAIRS && j.allAttested / j.allPairs < ATTESTED_MIN),
+  );
+  const all = judged.reduce((n, j) => n + j.allPairs, 0);
+  return {
+    clauses: judged,
+    unexplained,
+    unexplainedShare: bearing.length > 0 ? unexplained.length / bearing.length : 0,
+    unattestedShare: all > 0 ? 1 - judged.reduce((n, j) => n + j.allAttested, 0) / all : 0,
+    pairings: all,
+    known: content > 0 ? known / content : 0,
+  };
+}
+
+/**
+ * A named tool or service, by its spelling: capitals inside the word (GuardDuty, EC2, SCPs), or a capital where
+ * a sentence does not start (Route 53, Macie). "A good module", "Handover" are not tools.
+ */
+function toolLike(doc: TextDoc, at: number): boolean {
+  const t = doc.tokens[at] as Token;
+  if (/[A-Z0-9]/.test(t.text.slice(1))) return true;
+  const sentence = doc.sentences[t.sentence];
+  return /^[A-Z]/.test(t.text) && sentence !== undefined && sentence.from !== at;
+}
+
+/** Subjects that are people, not tools: "we enable Object Lock" says nothing about what a tool does. */
+const PERSONS: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'team',
+  'engineer',
+  'developer',
+  'client',
+]);
+
+export interface Relation {
+  /** The term doing something, what it does (a verb stem, or "" for "X is Y"), and to which term. */
+  readonly subject: string;
+  readonly verb: string;
+  readonly object: string | null;
+  /** Some correct clause pairs the subject with the verb or with the object. */
+  readonly attested: boolean;
+  readonly clause: Clause;
+  readonly text: string;
+}
+
+/**
+ * What each clause says a term does: its subject term, main verb and object term ("Macie handles TLS
+ * termination"; "STS is a kind of MFA"). A relation no correct clause supports is a tool doing another's job.
+ */
+export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: TermModel): Relation[] {
+  const thesaurus = termsAt(doc.tokens);
+  const out: Relation[] = [];
+  for (const c of clauses) {
+    const items = itemsOf(doc, thesaurus, model.terms, c.from, c.to);
+    if (items.terms.length === 0) continue;
+    let v = -1;
+    let copula = -1;
+    for (let i = c.from; i < c.to; i++) {
+      const t = doc.tokens[i] as Token;
+      if (t.pos === 'VERB' && doc.tokens[i - 1]?.norm !== 'to') {
+        v = i;
+        break;
+      }
+      if (t.pos === 'AUX' && copula < 0) copula = i;
+    }
+    const pivot = v >= 0 ? v : copula;
+    if (pivot < 0) continue;
+    // The subject: the last term before the verb, with no person or pronoun between them.
+    let subject = -1;
+    for (let k = 0; k < items.terms.length; k++) if ((items.at[k] as number) < pivot) subject = k;
+    if (subject < 0) continue;
+    const between = doc.tokens.slice((items.at[subject] as number) + 1, pivot);
+    if (between.some((t) => PERSONS.has(t.norm) || t.pos === 'PRON' || t.pos === 'VERB')) continue;
+    const before = doc.tokens.slice(c.from, items.at[subject] as number);
+    if (before.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB' || t.pos === 'ADP')) continue;
+    if (!toolLike(doc, items.at[subject] as number)) continue;
+    const objectK = items.terms.findIndex((_, k) => (items.at[k] as number) > pivot);
+    const s = items.terms[subject] as string;
+    const verbToken = v >= 0 ? (doc.tokens[v] as Token) : null;
+    const verb = verbToken && !LIGHT_VERBS.has(verbToken.lemma) ? verbToken.stem : '';
+    const object = objectK >= 0 ? (items.terms[objectK] as string) : null;
+    if (!verb && !object) continue;
+    const attested =
+      (verb !== '' && model.pairs.has(pairKey(s, verb))) ||
+      (object !== null && model.pairs.has(pairKey(s, object)));
+    const start = doc.tokens[c.from]?.start ?? 0;
+    const end = doc.tokens[c.to - 1]?.end ?? start;
+    out.push({ subject: s, verb, object, attested, clause: c, text: doc.text.slice(start, end) });
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+// Key-point coverage as claims: a key point counts when the answer states it, not when its words appear.
+// A mention is judged where it stands: in a clause with a predicate (not a fragment or a run of terms), whose
+// terms go together as in correct answers (coherence), not negated or dismissed, and not the evidence of a red
+// flag. A paired term ("use_lockfile") needs a partner ("S3") in the same clause or the next one.
+import type { Token } from '../../text/index.js';
+import { type DocIndex, matchPhrase, type PhraseMatch, spanOf } from '../phrases.js';
+import type { Policy } from '../policy.js';
+import type { CompiledPair, Rubric } from '../rubric.js';
+import type { CoverageBasis, FlagHit, KeyPointCoverage, Span } from '../types.js';
+import type { Clause } from './clauses.js';
+import type { CoherenceResult } from './coherence.js';
+import { type Dismissal, stanceOf } from './dismissal.js';
+import { bestParaphrase, type KeyPointBag } from './paraphrase.js';
+
+export interface CoverageContext {
+  readonly index: DocIndex;
+  readonly rubric: Rubric;
+  readonly clauses: readonly Clause[];
+  /** Clause index of every token. */
+  readonly clauseAt: Int32Array;
+  readonly coherence: CoherenceResult;
+  /** Red flags found in the answer: a mention that is a flag's evidence is the flag, not a hit. */
+  readonly flags: readonly FlagHit[];
+  readonly policy: Policy;
+  /** The key points' descriptions, for points said in other words. */
+  readonly bags: readonly KeyPointBag[];
+}
+
+export function toSpan(index: DocIndex, tokens: readonly number[]): Span {
+  const { start, end } = spanOf(index, tokens);
+  return { start, end, text: index.doc.text.slice(start, end) };
+}
+
+function sentenceSpan(index: DocIndex, sentence: number): Span {
+  const s = index.doc.sentences[sentence];
+  const start = s?.start ?? 0;
+  const end = s?.end ?? 0;
+  return { start, end, text: index.doc.text.slice(start, end) };
+}
+
+/** A stem that says something about the topic rather than about the question's own words. */
+function specific(stem: string, rubric: Rubric): boolean {
+  return stem.length >= 3 && !rubric.questionStems.has(stem);
+}
+
+interface Judged {
+  readonly tokens: readonly number[];
+  readonly sentence: number;
+  readonly concept: string;
+  readonly basis: CoverageBasis;
+  readonly stance: 'stated' | 'negated' | 'dismissed';
+  readonly dismissal: Dismissal | null;
+}
+
+const RANK: Record<CoverageBasis, number> = { stated: 4, paraphrase: 3, named: 2, unexplained: 1 };
+
+/** Judge one mention: how it stands (stated, negated, dismissed) and what its clause makes of it. */
+function judge(ctx: CoverageContext, tokens: readonly number[], concept: string): Judged {
+  const first = tokens[0] ?? 0;
+  const last = tokens[tokens.length - 1] ?? first;
+  const at = ctx.clauseAt[first] ?? -1;
+  const clause = ctx.clauses[at];
+  const sentence = (ctx.index.doc.tokens[first] as Token).sentence;
+  const { stance, evidence } = stanceOf(ctx.index.doc, ctx.clauses, at, first, last);
+  let basis: CoverageBasis = 'stated';
+  if (!clause?.predicate || clause.termRun) basis = 'named';
+  if (ctx.coherence.unexplained.some((u) => u.clause.index === at)) basis = 'unexplained';
+  return { tokens, sentence, concept, basis, stance, dismissal: evidence };
+}
+
+/** Partner of a pair term in the same clause as the term or the next one. */
+function pairMatch(ctx: CoverageContext, pair: CompiledPair): number[] | null {
+  const accept = (m: PhraseMatch) => {
+    const at = ctx.clauseAt[m.tokens[0] ?? 0] ?? -1;
+    return partnerNear(ctx, pair, at) !== null;
+  };
+  const term = matchPhrase(ctx.index, pair.term, true, false, accept);
+  if (!term || term.fraction < 1) return null;
+  const at = ctx.clauseAt[term.tokens[0] ?? 0] ?? -1;
+  const partner = partnerNear(ctx, pair, at);
+  return partner ? [...new Set([...term.tokens, ...partner])].sort((a, b) => a - b) : null;
+}
+
+function partnerNear(ctx: CoverageContext, pair: CompiledPair, at: number): number[] | null {
+  if (at < 0) return null;
+  for (const partner of pair.with) {
+    const stems = partner.stems;
+    if (stems.length === 0) continue;
+    // Every stem of the partner in the clause or the next one.
+    const picked: number[] = [];
+    for (const s of stems) {
+      const pos = (ctx.index.positions.get(s) ?? []).find((p) => {
+        const c = ctx.clauseAt[p] ?? -1;
+        return c === at || c === at + 1;
+      });
+      if (pos === undefined) break;
+      picked.push(pos);
+    }
+    if (picked.length === stems.length) return picked;
+  }
+  return null;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
+  const { index, rubric, policy } = ctx;
+  const tokens = index.doc.tokens;
+  const flagSpans = ctx.flags.filter((f) => f.kind === 'red-flag').map((f) => f.evidence[0]);
+  return rubric.question.keyPoints.map((kp, k) => {
+    const compiled = rubric.keyPoints[k];
+    const base = {
+      id: kp.id,
+      text: kp.text,
+      ...(kp.zh ? { zh: kp.zh } : {}),
+      dimension: kp.dimension,
+      weight: kp.weight,
+    };
+    let best: Judged | undefined;
+    let contradiction: Judged | undefined;
+    let flagged: Judged | undefined;
+    let partial: PhraseMatch | undefined;
+    const consider = (j: Judged) => {
+      const span = toSpan(index, j.tokens);
+      if (flagSpans.some((f) => f && overlaps(f, span))) {
+        flagged ??= j;
+        return;
+      }
+      if (j.stance !== 'stated') {
+        contradiction ??= j;
+        return;
+      }
+      if (!best || RANK[j.basis] > RANK[best.basis]) best = j;
+    };
+    // A mention in a clause that explains nothing is not the end of the search: a later one may state it.
+    const done = () => (best as Judged | undefined)?.basis === 'stated';
+    const explained = (m: PhraseMatch) => {
+      const j = judge(ctx, m.tokens, m.phrase.source);
+      return j.basis === 'stated' && j.stance === 'stated';
+    };
+    for (const phrase of compiled?.concepts ?? []) {
+      const m = matchPhrase(index, phrase, false, false, explained);
+      if (!m) continue;
+      if (m.fraction === 1) consider(judge(ctx, m.tokens, phrase.source));
+      else if (m.fraction >= policy.partialFraction) {
+        // One shared word ("apply") is a coincidence, not a partial answer: at least two must meet.
+        const stems = m.tokens.map((i) => (tokens[i] as Token).stem);
+        const enough = m.tokens.length >= 2 && stems.some((s) => specific(s, rubric));
+        if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
+      }
+      if (done()) break;
+    }
+    if (!done())
+      for (const pair of compiled?.pairs ?? []) {
+        const found = pairMatch(ctx, pair);
+        if (found) consider(judge(ctx, found, pair.term.source));
+        if (done()) break;
+      }
+    // Said in other words: the clause that carries most of the key point's own description.
+    const bag = ctx.bags[k];
+    if (!done() && bag) {
+      const para = bestParaphrase(index.doc, ctx.clauses, bag);
+      if (para && para.share >= policy.paraphrase.partialAt) {
+        const j = judge(ctx, para.tokens, '(in other words)');
+        if (j.basis === 'stated' && j.stance === 'stated')
+          consider({ ...j, basis: para.share >= policy.paraphrase.hitAt ? 'stated' : 'paraphrase' });
+      }
+    }
+    const evidence = (j: Judged) => [toSpan(index, j.tokens), sentenceSpan(index, j.sentence)];
+    if (best) {
+      return {
+        ...base,
+        status: best.basis === 'stated' ? 'hit' : 'partial',
+        basis: best.basis,
+        concept: best.concept,
+        evidence: evidence(best),
+        contradicted: false,
+      };
+    }
+    if (contradiction) {
+      const d = contradiction.dismissal;
+      return {
+        ...base,
+        status: 'missed',
+        concept: contradiction.concept,
+        evidence: [
+          ...evidence(contradiction),
+          ...(d
+            ? [
+                toSpan(
+                  index,
+                  Array.from({ length: d.to - d.from }, (_, i) => d.from + i),
+                ),
+              ]
+            : []),
+        ],
+        contradicted: true,
+        stance: contradiction.stance === 'dismissed' ? 'dismissed' : 'negated',
+      };
+    }
+    if (partial) {
+      return {
+        ...base,
+        status: 'partial',
+        concept: partial.phrase.source,
+        evidence: [toSpan(index, partial.tokens), sentenceSpan(index, partial.sentence)],
+        contradicted: false,
+      };
+    }
+    if (flagged) {
+      return {
+        ...base,
+        status: 'missed',
+        concept: flagged.concept,
+        evidence: [],
+        contradicted: false,
+        flaggedInstead: true,
+      };
+    }
+    return { ...base, status: 'missed', evidence: [], contradicted: false };
+  });
+}
