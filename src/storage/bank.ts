@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
-import { selfConsistencyCheck } from '../core/analysis/selfCheck.js';
+import { commonFlagsCheck, selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import { lineOf } from '../core/bank/parse.js';
@@ -18,17 +18,10 @@ export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
   entries: BankFile[];
 } {
   const { entries, commonRedFlags, problems } = readBankDir(dir);
-  problems.push(
-    ...withLines(
-      dir,
-      checkBank(entries, [
-        selfConsistencyCheck(
-          commonRedFlags,
-          entries.map((e) => e.question),
-        ),
-      ]),
-    ),
-  );
+  const questions = entries.map((e) => e.question);
+  problems.push(...withLines(dir, checkBank(entries, [selfConsistencyCheck(commonRedFlags, questions)])));
+  const technical = questions.find((q) => q.kind === 'technical');
+  problems.push(...withLines(dir, commonFlagsCheck(commonRedFlags, technical)));
   return {
     problems,
     count:

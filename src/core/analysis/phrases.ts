@@ -1,12 +1,14 @@
 // Phrase matching on stems: a phrase matches when all its content stems occur close together in one sentence.
 import { isContent, readText, stemWord, type TextDoc, type Token } from '../text/index.js';
-import { canonicalise, termsAt } from '../text/terms.js';
+import { canonicalRuns, termsAt } from '../text/terms.js';
 import { phraseStemMemo } from './stemCache.js';
 
 export interface CompiledPhrase {
   readonly source: string;
   /** Content stems, in order. */
   readonly stems: readonly string[];
+  /** For claims read in order: how many tokens apart each stem stands from the previous one in the phrase. */
+  readonly gaps?: readonly number[];
 }
 
 export interface DocIndex {
@@ -30,13 +32,37 @@ export interface PhraseMatch {
   readonly softNegated: boolean;
 }
 
-function phraseFromTokens(source: string, tokens: readonly Token[]): CompiledPhrase {
+/**
+ * Small words that turn a claim around, kept in red-flag phrasings: "turn off CloudTrail" is not "turn on
+ * CloudTrail", "make the bucket public" is not "make the bucket private".
+ */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'off',
+  'on',
+  'out',
+  'down',
+  'up',
+  'away',
+  'all',
+  'everyone',
+  'anyone',
+]);
+
+function phraseFromTokens(source: string, tokens: readonly Token[], particles = false): CompiledPhrase {
   const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-  const content = words.filter(isContent);
+  const content = words.filter((t) => isContent(t) || (particles && PARTICLES.has(t.norm)));
   const chosen = content.length > 0 ? content : words;
   // A repeated word ("the client pays so the client decides") counts once; "IRSA" and "IAM roles for service
   // accounts" become one term.
-  return { source, stems: canonicalise([...new Set(chosen.map((t) => t.stem))]) };
+  const unique: Token[] = [];
+  for (const t of chosen) if (!unique.some((u) => u.stem === t.stem)) unique.push(t);
+  const runs = canonicalRuns(unique.map((t) => t.stem));
+  const stems = runs.map((r) => r.stem);
+  if (!particles) return { source, stems };
+  // Red-flag claims keep their spacing: "run as root because it is easier" may spread as far as it does.
+  const at = runs.map((r) => (unique[r.first] as Token).index);
+  // Measured from where the previous term starts: the index knows a thesaurus term by its first word only.
+  return { source, stems, gaps: at.map((a, i) => (i === 0 ? 0 : Math.max(1, a - (at[i - 1] as number)))) };
 }
 
 export function compilePhrase(source: string): CompiledPhrase {
@@ -50,14 +76,22 @@ const PHRASE_SEPARATOR = ' . ';
  * Compile many phrases with one pass of the NLP pipeline (one call per phrase costs ~0.15 ms each, which made
  * compiling the whole bank take half a second). Tokens are assigned back to phrases by their offsets.
  */
-export function compilePhrases(sources: readonly string[]): CompiledPhrase[] {
-  const missing = [...new Set(sources.filter((src) => phraseStemMemo.get(src) === undefined))];
-  for (const [i, compiled] of compileFresh(missing).entries())
-    phraseStemMemo.set(missing[i] as string, compiled.stems);
-  return sources.map((source) => ({ source, stems: phraseStemMemo.get(source) ?? [] }));
+export function compilePhrases(sources: readonly string[], particles = false): CompiledPhrase[] {
+  const key = (src: string) => (particles ? `\u0001${src}` : src);
+  const missing = [...new Set(sources.filter((src) => phraseStemMemo.get(key(src)) === undefined))];
+  for (const [i, compiled] of compileFresh(missing, particles).entries()) {
+    phraseStemMemo.set(key(missing[i] as string), compiled.stems);
+    if (compiled.gaps) phraseStemMemo.set(`\u0002${missing[i]}`, compiled.gaps.map(String));
+  }
+  return sources.map((source) => {
+    const stems = phraseStemMemo.get(key(source)) ?? [];
+    if (!particles) return { source, stems };
+    const gaps = (phraseStemMemo.get(`\u0002${source}`) ?? []).map(Number);
+    return { source, stems, gaps };
+  });
 }
 
-function compileFresh(sources: readonly string[]): CompiledPhrase[] {
+function compileFresh(sources: readonly string[], particles: boolean): CompiledPhrase[] {
   if (sources.length === 0) return [];
   const ranges: Array<[number, number]> = [];
   let offset = 0;
@@ -73,7 +107,7 @@ function compileFresh(sources: readonly string[]): CompiledPhrase[] {
     const range = ranges[r];
     if (range && t.start >= range[0] && t.end <= range[1]) buckets[r]?.push(t);
   }
-  return sources.map((source, i) => phraseFromTokens(source, buckets[i] ?? []));
+  return sources.map((source, i) => phraseFromTokens(source, buckets[i] ?? [], particles));
 }
 
 function push(map: Map<string, number[]>, key: string, index: number): void {
@@ -134,6 +168,9 @@ function positionsFor(index: DocIndex, stem: string, phrase: readonly string[]):
   });
 }
 
+/** A claim read in order keeps its words close: at most this many more tokens apart than in the phrasing. */
+const ORDERED_GAP = 2;
+
 function windowFor(stemCount: number): number {
   return Math.max(6, stemCount * 3 + 2);
 }
@@ -187,7 +224,7 @@ export function matchPhrase(
   if (present === 0) return undefined;
   const tokens = index.doc.tokens;
   const window = windowFor(stems.length);
-  if (ordered) return present === stems.length ? matchInOrder(index, phrase, lists, window) : undefined;
+  if (ordered) return present === stems.length ? matchInOrder(index, phrase, lists, ORDERED_GAP) : undefined;
   // Every full match holds an occurrence of the rarest stem: anchoring there alone finds them all. Without a
   // full match possible, anchor on every present stem to find the best partial one.
   let anchors: number[];
@@ -254,7 +291,9 @@ function matchInOrder(
     const picked = [start];
     for (let b = 1; b < lists.length; b++) {
       const pos = firstAfter(lists[b] as readonly number[], picked[picked.length - 1] as number);
-      if (pos < 0 || pos - start > window || (tokens[pos] as Token).sentence !== sentence) break;
+      const prev = picked[picked.length - 1] as number;
+      const slack = (phrase.gaps?.[b] ?? 1) + window - 1;
+      if (pos < 0 || pos - prev > slack || (tokens[pos] as Token).sentence !== sentence) break;
       picked.push(pos);
     }
     if (picked.length < lists.length) continue;

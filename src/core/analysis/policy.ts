@@ -57,13 +57,13 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.158,
-      coveredRoot: 0.863,
-      similarity: 1.681,
+      covered: 1.187,
+      coveredRoot: 0.857,
+      similarity: 1.684,
       unattested: 0,
-      nonsense: -0.169,
-      relevance: 1.178,
-      misrelations: -0.584,
+      nonsense: -0.186,
+      relevance: 1.179,
+      misrelations: -0.597,
     },
     // fit:end
   },

@@ -39,7 +39,10 @@ const flagCache = new WeakMap<readonly RedFlag[], CompiledRedFlag[]>();
 export function compileRedFlags(flags: readonly RedFlag[]): CompiledRedFlag[] {
   const cached = flagCache.get(flags);
   if (cached) return cached;
-  const all = compilePhrases(flags.flatMap((f) => f.phrasings));
+  const all = compilePhrases(
+    flags.flatMap((f) => f.phrasings),
+    true,
+  );
   let at = 0;
   const compiled = flags.map((f) => {
     const phrasings = all.slice(at, at + f.phrasings.length);

@@ -73,3 +73,49 @@ export const selfConsistencyCheck =
     });
     return problems;
   };
+
+/**
+ * The bank's common unsafe practices must each fire on their own phrasings when said in a technical answer,
+ * and be specific (more than one short word), like a question's own flags.
+ */
+export function commonFlagsCheck(
+  commonRedFlags: readonly RedFlag[],
+  technical: Question | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!technical) return problems;
+  const file = '_common/red-flags.yaml';
+  commonRedFlags.forEach((flag, i) => {
+    flag.phrasings.forEach((p, j) => {
+      const path = `[${i}].phrasings[${j}]`;
+      const stems = compilePhrase(p).stems;
+      if (stems.length < 2 && (stems[0] ?? '').length < DISTINCTIVE_STEM)
+        problems.push({
+          code: 'red_flag_generic',
+          file,
+          path,
+          message: `"${p}" comes down to one short word (${stems[0] ?? 'none'}); it would fire on correct answers`,
+        });
+      const result = analyzeAnswer({
+        question: { ...technical, redFlags: [] },
+        answer: `In my team we ${p}.`,
+        commonRedFlags,
+      });
+      if (!result.flags.some((f) => f.id === flag.id))
+        problems.push({
+          code: 'red_flag_silent',
+          file,
+          path,
+          message: `"${p}" does not trigger its own red flag`,
+        });
+    });
+    if (!flag.source)
+      problems.push({
+        code: 'schema',
+        file,
+        path: `[${i}].source`,
+        message: `${flag.id}: name the guidance that warns against it`,
+      });
+  });
+  return problems;
+}

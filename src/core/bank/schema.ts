@@ -67,6 +67,8 @@ export const RedFlag = z.strictObject({
   /** What to say instead, shown with the flag. */
   fix: prose,
   zh: z.string().trim().optional(),
+  /** The guidance that warns against it (common flags name theirs: a pillar, a benchmark, a chapter). */
+  source: z.string().trim().min(3).optional(),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 

@@ -70,18 +70,24 @@ export function termsAt(tokens: readonly Token[]): Map<number, string[]> {
 
 /** A phrase's stems with every thesaurus variant in them replaced by its canonical term. */
 export function canonicalise(stems: readonly string[]): string[] {
+  return canonicalRuns(stems).map((r) => r.stem);
+}
+
+/** The canonical stems with, for each, the index of the input stem it starts at and the one it ends at. */
+export function canonicalRuns(
+  stems: readonly string[],
+): Array<{ stem: string; first: number; last: number }> {
   const table = variants();
-  const out: string[] = [];
+  const out: Array<{ stem: string; first: number; last: number }> = [];
+  const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     const list = table.get(stems[i] as string);
     const v = list?.find((x) => x.stems.every((s, k) => stems[i + k] === s));
-    if (v) {
-      out.push(v.key);
-      i += v.stems.length;
-    } else {
-      out.push(stems[i] as string);
-      i++;
-    }
+    const stem = v ? v.key : (stems[i] as string);
+    const length = v ? v.stems.length : 1;
+    if (!seen.has(stem)) out.push({ stem, first: i, last: i + length - 1 });
+    seen.add(stem);
+    i += length;
   }
-  return [...new Set(out)];
+  return out;
 }
