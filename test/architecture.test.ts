@@ -55,3 +55,31 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('adapters', () => {
+  const SRC = join(import.meta.dirname, '..', 'src');
+  it('the server and the app handlers import nothing from the CLI', () => {
+    const offenders: string[] = [];
+    for (const dir of ['server', 'app'])
+      for (const file of files(join(SRC, dir)))
+        for (const spec of importsOf(readFileSync(file, 'utf8')))
+          if (/\/cli\//.test(spec)) offenders.push(`${relative(SRC, file)} imports ${spec}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('no surface retypes a score band: they come from the policy', () => {
+    const offenders: string[] = [];
+    const surfaces = [
+      ...files(join(SRC, 'cli')),
+      ...files(join(SRC, 'app')),
+      ...files(join(SRC, 'core', 'interview')),
+      ...files(join(SRC, 'core', 'schedule')),
+    ];
+    for (const file of surfaces) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/score\S*\s*[<>]=?\s*(\d{2})\b/g))
+        offenders.push(`${relative(SRC, file)}: ${m[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

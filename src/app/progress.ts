@@ -1,5 +1,7 @@
 // Progress across all practice: the three layers, scores over time, coverage per category, and what is weak
 // before the interview date.
+
+import { isWeak } from '../core/analysis/policy.js';
 import { DIMENSIONS, type Dimension } from '../core/bank/schema.js';
 import type { AppContext } from './context.js';
 import { interviewDate, reviewHandler } from './review.js';
@@ -69,7 +71,7 @@ export function progressHandler(ctx: AppContext): Progress {
     };
   });
   const weak = last
-    .filter((a) => (a.score ?? 0) < 70)
+    .filter((a) => isWeak(a.score ?? 0))
     .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
     .map((a) => ({
       questionId: a.questionId as string,

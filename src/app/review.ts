@@ -1,4 +1,6 @@
 // Review handlers: what is due (weakest first), the interview date, and the plan that brings weak questions back.
+
+import { isWeak } from '../core/analysis/policy.js';
 import { InputError } from '../core/errors.js';
 import { dueCards, type PlannedReview, planForInterview, type ReviewCard } from '../core/schedule/index.js';
 import type { AppContext } from './context.js';
@@ -73,7 +75,7 @@ export function reviewHandler(
     questionId: c.questionId,
     due: c.due,
     lastScore: c.lastScore,
-    weak: c.lastScore < 70,
+    weak: isWeak(c.lastScore),
     plan: [c.due],
   }));
   return { interviewDate: date ? date.toISOString().slice(0, 10) : null, items: due.map(describe) };

@@ -1,6 +1,7 @@
 // Session handlers: start, answer (committed at once), read, resume. The CLI, the HTTP API and the tests call these.
 import { z } from 'zod';
 import { type AnswerComparison, compareAnalyses } from '../core/analysis/compare.js';
+import { followUpOf, followUpQuestion, withFollowUp } from '../core/analysis/followUp.js';
 import { type Analysis, analyzeAnswer, MAX_ANSWER_CHARS, termModel } from '../core/analysis/index.js';
 import type { Question } from '../core/bank/schema.js';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.js';
@@ -96,11 +97,22 @@ function analyse(
   });
 }
 
-/** The text graded for a turn: a follow-up is graded together with the first answer to the same question. */
-export function gradedText(session: SessionState, turn: Turn, text: string): string {
-  if (turn.kind !== 'follow-up') return text;
-  const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question');
-  return first?.answer ? `${first.answer.text}\n${text}` : text;
+/**
+ * A follow-up answer is graded on its own, against what the follow-up probes (regression: it used to be graded
+ * as the first answer and the follow-up joined, against the first question). It carries the question's result.
+ */
+function analyseFollowUp(
+  ctx: AppContext,
+  session: SessionState,
+  turn: Turn,
+  question: Question,
+  text: string,
+  durationSec: number | undefined,
+): Analysis {
+  const probe = followUpOf(question, turn.prompt);
+  const own = analyse(ctx, probe ? followUpQuestion(question, probe) : question, text, durationSec);
+  const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question')?.answer?.analysis;
+  return first ? { ...own, questionId: question.id, questionResult: withFollowUp(first, own, probe) } : own;
 }
 
 export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerRequest): AnswerResult {
@@ -117,7 +129,9 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
     const now = ctx.now();
     const question = pending.questionId ? (ctx.bank.byId(pending.questionId) ?? null) : null;
     const analysis = question
-      ? analyse(ctx, question, gradedText(session, pending, text), req.durationSec)
+      ? pending.kind === 'follow-up'
+        ? analyseFollowUp(ctx, session, pending, question, text, req.durationSec)
+        : analyse(ctx, question, text, req.durationSec)
       : null;
     const previous =
       question && pending.kind === 'question'
@@ -136,15 +150,19 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
     });
     const next = applyAnswer(ctx.bank, session, stored, now.toISOString());
     ctx.store.saveProgress(next, pending.position, stored.answerId);
-    if (question && analysis && pending.kind === 'question') {
+    // The review card takes the question's result once: after the follow-up when one is asked (first answer
+    // and what the follow-up added), else after the first answer.
+    const questionScore = analysis?.questionResult?.score ?? analysis?.score;
+    const followUpNext = pending.kind === 'question' && pendingTurn(next)?.kind === 'follow-up';
+    if (question && analysis && questionScore !== undefined && !followUpNext) {
       const card = reviewCard(
         ctx.store.getCard(question.id),
         question.id,
-        analysis.score,
+        questionScore,
         now,
         interviewDate(ctx) ?? undefined,
       );
-      ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
+      ctx.store.saveCard(card, stored.answerId, ratingFor(questionScore), now.toISOString());
     }
     const finished = next.status === 'finished';
     const showFeedback = session.config.style === 'practice' || finished;
@@ -156,7 +174,7 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
         answerId: stored.answerId,
         version: stored.version,
         score: showFeedback ? (analysis?.score ?? null) : null,
-        gradedText: gradedText(session, pending, text),
+        gradedText: text,
       },
       analysis: showFeedback ? analysis : null,
       comparison:

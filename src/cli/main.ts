@@ -1,5 +1,6 @@
 // The mockops command line: parses flags with commander and hands off to one module per command.
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../app/version.js';
 import { registerBankCommands } from './commands/bank.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerGradeCommand } from './commands/grade.js';
@@ -9,7 +10,6 @@ import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
 import { registerServeCommands } from './commands/serve.js';
 import { reportError } from './output.js';
-import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
   const program = new Command();

@@ -1,6 +1,7 @@
 // Terminal rendering of questions, feedback and model answers (plain text, colour only on a TTY).
 import type { AnswerComparison } from '../core/analysis/compare.js';
 import type { Analysis } from '../core/analysis/index.js';
+import { scoreBand } from '../core/analysis/policy.js';
 import type { Question } from '../core/bank/index.js';
 import type { SessionSummary } from '../core/interview/summary.js';
 
@@ -24,7 +25,8 @@ function bar(score: number | null): string {
   if (score === null) return dim('n/a');
   const filled = Math.round(score / 10);
   const text = `${'█'.repeat(filled)}${'░'.repeat(10 - filled)} ${score}`;
-  return score >= 70 ? green(text) : score >= 45 ? yellow(text) : red(text);
+  const band = scoreBand(score);
+  return band === 'good' ? green(text) : band === 'fair' ? yellow(text) : red(text);
 }
 
 export function renderAnalysis(a: Analysis): string {

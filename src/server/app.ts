@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../app/version.js';
 import { WEB_DIST_DIR } from '../storage/paths.js';
 import { HttpError, problemResponse } from './problem.js';
 import { importRoutes } from './routes/imports.js';

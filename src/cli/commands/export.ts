@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportAs } from '../../app/export.js';
+import { VERSION } from '../../app/version.js';
 import { MockopsError } from '../../core/errors.js';
 import { withContext } from '../context.js';
-import { VERSION } from '../version.js';
 
 export function registerExportCommand(program: Command): void {
   program

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AppContext } from '../../app/context.js';
 import { answerHandler, resumeHandler, startSessionHandler, type TurnView } from '../../app/sessions.js';
+import { DEFAULT_POLICY } from '../../core/analysis/policy.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { pendingTurn } from '../../core/interview/engine.js';
 import { summarize } from '../../core/interview/summary.js';
@@ -130,7 +131,8 @@ async function run(ctx: AppContext, opts: InterviewOptions): Promise<void> {
           if (result.comparison) process.stdout.write(`\n${renderComparison(result.comparison)}\n`);
           const q =
             current.kind === 'question' && current.questionId ? ctx.bank.byId(current.questionId) : undefined;
-          if (q && a.score < 85) process.stdout.write(`\n${renderModelAnswers(q)}\n`);
+          if (q && a.score < DEFAULT_POLICY.bands.followUpBelow)
+            process.stdout.write(`\n${renderModelAnswers(q)}\n`);
         }
       }
       session = ctx.store.getSession(session.id) ?? session;

@@ -57,13 +57,13 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.187,
-      coveredRoot: 0.857,
-      similarity: 1.684,
+      covered: 1.175,
+      coveredRoot: 0.879,
+      similarity: 1.719,
       unattested: 0,
-      nonsense: -0.186,
-      relevance: 1.179,
-      misrelations: -0.597,
+      nonsense: -0.257,
+      relevance: 1.16,
+      misrelations: -0.636,
     },
     // fit:end
   },
@@ -129,6 +129,8 @@ const policy = {
     fair: 45,
     /** Below this the interviewer asks a follow-up. */
     followUpBelow: 85,
+    /** At least this earns the interviewer's praise ("Good, that's clear."); at least `fair` a neutral word. */
+    praise: 75,
   },
   /** Score → FSRS rating. */
   rating: { easy: 85, good: 70, hard: 45 },

@@ -142,6 +142,15 @@ export interface DimensionScore {
   readonly total: number;
 }
 
+/** A question's result across its first answer and a follow-up (see followUp.ts). */
+export interface QuestionResult {
+  readonly score: number;
+  readonly grade: number;
+  readonly dimensions: Readonly<Record<Dimension, DimensionScore>>;
+  readonly missed: readonly string[];
+  readonly flags: readonly string[];
+}
+
 export interface Analysis {
   readonly mode: 'bank' | 'reference';
   readonly questionId: string | null;
@@ -158,6 +167,8 @@ export interface Analysis {
   readonly reference: { readonly similarity: number; readonly missingTerms: readonly string[] } | null;
   /** What the signals measured (bank mode), as the combination saw it. */
   readonly measures?: Measures;
+  /** For a follow-up answer: the question's result with it, first answer and follow-up taken together. */
+  readonly questionResult?: QuestionResult;
   readonly feedback: readonly FeedbackItem[];
   readonly followUp: string | null;
   /** Notes on input that could not be graded (empty, too long, not English). */

@@ -1,4 +1,6 @@
 // The interviewer: from a plan and the answers so far, decide what is said next. Pure and deterministic per seed.
+
+import { DEFAULT_POLICY } from '../analysis/policy.js';
 import type { Analysis } from '../analysis/types.js';
 import type { Bank } from '../bank/index.js';
 import type { Question } from '../bank/schema.js';
@@ -26,8 +28,8 @@ import {
   transition,
 } from './voice.js';
 
-/** Answers at or above this score get no follow-up: the interviewer moves on. */
-export const FOLLOW_UP_BELOW = 85;
+/** Answers at or above this score get no follow-up: the interviewer moves on (the policy's band). */
+export const FOLLOW_UP_BELOW = DEFAULT_POLICY.bands.followUpBelow;
 
 export function normaliseConfig(input: SessionConfigInput, seedFallback: number): SessionState['config'] {
   const parsed = SessionConfigSchema.safeParse(input);

@@ -1,5 +1,7 @@
 // The wrap-up: how the session went across the three layers, what was weakest, what to practise next.
-import type { Analysis } from '../analysis/types.js';
+
+import { DEFAULT_POLICY } from '../analysis/policy.js';
+import type { Analysis, QuestionResult as QuestionScore } from '../analysis/types.js';
 import { DIMENSIONS, type Dimension } from '../bank/schema.js';
 import type { SessionState, Turn } from './types.js';
 
@@ -33,15 +35,34 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
 }
 
-/** The analysis that counts for each planned question: the follow-up's (which includes the first answer) if there is one. */
-export function finalAnalyses(state: SessionState): Array<{ first: Turn; last: Turn; analysis: Analysis }> {
+/**
+ * Each planned question's turns: the first answer and the last (a follow-up's), with the result that counts:
+ * the follow-up's question result (first answer and follow-up together) when there is one.
+ */
+export function finalAnalyses(
+  state: SessionState,
+): Array<{ first: Turn; last: Turn; analysis: Analysis; result: QuestionScore }> {
   const byStep = new Map<number, { first: Turn; last: Turn }>();
   for (const t of state.turns) {
     if (t.kind === 'candidate-questions' || !t.answer?.analysis) continue;
     const entry = byStep.get(t.step);
     byStep.set(t.step, entry ? { first: entry.first, last: t } : { first: t, last: t });
   }
-  return [...byStep.values()].map((e) => ({ ...e, analysis: e.last.answer?.analysis as Analysis }));
+  return [...byStep.values()].map((e) => {
+    const firstAnalysis = e.first.answer?.analysis as Analysis;
+    const last = e.last.answer?.analysis as Analysis;
+    const result: QuestionScore =
+      e.last !== e.first && last.questionResult
+        ? last.questionResult
+        : {
+            score: firstAnalysis.score,
+            grade: firstAnalysis.grade,
+            dimensions: firstAnalysis.dimensions,
+            missed: firstAnalysis.coverage.filter((c) => c.status !== 'hit').map((c) => c.text),
+            flags: firstAnalysis.flags.map((f) => f.text),
+          };
+    return { ...e, analysis: firstAnalysis, result };
+  });
 }
 
 /** What to add when a layer is the weakest. */
@@ -53,21 +74,24 @@ const LAYER_ADVICE: Readonly<Record<Dimension, string>> = {
 
 export function summarize(state: SessionState): SessionSummary {
   const results = finalAnalyses(state);
-  const questions: QuestionResult[] = results.map(({ first, last, analysis }) => ({
+  const questions: QuestionResult[] = results.map(({ first, last, analysis, result }) => ({
     questionId: last.questionId ?? '',
     prompt: first.prompt,
-    score: analysis.score,
-    firstScore: first.answer?.analysis?.score ?? analysis.score,
-    missed: analysis.coverage.filter((c) => c.status !== 'hit').map((c) => c.text),
-    flags: analysis.flags.map((f) => f.text),
+    score: result.score,
+    firstScore: analysis.score,
+    missed: result.missed,
+    flags: result.flags,
   }));
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((d) => [
       d,
-      mean(results.map((r) => r.analysis.dimensions[d].score).filter((s): s is number => s !== null)),
+      mean(results.map((r) => r.result.dimensions[d].score).filter((s): s is number => s !== null)),
     ]),
   ) as Record<Dimension, number | null>;
-  const all = results.map((r) => r.analysis);
+  // Language across everything said, first answers and follow-ups alike, each on its own text.
+  const all = state.turns.flatMap((t) =>
+    t.kind !== 'candidate-questions' && t.answer?.analysis ? [t.answer.analysis] : [],
+  );
   const language = {
     soThat: all.reduce(
       (n, a) => n + (a.language.connectors.find((c) => c.phrase === 'so that')?.count ?? 0),
@@ -78,7 +102,7 @@ export function summarize(state: SessionState): SessionSummary {
     tooLong: all.filter((a) => a.language.fit === 'too-long').length,
   };
   const weakest = [...questions]
-    .filter((q) => q.score < 70)
+    .filter((q) => q.score < DEFAULT_POLICY.bands.weakBelow)
     .sort((a, b) => a.score - b.score)
     .slice(0, 3);
   const nextSteps: string[] = [];
@@ -90,7 +114,7 @@ export function summarize(state: SessionState): SessionSummary {
     ops: 'ops thinking',
     delivery: 'delivery & collaboration',
   };
-  if (weakDim && (dimensions[weakDim] ?? 100) < 70)
+  if (weakDim && (dimensions[weakDim] ?? 100) < DEFAULT_POLICY.bands.weakBelow)
     nextSteps.push(`Your weakest layer is ${label[weakDim]}: ${LAYER_ADVICE[weakDim]}`);
   for (const q of weakest) {
     const add = q.missed

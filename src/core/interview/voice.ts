@@ -1,4 +1,5 @@
 // What the interviewer says: short, natural acknowledgements matched to the answer, transitions and closings.
+import { DEFAULT_POLICY } from '../analysis/policy.js';
 import type { Category } from '../bank/schema.js';
 import { pick, type Random } from './random.js';
 
@@ -20,8 +21,8 @@ export type AnswerBand = keyof typeof ACKS;
 
 export function bandOf(score: number | null, nonAnswer: boolean): AnswerBand {
   if (nonAnswer || score === null) return 'none';
-  if (score >= 75) return 'strong';
-  if (score >= 45) return 'fair';
+  if (score >= DEFAULT_POLICY.bands.praise) return 'strong';
+  if (score >= DEFAULT_POLICY.bands.fair) return 'fair';
   return 'weak';
 }
 

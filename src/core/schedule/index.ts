@@ -1,6 +1,7 @@
 // Review scheduling with FSRS: every question is a card, an answer's score is the rating, and an interview
 // date pulls weak questions back at least twice before it.
 import { type Card, type CardInput, createEmptyCard, fsrs, type Grade, Rating, TypeConvert } from 'ts-fsrs';
+import { DEFAULT_POLICY } from '../analysis/policy.js';
 
 /**
  * Score → FSRS rating. 85+ is Easy (you could say it in the interview), 70–84 Good, 45–69 Hard (parts missing),
@@ -11,14 +12,14 @@ export const RATING_BANDS: ReadonlyArray<{
   readonly rating: Grade;
   readonly label: string;
 }> = [
-  { min: 85, rating: Rating.Easy, label: 'easy' },
-  { min: 70, rating: Rating.Good, label: 'good' },
-  { min: 45, rating: Rating.Hard, label: 'hard' },
+  { min: DEFAULT_POLICY.rating.easy, rating: Rating.Easy, label: 'easy' },
+  { min: DEFAULT_POLICY.rating.good, rating: Rating.Good, label: 'good' },
+  { min: DEFAULT_POLICY.rating.hard, rating: Rating.Hard, label: 'hard' },
   { min: 0, rating: Rating.Again, label: 'again' },
 ];
 
 /** Below this score a question is weak and must come back before the interview. */
-export const WEAK_BELOW = 70;
+export const WEAK_BELOW = DEFAULT_POLICY.bands.weakBelow;
 const DAY = 86_400_000;
 
 export function ratingFor(score: number): Grade {

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { EXPORT_FORMATS, exportAs } from '../../app/export.js';
 import { progressHandler } from '../../app/progress.js';
 import { parseDate, reviewHandler, setInterviewDate } from '../../app/review.js';
-import { VERSION } from '../../cli/version.js';
+import { VERSION } from '../../app/version.js';
 import { InputError } from '../../core/errors.js';
 import { jsonBody, query } from '../validate.js';
 

@@ -6,7 +6,6 @@ import {
   AnswerRequest,
   answerHandler,
   getSessionHandler,
-  gradedText,
   startSessionHandler,
   turnView,
 } from '../../app/sessions.js';
@@ -32,7 +31,8 @@ export function sessionView(ctx: AppContext, s: SessionState) {
         ? {
             answerId: t.answer.answerId,
             text: t.answer.text,
-            gradedText: gradedText(s, t, t.answer.text),
+            // The text the analysis spans point into: each answer's own (follow-ups are graded on their own).
+            gradedText: t.answer.text,
             durationSec: t.answer.durationSec,
             createdAt: t.answer.createdAt,
             score: reveal ? t.answer.score : null,

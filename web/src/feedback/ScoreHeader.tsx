@@ -1,4 +1,5 @@
 // The overall score and grade, and the three layers an interviewer judges.
+import { scoreBand } from '../../../src/core/analysis/policy.js';
 import { useT } from '../i18n';
 import { type Analysis, DIMENSIONS } from '../types';
 
@@ -6,9 +7,9 @@ const DIM_TEST_ID = { technical: 'dim-technical', ops: 'dim-ops', delivery: 'dim
 
 export function scoreTone(score: number | null): string {
   if (score === null) return 'tone-none';
-  if (score >= 75) return 'tone-good';
-  if (score >= 50) return 'tone-mid';
-  return 'tone-low';
+  // The same bands as the terminal and the review schedule (policy.ts).
+  const band = scoreBand(score);
+  return band === 'good' ? 'tone-good' : band === 'fair' ? 'tone-mid' : 'tone-low';
 }
 
 export function ScoreHeader({ analysis }: { analysis: Analysis }) {

@@ -97,7 +97,11 @@ function termRuns(tokens: readonly Token[]): string[][] {
     run = [];
   };
   for (const t of tokens) {
-    if (isTermToken(t)) run.push(t.stem);
+    if (
+      isTermToken(t) &&
+      !(t.pos === 'VERB' || (run.length === 0 && t.pos === 'ADJ' && !/[A-Z]/.test(t.text)))
+    )
+      run.push(t.stem);
     else if (!t.stop || t.kind === 'punct' || t.pos === 'VERB' || t.pos === 'ADP') flush();
   }
   flush();
@@ -394,7 +398,8 @@ export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: Ter
     for (let i = c.from; i < c.to; i++) {
       const t = doc.tokens[i] as Token;
       if (t.pos === 'VERB' && doc.tokens[i - 1]?.norm !== 'to') {
-        v = i;
+        // "the lock file encrypts": a verb tag right before another verb is a noun of the subject.
+        v = doc.tokens[i + 1]?.pos === 'VERB' && doc.tokens[i - 1]?.pos === 'NOUN' ? i + 1 : i;
         break;
       }
       if (t.pos === 'AUX' && copula < 0) copula = i;
@@ -409,16 +414,20 @@ export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: Ter
     if (between.some((t) => PERSONS.has(t.norm) || t.pos === 'PRON' || t.pos === 'VERB')) continue;
     const before = doc.tokens.slice(c.from, items.at[subject] as number);
     if (before.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB' || t.pos === 'ADP')) continue;
-    if (!toolLike(doc, items.at[subject] as number)) continue;
+    const tool = toolLike(doc, items.at[subject] as number);
     const objectK = items.terms.findIndex((_, k) => (items.at[k] as number) > pivot);
     const s = items.terms[subject] as string;
     const verbToken = v >= 0 ? (doc.tokens[v] as Token) : null;
     const verb = verbToken && !LIGHT_VERBS.has(verbToken.lemma) ? verbToken.stem : '';
     const object = objectK >= 0 ? (items.terms[objectK] as string) : null;
     if (!verb && !object) continue;
+    // A named tool is judged by what it is said to do; any other term only when the verb and its object are
+    // strangers to it and to each other ("the lock file encrypts the drift").
+    if (!tool && (!verb || object === null)) continue;
     const attested =
       (verb !== '' && model.pairs.has(pairKey(s, verb))) ||
-      (object !== null && model.pairs.has(pairKey(s, object)));
+      (object !== null && model.pairs.has(pairKey(s, object))) ||
+      (!tool && verb !== '' && object !== null && model.pairs.has(pairKey(verb, object)));
     const start = doc.tokens[c.from]?.start ?? 0;
     const end = doc.tokens[c.to - 1]?.end ?? start;
     out.push({ subject: s, verb, object, attested, clause: c, text: doc.text.slice(start, end) });
