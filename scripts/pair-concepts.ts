@@ -48,7 +48,7 @@ for (const category of readdirSync(BANK)) {
     // Text edits, applied from the end: the file keeps its layout and comments; only these lines change.
     const edits: Array<{ from: number; to: number; insert: string }> = [];
     for (const kp of kps.items) {
-      if (!isMap(kp) || Number(kp.get('weight') ?? 1) < PAIR_WEIGHT || kp.has('pairs')) continue;
+      if (!isMap(kp) || Number(kp.get('weight') ?? 1) < PAIR_WEIGHT) continue;
       const concepts = kp.get('concepts');
       if (!isSeq(concepts) || !concepts.range) continue;
       const text = String(kp.get('text'));
@@ -77,8 +77,14 @@ for (const category of readdirSync(BANK)) {
         process.stdout.write(`${category}/${name} ${kp.get('id')}: ${term} with ${chosen.join(', ')}\n`);
       }
       if (lines.length === 0) continue;
-      const end = source.lastIndexOf('\n', concepts.range[1] - 1) + 1;
-      edits.push({ from: end, to: end, insert: `    pairs:\n${lines.join('')}` });
+      const existing = kp.get('pairs');
+      if (isSeq(existing) && existing.range) {
+        const end = source.lastIndexOf('\n', existing.range[1] - 1) + 1;
+        edits.push({ from: end, to: end, insert: lines.join('') });
+      } else {
+        const end = source.lastIndexOf('\n', concepts.range[1] - 1) + 1;
+        edits.push({ from: end, to: end, insert: `    pairs:\n${lines.join('')}` });
+      }
     }
     if (edits.length === 0 || !write) continue;
     let out = source;

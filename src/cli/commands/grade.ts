@@ -48,6 +48,8 @@ export function gradeRecord(id: unknown, a: AnalysisResult) {
       fillers: a.language.fillers.reduce((n, f) => n + f.places.length, 0),
     },
     reference: a.reference,
+    confidence: a.confidence,
+    unexplained: a.unexplained.map((u) => u.quote.text),
     followUp: a.followUp,
     notes: a.notes,
   };

@@ -1,6 +1,9 @@
 // Feedback items: each quotes the answer or names the missing key point, says what to do next, and may carry a follow-up.
+
 import type { Question } from '../bank/schema.js';
+import { DEFAULT_POLICY, type Policy } from './policy.js';
 import type {
+  Confidence,
   FeedbackItem,
   FlagHit,
   KeyPointCoverage,
@@ -8,6 +11,7 @@ import type {
   StarPart,
   StructureResult,
   SubstanceResult,
+  Unexplained,
 } from './types.js';
 
 const PART_ADVICE: Readonly<Record<StarPart, string>> = {
@@ -58,11 +62,39 @@ interface FeedbackInput {
   readonly structure: StructureResult;
   readonly language: LanguageResult;
   readonly missingTerms: readonly string[];
+  readonly unexplained?: readonly Unexplained[];
+  readonly confidence?: Confidence;
+  readonly policy?: Policy;
 }
+
+const CONFIDENCE_WORDS: Readonly<Record<Confidence['reasons'][number], string>> = {
+  'too-short': 'The answer is too short to judge reliably: treat the score as a rough guess.',
+  'other-language': 'Most of the answer is not in English, so the grade is unreliable: answer in English.',
+  'unknown-words':
+    'Almost nothing in the answer matches what this question is about, so the grade may be off: check that you answered the question asked.',
+};
 
 export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   const { question, coverage, flags, substance, structure, language } = input;
+  const policy = input.policy ?? DEFAULT_POLICY;
   const items: FeedbackItem[] = [];
+  if (input.confidence?.level === 'low')
+    for (const reason of input.confidence.reasons)
+      items.push({
+        kind: 'confidence',
+        severity: 'major',
+        message: CONFIDENCE_WORDS[reason],
+        next: 'Give a fuller answer in English: 3–4 sentences on what you would do and why.',
+      });
+  for (const u of (input.unexplained ?? []).slice(0, 3)) {
+    items.push({
+      kind: 'unexplained',
+      severity: 'major',
+      message: `This sentence strings terms together (${u.terms.slice(0, 4).join(', ')}) without saying anything an interviewer can check: it sounds like buzzwords.`,
+      quote: u.quote,
+      next: 'Say what each tool actually does, to what, and why: one claim per sentence, in your own words.',
+    });
+  }
   const followUpOf = (keyPoint: string) => question?.followUps.find((f) => f.keyPoint === keyPoint)?.text;
   for (const note of substance.notes) {
     items.push({
@@ -89,10 +121,16 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
     if (c.status === 'hit' || c.contradicted) continue;
     const fu = followUpOf(c.id);
     if (c.status === 'partial') {
+      const how =
+        c.basis === 'unexplained'
+          ? 'You named this, but in a sentence that does not make technical sense'
+          : c.basis === 'named'
+            ? 'You named this without saying what you do with it or why'
+            : 'You touched on this but did not make it explicit';
       items.push({
         kind: 'partial',
         severity: 'minor',
-        message: `You touched on this but did not make it explicit: ${c.text}`,
+        message: `${how}: ${c.text}`,
         ...(c.evidence[0] ? { quote: c.evidence[0] } : {}),
         keyPointId: c.id,
         next: `Say it plainly, for example: "${c.concept ?? c.text}".`,
@@ -117,7 +155,7 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
       next: `Explain where "${term}" fits in your answer.`,
     });
   }
-  if (structure.applies && question?.kind !== 'scenario') {
+  if (structure.applies && question && policy.kinds.starScored.includes(question.kind)) {
     for (const part of structure.missing) {
       items.push({
         kind: 'structure',

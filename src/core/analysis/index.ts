@@ -11,12 +11,13 @@ import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
 import { creditOf, dimensionScores, flagPenalty, gradeOf, structureShare } from './score.js';
 import { clauseIndexOf, clausesOf } from './signals/clauses.js';
 import { coherence, relationsOf, type TermModel, termModel } from './signals/coherence.js';
-import { keyPointCoverage } from './signals/coverage.js';
+import { confidenceOf } from './signals/confidence.js';
+import { keyPointCoverage, toSpan } from './signals/coverage.js';
 import { keyPointBags } from './signals/paraphrase.js';
 import { contradictionFlags, redFlagHits } from './signals/redFlags.js';
-import { analyzeSubstance } from './signals/substance.js';
+import { analyzeSubstance, declines } from './signals/substance.js';
 import { analyzeStructure } from './structure.js';
-import type { Analysis, FlagHit, KeyPointCoverage } from './types.js';
+import type { Analysis, FlagHit, KeyPointCoverage, Unexplained } from './types.js';
 
 export { DEFAULT_POLICY, type Policy } from './policy.js';
 export { type TermModel, termModel } from './signals/coherence.js';
@@ -74,6 +75,19 @@ function modelAnswerSimilarity(
   }
   return Math.min(1, best / p.blend.similarityFullAt);
 }
+
+/** The answer's own words for the terms of a clause (the terms are stems; show what was said). */
+function termWords(doc: TextDoc, from: number, to: number, terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (t && terms.some((term) => term.split('\u00b7')[0] === t.stem) && !out.includes(t.text))
+      out.push(t.text);
+  }
+  return out;
+}
+
+const noReferenceText = (text: string) => text.trim() === '';
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
 export function cleanAnswer(text: string): string {
@@ -145,6 +159,8 @@ function emptyAnalysis(
     structure: analyzeStructure(doc, null),
     language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
     reference: null,
+    confidence: { level: 'high', reasons: [] },
+    unexplained: [],
     feedback: [
       {
         kind: 'substance',
@@ -191,14 +207,28 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     const questionDoc = readText(question ? question.text : (input.questionText ?? ''));
     const substance = analyzeSubstance({ doc, topicStems: null, hits: 0, shortAnswersAllowed: true });
     const ref = gradeAgainstReference(doc, reference, questionDoc);
-    // Human graders forgive a paraphrase that shares no word with the reference; a long answer that shares
-    // no word with the question either is about something else.
+    // Human graders forgive a paraphrase that shares few words with the reference, but an answer of some length
+    // whose words mostly belong to neither the question nor the reference is about another topic.
     const content = doc.tokens.filter(isContent);
-    const shared = new Set([...reference.tokens, ...questionDoc.tokens].filter(isContent).map((t) => t.stem));
-    const offTopic =
-      ref.similarity === 0 &&
-      content.length >= p.reference.offTopicMinWords &&
-      !content.some((t) => shared.has(t.stem));
+    const shared = new Set(
+      [...reference.tokens, ...questionDoc.tokens].filter(isContent).flatMap((t) => [t.stem, ...t.parts]),
+    );
+    const onTopic = content.filter((t) => shared.has(t.stem) || t.parts.some((x) => shared.has(x))).length;
+    const relevance = content.length > 0 ? onTopic / content.length : 0;
+    const { relevanceNone, relevanceFull, offTopicFactor, offTopicMinWords } = p.reference;
+    const relevanceFactor =
+      content.length < offTopicMinWords
+        ? 1
+        : offTopicFactor +
+          (1 - offTopicFactor) *
+            Math.max(0, Math.min(1, (relevance - relevanceNone) / (relevanceFull - relevanceNone)));
+    // Reference mode: "known" is the share of the answer's words the question and the reference share.
+    const refConfidence = noReferenceText(referenceText)
+      ? { level: 'low' as const, reasons: ['unknown-words' as const] }
+      : confidenceOf(
+          { doc, known: content.length < offTopicMinWords ? 1 : relevance, declined: declines(answer) },
+          p,
+        );
     const noReference = referenceText.trim() === '';
     const notes = noReference
       ? [
@@ -206,10 +236,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
           'This question has no reference answer, so there is nothing to grade against: add one to get a score.',
         ]
       : substance.notes;
-    const score =
-      substance.nonAnswer || noReference
-        ? 0
-        : Math.round(ref.score * (offTopic ? p.reference.offTopicFactor : 1));
+    const score = substance.nonAnswer || noReference ? 0 : Math.round(ref.score * relevanceFactor);
     const coverage = question
       ? keyPointCoverage({
           index,
@@ -238,7 +265,10 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       structure,
       language,
       reference: { similarity: Math.round(ref.similarity * 1000) / 1000, missingTerms: ref.missingTerms },
+      confidence: refConfidence,
+      unexplained: [],
       feedback: buildFeedback({
+        confidence: refConfidence,
         question: null,
         coverage,
         flags: [],
@@ -301,6 +331,14 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   };
   const { keep, cap } = flagPenalty(flags, p);
   const form = substance.formFactor;
+  const confidence = confidenceOf({ doc, known: coherent.known, declined: declines(answer) }, p);
+  const unexplained: Unexplained[] = coherent.unexplained.map((u) => ({
+    quote: toSpan(
+      index,
+      Array.from({ length: u.clause.to - u.clause.from }, (_, i) => u.clause.from + i),
+    ),
+    terms: u.clause.from < doc.tokens.length ? termWords(doc, u.clause.from, u.clause.to, u.terms) : [],
+  }));
   const score = combinedScore(measures, form, keep, cap, p);
   const dimensions = dimensionScores(
     coverage,
@@ -320,8 +358,21 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     structure,
     language,
     reference: null,
+    confidence,
+    unexplained,
     measures,
-    feedback: buildFeedback({ question, coverage, flags, substance, structure, language, missingTerms: [] }),
+    feedback: buildFeedback({
+      question,
+      coverage,
+      flags,
+      substance,
+      structure,
+      language,
+      missingTerms: [],
+      unexplained,
+      confidence,
+      policy: p,
+    }),
     followUp: followUpFor(question, coverage, flags),
     notes: [...new Set(substance.notes)],
   };

@@ -48,6 +48,16 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'anyone',
 ]);
 
+/** The position of a token among the phrase's words (punctuation not counted). */
+function wordIndex(tokens: readonly Token[], t: Token): number {
+  let n = 0;
+  for (const x of tokens) {
+    if (x === t) return n;
+    if (x.kind === 'word' || x.kind === 'number') n++;
+  }
+  return n;
+}
+
 function phraseFromTokens(source: string, tokens: readonly Token[], particles = false): CompiledPhrase {
   const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
   const content = words.filter((t) => isContent(t) || (particles && PARTICLES.has(t.norm)));
@@ -56,7 +66,10 @@ function phraseFromTokens(source: string, tokens: readonly Token[], particles = 
   // accounts" become one term.
   const unique: Token[] = [];
   for (const t of chosen) if (!unique.some((u) => u.stem === t.stem)) unique.push(t);
-  const runs = canonicalRuns(unique.map((t) => t.stem));
+  const runs = canonicalRuns(
+    unique.map((t) => t.stem),
+    unique.map((t) => wordIndex(tokens, t)),
+  );
   const stems = runs.map((r) => r.stem);
   if (!particles) return { source, stems };
   // Red-flag claims keep their spacing: "run as root because it is easier" may spread as far as it does.

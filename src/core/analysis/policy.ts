@@ -57,13 +57,13 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.175,
-      coveredRoot: 0.879,
-      similarity: 1.719,
+      covered: 1.16,
+      coveredRoot: 0.911,
+      similarity: 1.699,
       unattested: 0,
-      nonsense: -0.257,
-      relevance: 1.16,
-      misrelations: -0.636,
+      nonsense: -0.232,
+      relevance: 1.182,
+      misrelations: -0.609,
     },
     // fit:end
   },
@@ -109,8 +109,8 @@ const policy = {
     offTopicMinWords: 20,
     offTopicFactor: 0.25,
     /** Relevance to question and reference below which a reference-mode answer is about another topic. */
-    relevanceNone: 0.12,
-    relevanceFull: 0.35,
+    relevanceNone: 0.05,
+    relevanceFull: 0.2,
   },
   confidence: {
     /** Fewer content words than this: too little to judge. */

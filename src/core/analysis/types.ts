@@ -120,7 +120,9 @@ export type FeedbackKind =
   | 'length'
   | 'substance'
   | 'ownership'
-  | 'quantify';
+  | 'quantify'
+  | 'unexplained'
+  | 'confidence';
 
 export interface FeedbackItem {
   readonly kind: FeedbackKind;
@@ -140,6 +142,19 @@ export interface DimensionScore {
   /** Key points of this dimension hit, of all. */
   readonly hit: number;
   readonly total: number;
+}
+
+/** How far the grade can be trusted: low when the evidence is thin, with the reasons. */
+export interface Confidence {
+  readonly level: 'high' | 'low';
+  readonly reasons: ReadonlyArray<'too-short' | 'other-language' | 'unknown-words'>;
+}
+
+/** A sentence whose terms do not go together the way they do in correct answers: it explains nothing. */
+export interface Unexplained {
+  readonly quote: Span;
+  /** The terms it strings together. */
+  readonly terms: readonly string[];
 }
 
 /** A question's result across its first answer and a follow-up (see followUp.ts). */
@@ -165,6 +180,10 @@ export interface Analysis {
   readonly structure: StructureResult;
   readonly language: LanguageResult;
   readonly reference: { readonly similarity: number; readonly missingTerms: readonly string[] } | null;
+  /** Whether the grade can be trusted (low: thin evidence), with the reasons. */
+  readonly confidence: Confidence;
+  /** Sentences that name terms without making sense of them (bank mode). */
+  readonly unexplained: readonly Unexplained[];
   /** What the signals measured (bank mode), as the combination saw it. */
   readonly measures?: Measures;
   /** For a follow-up answer: the question's result with it, first answer and follow-up taken together. */

@@ -185,7 +185,13 @@ export function readText(text: string): TextDoc {
         const glued =
           (/^[A-Za-z]+$/.test(word) && /^[A-Za-z]+$/.test(prev?.text ?? '')) ||
           (word === '_' && /^\w+$/.test(prev?.text ?? '')) ||
-          (/^\w+$/.test(word) && /\w_$/.test(prev?.text ?? ''));
+          (/^\w+$/.test(word) && /\w_$/.test(prev?.text ?? '')) ||
+          // … and hyphenated compounds: "on-call" is one word, not "on", "-", "call".
+          (word === '-' &&
+            /\w$/.test(prev?.text ?? '') &&
+            (spaces[t + 1] ?? ' ') === '' &&
+            /^\w/.test(words[t + 1] ?? '')) ||
+          (/^\w/.test(word) && /\w-$/.test(prev?.text ?? ''));
         if (t > first && spaces[t] === '' && prev && prev.sentence === sentenceIndex && glued) {
           tokens.pop();
           length += start - prev.start;

@@ -6,6 +6,11 @@ import type { SubstanceResult } from '../types.js';
 const NON_ANSWER =
   /^\W*(?:(?:sorry,?\s*)?i\s*(?:do\s*n[o']?t|dont|really don'?t)\s+know|no idea|not sure|pass|skip|next question|i have no (?:idea|experience|clue)|i (?:can'?t|cannot|could not|couldn'?t) (?:answer|remember|say)|n\/?a|nothing|no comment|i never (?:did|used|worked)|idk|dunno)\b/i;
 
+/** The answer declines to answer ("I don't know", "pass"): a zero that is certain. */
+export function declines(text: string): boolean {
+  return NON_ANSWER.test(text) && text.split(/\s+/).length <= 12;
+}
+
 export interface SubstanceInput {
   readonly doc: TextDoc;
   /** Stems that belong to the question's topic; null in reference mode before a reference is read. */
