@@ -57,23 +57,19 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.16,
-      coveredRoot: 0.911,
-      similarity: 1.699,
+      covered: 1.172,
+      coveredRoot: 0.897,
+      similarity: 1.683,
       unattested: 0,
-      nonsense: -0.232,
-      relevance: 1.182,
-      misrelations: -0.609,
+      nonsense: -0.304,
+      relevance: 1.194,
+      misrelations: -0.621,
     },
     // fit:end
   },
-  /** 0–100 from the content share (reference mode): full marks at `fullMarksAt`, with a slight lift below it. */
-  curve: { fullMarksAt: 0.85, exponent: 0.9 },
   /** Score bands of grades 5, 4, 3, 2, 1 (below the last: 0). */
   grades: [85, 70, 50, 30, 10],
   blend: {
-    /** Share of the content score from similarity to the model answers. */
-    modelSimilarity: 0.3,
     /** Recall-weighted overlap with a model answer at which an answer counts as fully like it. */
     similarityFullAt: 0.5,
     similarityBeta: 2,
@@ -81,14 +77,7 @@ const policy = {
     star: 0.25,
   },
   coherence: {
-    /** A clause is unexplained when fewer than this share of its terms go with another of its terms or verbs. */
-    attestedMin: 0.5,
-    /** Share of an answer's term pairings that no correct answer has, from which it starts to lose credit… */
-    unattestedFrom: 0.6,
-    /** …and at which it keeps only `floor` of it: fluent nonsense, tools doing each other's jobs. */
-    unattestedAt: 0.85,
-    floor: 0.3,
-    /** Fewer pairings than this: too little to judge the answer as a whole. */
+    /** Fewer term pairings than this: too little to judge the answer's coherence as a whole. */
     minPairings: 6,
   },
   substance: {

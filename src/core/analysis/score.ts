@@ -19,11 +19,7 @@ export function creditOf(
   return 0;
 }
 
-export function curve(raw: number, p: Policy = DEFAULT_POLICY): number {
-  const x = Math.max(0, Math.min(1, raw / p.curve.fullMarksAt));
-  return 100 * x ** p.curve.exponent;
-}
-
+/** What the flags leave of a score (penalties multiply) and the cap an unsafe claim puts on it. */
 export function flagPenalty(
   flags: readonly FlagHit[],
   p: Policy = DEFAULT_POLICY,
@@ -35,17 +31,6 @@ export function flagPenalty(
     if (f.severity === 3) cap = p.flags.unsafeCap;
   }
   return { keep, cap };
-}
-
-/** The final 0–100: curved content, times the flag penalties, under the caps. */
-export function finalScore(
-  raw: number,
-  flags: readonly FlagHit[],
-  p: Policy = DEFAULT_POLICY,
-  cap = 100,
-): number {
-  const penalty = flagPenalty(flags, p);
-  return Math.round(Math.max(0, Math.min(cap, penalty.cap, curve(raw, p) * penalty.keep)));
 }
 
 /** Share of the STAR + Future parts present, for story questions whose score counts it. */

@@ -4,8 +4,10 @@ import type { Question, RedFlag } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { analyzeAnswer, termModel } from './index.js';
 import { compilePhrase } from './phrases.js';
+import { DEFAULT_POLICY } from './policy.js';
 
-export const SELF_CHECK = { full: 90, quick: 70 } as const;
+/** The model answers' floors against their own rubric (the policy's). */
+export const SELF_CHECK = DEFAULT_POLICY.selfCheck;
 /** A one-word red-flag phrasing must be at least this long a stem (kube2iam, podsecuritypolicy) to be specific. */
 const DISTINCTIVE_STEM = 6;
 

@@ -201,7 +201,7 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
       const line = lineOf(doc.tokens[s.from] as Token);
       if (!wholeLine(line)) continue;
       const items = itemsOf(doc, thesaurus, draft.terms, s.from, s.to);
-      byKeyPoint.set(line, [...(byKeyPoint.get(line) ?? []), ...items.terms]);
+      byKeyPoint.set(line, [...(byKeyPoint.get(line) ?? []), ...items.terms, ...items.verbs, ...items.stems]);
       const bag = bags.get(line) ?? new Set<string>();
       for (const x of [...items.stems, ...items.terms]) bag.add(x);
       for (let i = s.from; i < s.to; i++) for (const k of thesaurus.get(i) ?? []) bag.add(k);

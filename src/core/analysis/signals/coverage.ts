@@ -156,6 +156,14 @@ export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
       for (const pair of compiled?.pairs ?? []) {
         const found = pairMatch(ctx, pair);
         if (found) consider(judge(ctx, found, pair.term.source));
+        else {
+          // Named alone it earns nothing, but named to be rejected it is a contradiction ("canaries slow us down").
+          const bare = matchPhrase(index, pair.term);
+          if (bare && bare.fraction === 1) {
+            const j = judge(ctx, bare.tokens, pair.term.source);
+            if (j.stance !== 'stated') consider(j);
+          }
+        }
         if (done()) break;
       }
     // Said in other words: the clause that carries most of the key point's own description.

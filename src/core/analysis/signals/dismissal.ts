@@ -430,18 +430,22 @@ function droppedBack(tokens: readonly Token[], from: number, to: number): Dismis
   for (let i = from; i < to; i++) {
     for (const seq of DROP_ACTS) {
       let end = seqAt(tokens, i, seq, to);
-      // A phrasal verb around its object: "turned them off", "got it out".
+      // A phrasal verb around its object: "turned them off", "got it out" — the pronoun is the object.
+      let around = false;
       if (
         end < 0 &&
         seq.length === 2 &&
         BACK_REFERENCES.has(tokens[i + 1]?.norm ?? '') &&
-        seqAt(tokens, i, [seq[0] as string], to) > 0
-      )
-        end = seqAt(tokens, i + 2, [seq[1] as string], to) > 0 ? i + 3 : -1;
+        seqAt(tokens, i, [seq[0] as string], to) > 0 &&
+        seqAt(tokens, i + 2, [seq[1] as string], to) > 0
+      ) {
+        end = i + 3;
+        around = true;
+      }
       if (end < 0) continue;
       const after = tokens.slice(end, Math.min(to, end + 3)).filter((t) => t.kind !== 'punct');
       const object = after[0];
-      const backObject = !!object && BACK_REFERENCES.has(object.norm);
+      const backObject = around || (!!object && BACK_REFERENCES.has(object.norm));
       const noObject = (!object || object.pos === 'ADV') && INTRANSITIVE_DROPS.has(seq[0] as string);
       if ((backObject || noObject) && negatorCount(tokens, from, i) % 2 === 0)
         return { from: i, to: end, form: 'drop' };

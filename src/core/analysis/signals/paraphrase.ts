@@ -12,7 +12,7 @@ export const MIN_SHARED = 2;
 
 export interface KeyPointBag {
   readonly id: string;
-  /** Weight of each stem of the key point's description and phrasings. */
+  /** Weight of each stem of the key point's description. */
   readonly weights: ReadonlyMap<string, number>;
   /** Weight of the description alone: what a full paraphrase shares. */
   readonly total: number;
@@ -48,16 +48,12 @@ export function keyPointBags(
   const byModel = cache.get(question) ?? new WeakMap<TermModel, KeyPointBag[]>();
   const known = byModel.get(model);
   if (known) return known;
-  const texts = question.keyPoints.flatMap((kp) => [
-    kp.text,
-    [...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])].join('. '),
-  ]);
-  const stems = stemsOfLines(texts);
+  // A paraphrase is of the description; the phrasings are the concept matcher's job.
+  const stems = stemsOfLines(question.keyPoints.map((kp) => kp.text));
   const idf = (s: string) =>
     Math.log((model.keyPoints + 1) / ((model.keyPointFrequency.get(s) ?? 0) + 1)) + 0.1;
   const bags = question.keyPoints.map((kp, k) => {
-    const description = stems[2 * k] ?? new Set<string>();
-    const phrasings = stems[2 * k + 1] ?? new Set<string>();
+    const description = stems[k] ?? new Set<string>();
     const weights = new Map<string, number>();
     let total = 0;
     for (const s of description) {
@@ -65,7 +61,6 @@ export function keyPointBags(
       weights.set(s, idf(s));
       total += idf(s);
     }
-    for (const s of phrasings) if (!questionStems.has(s) && !weights.has(s)) weights.set(s, idf(s));
     return { id: kp.id, weights, total };
   });
   byModel.set(model, bags);

@@ -1,0 +1,92 @@
+// Claims, not keywords: regression tests named after what fooled the engine (issue #10), on the real bank.
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../../storage/bank.js';
+import { analyzeAnswer, termModel } from '../index.js';
+
+const bank = loadBank();
+const model = termModel(bank.questions, bank.commonRedFlags);
+const run = (id: string, answer: string) => {
+  const question = bank.byId(id);
+  if (!question) throw new Error(`no question ${id}`);
+  return analyzeAnswer({ question, answer, commonRedFlags: bank.commonRedFlags, termModel: model });
+};
+const status = (a: ReturnType<typeof run>, id: string) => a.coverage.find((c) => c.id === id)?.status;
+
+describe('claims, not keywords', () => {
+  it('fluent buzzword salad scores low (regression: iam-least-privilege scored 100)', () => {
+    const a = run(
+      'iam-least-privilege',
+      'STS is a kind of MFA for the network. We keep OIDC inside the SCP, and CloudTrail acts as our SSO. Access Analyzer hands out temporary credentials to the permission boundaries.',
+    );
+    expect(a.score).toBeLessThan(50);
+    const b = run(
+      'eks-deployment-pipeline',
+      'GitOps means Trivy builds the Helm values. The canary runs the unit tests with OIDC. Promotion is done by the HPA.',
+    );
+    expect(b.score).toBeLessThan(45);
+    expect(b.unexplained.map((u) => u.quote.text)).toContain('GitOps means Trivy builds the Helm values.');
+  });
+
+  it('does not credit a practice named to reject it (regression: canary credited for its words)', () => {
+    const a = run(
+      'rolling-bluegreen-canary',
+      'Canary releases just slow us down, so we ship to everyone at once with a rolling update.',
+    );
+    expect(status(a, 'canary-mechanics')).toBe('missed');
+    expect(a.score).toBeLessThan(30);
+    const b = run(
+      'rolling-bluegreen-canary',
+      'Traffic splitting is overkill for us, so we never compare with the stable version and just ship.',
+    );
+    expect(b.flags.find((f) => f.kind === 'contradiction')?.id).toBe('not-canary-mechanics');
+  });
+
+  it('respects word boundaries (regression: "on-call rotation" ticked "the name people can call you")', () => {
+    const a = run(
+      'self-introduction',
+      'I run the on-call rotation for our platform team and handle incidents.',
+    );
+    expect(status(a, 'name-intro')).toBe('missed');
+  });
+
+  it('lets a red flag win over a hit on the same words (regression: DynamoDB locking ticked and flagged)', () => {
+    const a = run('terraform-state-team', 'We use DynamoDB locking for the state and keep it in S3.');
+    expect(a.flags.map((f) => f.id)).toContain('dynamodb-only');
+    expect(status(a, 'state-locking')).not.toBe('hit');
+  });
+
+  it('does not flag the migration away from a deprecated practice', () => {
+    const a = run(
+      'terraform-state-team',
+      'We migrated from DynamoDB locking to use_lockfile in the S3 backend.',
+    );
+    expect(a.flags).toEqual([]);
+    expect(status(a, 'state-locking')).toBe('hit');
+  });
+
+  it('needs a partner for a paired term: "use_lockfile" alone in a list is not the locking point', () => {
+    const listed = run('terraform-state-team', 'use_lockfile, OIDC, Atlantis, Checkov, drift.');
+    expect(status(listed, 'state-locking')).not.toBe('hit');
+    const stated = run(
+      'terraform-state-team',
+      'We set use_lockfile in the S3 backend so two applies never write at once.',
+    );
+    expect(status(stated, 'state-locking')).toBe('hit');
+  });
+
+  it('credits a correct statement in other words: an acronym or its expansion', () => {
+    const a = run(
+      'eks-networking-pod-identity',
+      'Each pod gets its own AWS permissions through IAM roles for service accounts or EKS Pod Identity, scoped to the service account, so no pod uses the node role.',
+    );
+    expect(a.coverage.some((c) => c.status === 'hit')).toBe(true);
+  });
+
+  it('catches a confident mistake (regression: a full mesh of 20 VPC peerings scored 78)', () => {
+    const a = run(
+      'vpc-secure-ha',
+      'For twenty VPCs I build a full mesh of VPC peering connections, every VPC peered with every other one, so we do not need a Transit Gateway.',
+    );
+    expect(a.score).toBeLessThan(30);
+  });
+});

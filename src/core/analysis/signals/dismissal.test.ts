@@ -1,0 +1,87 @@
+// Polarity of a mention. The hand cases below are ours; the phrasings in test/fixtures/polarity were written by a
+// helper who never saw this code, and half of them (the held-out half) were never looked at while writing it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../text/index.js';
+import { compilePhrase, indexDoc, matchPhrase } from '../phrases.js';
+import { clauseIndexOf, clausesOf } from './clauses.js';
+import { stanceOf } from './dismissal.js';
+
+function stance(practice: string, sentence: string) {
+  const doc = readText(sentence);
+  const m = matchPhrase(indexDoc(doc), compilePhrase(practice));
+  if (!m || m.fraction < 1) return 'no-match';
+  const clauses = clausesOf(doc);
+  const at = clauseIndexOf(clauses, doc.tokens.length)[m.tokens[0] ?? 0] ?? -1;
+  return stanceOf(doc, clauses, at, m.tokens[0] ?? 0, m.tokens[m.tokens.length - 1] ?? 0).stance;
+}
+
+describe('dismissal', () => {
+  it('catches a practice named only to reject it (regression: "canary releases just slow us down")', () => {
+    expect(
+      stance('canary releases', 'Canary releases just slow us down, so we ship to everyone at once.'),
+    ).toBe('dismissed');
+    expect(stance('code review', 'We skip code review when the deadline is close.')).toBe('dismissed');
+    expect(stance('runbooks', 'Runbooks? Nobody reads them.')).toBe('dismissed');
+    expect(stance('state locking', 'We looked at state locking. It was pure overhead.')).toBe('dismissed');
+    expect(stance('readiness probes', 'Readiness probes made pods flap, so we turned them off.')).toBe(
+      'dismissed',
+    );
+  });
+
+  it('reads negation by parity and keeps endorsements that use negative words', () => {
+    expect(stance('state locking', 'We do not use state locking.')).toBe('negated');
+    expect(stance('rollback plan', 'We never deploy without a rollback plan.')).toBe('stated');
+    expect(stance('code review', 'Skipping code review is a mistake we made once.')).toBe('stated');
+    expect(stance('backups', 'There is no excuse to skip backups.')).toBe('stated');
+    expect(stance('load testing', 'People say load testing is overhead, but it saved our launch.')).toBe(
+      'stated',
+    );
+    expect(stance('automated tests', 'We stopped manual testing and moved to automated tests.')).toBe(
+      'stated',
+    );
+    expect(
+      stance('autoscaling', 'Autoscaling and shutting down non-prod at night remove a lot of waste.'),
+    ).toBe('stated');
+  });
+
+  it('holds its figures on phrasings written blind to it (held-out half)', () => {
+    const file = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'polarity',
+      'phrasings.jsonl',
+    );
+    const rows = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { practice: string; sentence: string; label: 'dismiss' | 'endorse' });
+    const fnv = (x: string) => {
+      let h = 2166136261;
+      for (const c of x) {
+        h ^= c.charCodeAt(0);
+        h = Math.imul(h, 16777619) >>> 0;
+      }
+      return h;
+    };
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const r of rows.filter((x) => fnv(x.sentence) % 2 === 1)) {
+      const s = stance(r.practice, r.sentence);
+      if (s === 'no-match') continue;
+      const caught = s !== 'stated';
+      if (r.label === 'dismiss') caught ? tp++ : fn++;
+      else if (caught) fp++;
+    }
+    // Measured 0.58 recall, 0.91 precision when this test was written (docs/benchmarks.md).
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.55);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.88);
+  });
+});
