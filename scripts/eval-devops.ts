@@ -3,7 +3,7 @@
 // tuning half only (`npm run eval:tune`); `npm run eval` prints every set and half.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAnalysis } from '../src/app/analysis.js';
+import { type AnalysisResult, runAnalysis } from '../src/app/analysis.js';
 import type { Bank } from '../src/core/bank/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { spearman } from './lib/stats.js';
@@ -37,14 +37,16 @@ export function readGraded(file: string): Graded[] {
     .map((l) => JSON.parse(l) as Graded);
 }
 
-export function evalDevops(rows: readonly Graded[], bank: Bank = loadBank()) {
+/** `scores`, when given, replace the engine's (one per row): how a baseline is measured the same way. */
+export function evalDevops(rows: readonly Graded[], bank: Bank = loadBank(), scores?: readonly number[]) {
   const missing = new Set<string>();
-  const scored = rows.flatMap((r) => {
+  const scored = rows.flatMap((r, i): Array<Graded & { score: number; analysis: AnalysisResult | null }> => {
     const question = r.questionId ? bank.byId(r.questionId) : bank.byText(r.question);
     if (!question) {
       missing.add(r.question);
       return [];
     }
+    if (scores) return [{ ...r, score: scores[i] as number, analysis: null }];
     const a = runAnalysis(bank, { questionId: question.id, text: r.answer });
     return [{ ...r, score: a.score, analysis: a }];
   });
@@ -106,7 +108,7 @@ if (process.argv[1]?.endsWith('eval-devops.ts')) {
   if (process.argv.includes('--verbose'))
     for (const s of r.rows)
       process.stdout.write(
-        `${s.id.padEnd(64)} grade ${String(s.grade).padEnd(4)} score ${String(s.score).padStart(3)}  ${s.analysis.coverage.map((c) => (c.status === 'hit' ? 'H' : c.status === 'partial' ? 'p' : '.')).join('')} ${s.analysis.flags.map((f) => f.id).join(',')}\n`,
+        `${s.id.padEnd(64)} grade ${String(s.grade).padEnd(4)} score ${String(s.score).padStart(3)}  ${s.analysis?.coverage.map((c) => (c.status === 'hit' ? 'H' : c.status === 'partial' ? 'p' : '.')).join('')} ${s.analysis?.flags.map((f) => f.id).join(',')}\n`,
       );
   process.stdout.write(`${set}${half ? ` (${half} half)` : ''}: ${formatResult(r)}\n`);
   if (r.missingQuestions.length)

@@ -12,14 +12,22 @@ import { BankError, type Problem } from '../core/errors.js';
 import { bankFingerprint, readBankCache, writeBankCache } from './bankCache.js';
 import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir } from './bankFiles.js';
 
-export function checkBankDir(dir: string = BUILTIN_BANK_DIR): {
+export function checkBankDir(
+  dir: string = BUILTIN_BANK_DIR,
+  options: { adversarial?: boolean } = {},
+): {
   problems: Problem[];
   count: number;
   entries: BankFile[];
 } {
   const { entries, commonRedFlags, problems } = readBankDir(dir);
   const questions = entries.map((e) => e.question);
-  problems.push(...withLines(dir, checkBank(entries, [selfConsistencyCheck(commonRedFlags, questions)])));
+  problems.push(
+    ...withLines(
+      dir,
+      checkBank(entries, [selfConsistencyCheck(commonRedFlags, questions, options.adversarial ?? false)]),
+    ),
+  );
   const technical = questions.find((q) => q.kind === 'technical');
   problems.push(...withLines(dir, commonFlagsCheck(commonRedFlags, technical)));
   return {

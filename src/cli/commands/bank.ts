@@ -9,8 +9,12 @@ export function registerBankCommands(program: Command): void {
     .command('check')
     .description('validate every bank file (schema, ids, follow-ups, quick answers, self-consistency)')
     .option('--dir <path>', 'bank folder to check (default: the built-in bank)')
-    .action((opts: { dir?: string }) => {
-      const { problems, count } = checkBankDir(opts.dir);
+    .option(
+      '--adversarial',
+      "also require fluent nonsense built from each question's own concepts to score below 35",
+    )
+    .action((opts: { dir?: string; adversarial?: boolean }) => {
+      const { problems, count } = checkBankDir(opts.dir, { adversarial: opts.adversarial ?? false });
       for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
       if (problems.length > 0) {
         process.stdout.write(`\n${problems.length} problem(s) in ${count} question file(s).\n`);

@@ -151,7 +151,15 @@ export function indexDoc(doc: TextDoc): DocIndex {
     let j = i + 1;
     if (tokens[j]?.norm === '-' && tokens[j]?.start === t.end) j++;
     const next = tokens[j];
-    if (next && next.kind === 'word' && next.sentence === t.sentence && /^[a-z]+$/.test(t.norm + next.norm)) {
+    if (
+      next &&
+      next.kind === 'word' &&
+      next.sentence === t.sentence &&
+      !t.stop &&
+      next.pos !== 'PRON' &&
+      next.pos !== 'DET' &&
+      /^[a-z]+$/.test(t.norm + next.norm)
+    ) {
       push(positions, stemWord(t.norm + next.norm), i);
     }
   }

@@ -80,27 +80,27 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(7);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.172,
-      coveredRoot: 0.897,
-      similarity: 1.683,
+      covered: 1.19,
+      coveredRoot: 0.941,
+      similarity: 1.692,
       unattested: 0,
-      nonsense: -0.304,
-      relevance: 1.194,
-      misrelations: -0.621,
+      nonsense: -0.22,
+      relevance: 1.22,
+      misrelations: -0.557,
     });
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1 };
-    expect(predictGrade(full, P)).toBeCloseTo(1.172 + 0.897 + 1.683 + 1.194, 10);
-    expect(predictGrade({ ...full, covered: 4 }, P)).toBe(5);
-    expect(predictGrade({ ...full, misrelations: 1, similarity: 0 }, P)).toBeCloseTo(
-      1.172 + 0.897 + 1.194 - 0.621,
-      10,
-    );
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.19 + 0.941, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.692, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.22, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.22 - 0.557, 10);
+    expect(predictGrade(full, P)).toBe(5);
   });
 
   it('keeps the form factor and the flag penalty as multipliers, and clamps to 0–100', () => {
     const m = { covered: 0.5, similarity: 0.5, unattested: 0, nonsense: 0, relevance: 1, misrelations: 0 };
     const base = combinedScore(m, 1, 1, 100, P);
-    expect(combinedScore(m, 0.5, 1, 100, P)).toBe(Math.round((base * 0.5 * 100) / 100));
+    expect(base).toBe(Math.round(20 * predictGrade(m, P)));
+    expect(combinedScore(m, 0.5, 1, 100, P)).toBe(Math.round(20 * predictGrade(m, P) * 0.5));
     expect(combinedScore(m, 1, 0, 100, P)).toBe(0);
   });
 });
@@ -178,8 +178,8 @@ describe('policy: thresholds of the signals', () => {
     expect(P.reference).toEqual({
       offTopicMinWords: 20,
       offTopicFactor: 0.25,
-      relevanceNone: 0.05,
-      relevanceFull: 0.2,
+      relevanceNone: 0,
+      relevanceFull: 0.08,
     });
     expect(P.blend.similarityFullAt).toBe(0.5);
     expect(P.blend.similarityBeta).toBe(2);

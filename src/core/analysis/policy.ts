@@ -57,13 +57,13 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.172,
-      coveredRoot: 0.897,
-      similarity: 1.683,
+      covered: 1.19,
+      coveredRoot: 0.941,
+      similarity: 1.692,
       unattested: 0,
-      nonsense: -0.304,
-      relevance: 1.194,
-      misrelations: -0.621,
+      nonsense: -0.22,
+      relevance: 1.22,
+      misrelations: -0.557,
     },
     // fit:end
   },
@@ -98,8 +98,8 @@ const policy = {
     offTopicMinWords: 20,
     offTopicFactor: 0.25,
     /** Relevance to question and reference below which a reference-mode answer is about another topic. */
-    relevanceNone: 0.05,
-    relevanceFull: 0.2,
+    relevanceNone: 0,
+    relevanceFull: 0.08,
   },
   confidence: {
     /** Fewer content words than this: too little to judge. */

@@ -2,6 +2,7 @@
 import type { BankFile } from '../bank/check.js';
 import type { Question, RedFlag } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
+import { dismissalAnswers, saladAnswers } from './adversarial.js';
 import { analyzeAnswer, termModel } from './index.js';
 import { compilePhrase } from './phrases.js';
 import { DEFAULT_POLICY } from './policy.js';
@@ -13,7 +14,12 @@ const DISTINCTIVE_STEM = 6;
 
 /** The check for one bank file; model answers must not trip the bank's common red flags either. */
 export const selfConsistencyCheck =
-  (commonRedFlags: readonly RedFlag[], questions: readonly Question[] = []) =>
+  (
+    commonRedFlags: readonly RedFlag[],
+    questions: readonly Question[] = [],
+    /** Also require fluent nonsense made of the question's own concepts to score low (bank check --adversarial). */
+    salad = false,
+  ) =>
   (entry: BankFile): Problem[] => {
     const q = entry.question;
     const model = termModel(questions.length > 0 ? questions : [q], commonRedFlags);
@@ -52,6 +58,32 @@ export const selfConsistencyCheck =
         `the quick model answer scores ${quick.score} against its own rubric (needs ≥ ${SELF_CHECK.quick}); not covered: ${missed.join(', ')}` +
           (quick.flags.length ? `; flags raised: ${quick.flags.map((f) => f.id).join(', ')}` : ''),
       );
+    }
+    // Adversarial answers built from the rubric itself: nonsense in fluent sentences, and dismissals.
+    (salad ? saladAnswers(q) : []).forEach((answer, i) => {
+      const a = analyzeAnswer({ question: q, answer, commonRedFlags, termModel: model });
+      if (a.score >= SELF_CHECK.adversarialMax)
+        add(
+          'adversarial',
+          'keyPoints',
+          `fluent nonsense made of this question's own concepts scores ${a.score} (must stay below ${SELF_CHECK.adversarialMax}); credited: ${a.coverage
+            .filter((c) => c.status === 'hit')
+            .map((c) => c.id)
+            .join(', ')} — answer ${i + 1}: "${answer.slice(0, 160)}…"`,
+        );
+    });
+    for (const { keyPoint, answer } of dismissalAnswers(q)) {
+      const a = analyzeAnswer({ question: q, answer, commonRedFlags, termModel: model });
+      const k = q.keyPoints.findIndex((kp) => kp.id === keyPoint);
+      const caught =
+        a.flags.some((f) => f.id === `not-${keyPoint}`) ||
+        a.coverage.find((c) => c.id === keyPoint)?.status === 'missed';
+      if (!caught)
+        add(
+          'adversarial',
+          `keyPoints[${k}]`,
+          `a dismissal of "${keyPoint}" is credited instead of caught: "${answer}"`,
+        );
     }
     q.redFlags.forEach((flag, i) => {
       flag.phrasings.forEach((p, j) => {

@@ -29,6 +29,10 @@ export interface TermModel {
   readonly vocabulary: ReadonlySet<string>;
   /** "a\u0000b" (a < b) for every two items that share a clause of a correct text, or a key point. */
   readonly pairs: ReadonlySet<string>;
+  /** Stems that correct answers write as names (capitalised inside a sentence): tools and services. */
+  readonly named: ReadonlySet<string>;
+  /** Relations correct clauses state (subject–verb, subject–object, verb–object; see relationKeys). */
+  readonly relations: ReadonlySet<string>;
   /** In how many of the bank's key points each stem (or thesaurus term) occurs, and how many there are. */
   readonly keyPointFrequency: ReadonlyMap<string, number>;
   readonly keyPoints: number;
@@ -175,6 +179,9 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
   const draft = { terms: indexTerms([...candidates.values()]) };
   const contexts: string[][] = [];
   const keyPointFrequency = new Map<string, number>();
+  const relations = new Set<string>();
+  /** How often each stem is written capitalised inside a sentence, and how often not. */
+  const spelled = new Map<string, { upper: number; lower: number }>();
   let keyPoints = 0;
   const textsOf = (q: Question) => [
     q.modelAnswers.full,
@@ -187,7 +194,17 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
   const learn = (texts: readonly string[], wholeLine: (line: number) => boolean, seen?: Set<string>) => {
     const { doc, lineOf } = readLines(texts);
     const thesaurus = termsAt(doc.tokens);
-    for (const c of clausesOf(doc)) {
+    for (const t of doc.tokens) {
+      if (t.kind !== 'word' || doc.sentences[t.sentence]?.from === t.index) continue;
+      const c = spelled.get(t.stem) ?? { upper: 0, lower: 0 };
+      if (/^[A-Z]/.test(t.text)) c.upper++;
+      else c.lower++;
+      spelled.set(t.stem, c);
+    }
+    const docClauses = clausesOf(doc);
+    for (const r of rawRelations(doc, docClauses, draft.terms, thesaurus))
+      for (const k of relationKeys(r)) relations.add(k);
+    for (const c of docClauses) {
       const items = itemsOf(doc, thesaurus, draft.terms, c.from, c.to);
       // Terms with every content word of the clause: a verb in an answer may be a noun in the model ("review").
       contexts.push([...items.terms, ...items.verbs, ...items.stems]);
@@ -234,6 +251,9 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
       for (let b = a + 1; b < unique.length; b++)
         pairs.add(pairKey(unique[a] as string, unique[b] as string));
   }
+  // A name is a word correct answers mostly write capitalised mid-sentence ("Karpenter"), not one that is only
+  // sometimes part of a name ("lock" in "Object Lock").
+  const named = new Set([...spelled].filter(([, c]) => c.upper > c.lower).map(([stem]) => stem));
   const model: TermModel = {
     terms: indexTerms(
       kept.map(([, v]) => v),
@@ -241,6 +261,8 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
     ),
     vocabulary,
     pairs,
+    named,
+    relations,
     keyPointFrequency,
     keyPoints,
   };
@@ -351,11 +373,32 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
  * A named tool or service, by its spelling: capitals inside the word (GuardDuty, EC2, SCPs), or a capital where
  * a sentence does not start (Route 53, Macie). "A good module", "Handover" are not tools.
  */
-function toolLike(doc: TextDoc, at: number): boolean {
+function toolLike(doc: TextDoc, at: number, named?: ReadonlySet<string>): boolean {
   const t = doc.tokens[at] as Token;
   if (/[A-Z0-9]/.test(t.text.slice(1))) return true;
   const sentence = doc.sentences[t.sentence];
-  return /^[A-Z]/.test(t.text) && sentence !== undefined && sentence.from !== at;
+  if (/^[A-Z]/.test(t.text) && sentence !== undefined && sentence.from !== at) return true;
+  // At a sentence start, or written in lower case: a name when correct answers write it as one.
+  return named?.has(t.stem) ?? false;
+}
+
+/** Verbs whose relation is their object's: "let X handle Y". */
+const CAUSATIVES: ReadonlySet<string> = new Set(['let', 'make', 'have', 'allow', 'get']);
+/** Fronted phrases after which the sentence's own subject follows: "in practice", "in fact", "in our case". */
+const FRONTED: ReadonlySet<string> = new Set([
+  'practice',
+  'fact',
+  'short',
+  'general',
+  'theory',
+  'our',
+  'the',
+  'production',
+]);
+
+function findVerbAfter(doc: TextDoc, from: number, to: number): number {
+  for (let i = from; i < to; i++) if ((doc.tokens[i] as Token).pos === 'VERB') return i;
+  return -1;
 }
 
 /** Subjects that are people, not tools: "we enable Object Lock" says nothing about what a tool does. */
@@ -387,11 +430,40 @@ export interface Relation {
  * What each clause says a term does: its subject term, main verb and object term ("Macie handles TLS
  * termination"; "STS is a kind of MFA"). A relation no correct clause supports is a tool doing another's job.
  */
-export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: TermModel): Relation[] {
-  const thesaurus = termsAt(doc.tokens);
-  const out: Relation[] = [];
+interface RawRelation {
+  readonly subject: string;
+  readonly verb: string;
+  readonly object: string | null;
+  readonly tool: boolean;
+  /** "X is Y", "X acts as Y", "X replaces Y": a claim of what the subject is, not of what it does. */
+  readonly identity: boolean;
+  readonly clause: Clause;
+}
+
+/** Verbs that equate their subject with their object. */
+const IDENTITY_VERBS: ReadonlySet<string> = new Set([
+  'act',
+  'serv',
+  'work',
+  'function',
+  'becom',
+  'replac',
+  'mean',
+  'equal',
+  'repres',
+]);
+
+/** Subject term, main verb and object term of each clause that has them (no attestation yet). */
+function rawRelations(
+  doc: TextDoc,
+  clauses: readonly Clause[],
+  terms: TermModel['terms'],
+  thesaurus: ReadonlyMap<number, string[]>,
+  named?: ReadonlySet<string>,
+): RawRelation[] {
+  const out: RawRelation[] = [];
   for (const c of clauses) {
-    const items = itemsOf(doc, thesaurus, model.terms, c.from, c.to);
+    const items = itemsOf(doc, thesaurus, terms, c.from, c.to);
     if (items.terms.length === 0) continue;
     let v = -1;
     let copula = -1;
@@ -404,33 +476,96 @@ export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: Ter
       }
       if (t.pos === 'AUX' && copula < 0) copula = i;
     }
-    const pivot = v >= 0 ? v : copula;
+    let pivot = v >= 0 ? v : copula;
     if (pivot < 0) continue;
+    // "We let X handle Y", "we make X do Y": the relation is X's.
+    let from = c.from;
+    if (v >= 0 && CAUSATIVES.has((doc.tokens[v] as Token).lemma)) {
+      const next = findVerbAfter(doc, v + 1, c.to);
+      if (next < 0) continue;
+      from = v + 1;
+      v = next;
+      pivot = next;
+    }
     // The subject: the last term before the verb, with no person or pronoun between them.
     let subject = -1;
-    for (let k = 0; k < items.terms.length; k++) if ((items.at[k] as number) < pivot) subject = k;
+    for (let k = 0; k < items.terms.length; k++) {
+      const at = items.at[k] as number;
+      if (at >= from && at < pivot) subject = k;
+    }
     if (subject < 0) continue;
     const between = doc.tokens.slice((items.at[subject] as number) + 1, pivot);
     if (between.some((t) => PERSONS.has(t.norm) || t.pos === 'PRON' || t.pos === 'VERB')) continue;
-    const before = doc.tokens.slice(c.from, items.at[subject] as number);
-    if (before.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB' || t.pos === 'ADP')) continue;
-    const tool = toolLike(doc, items.at[subject] as number);
+    const before = doc.tokens.slice(from, items.at[subject] as number);
+    // A person or an action before the subject makes it an object ("we enable Object Lock"); a preposition
+    // makes it a complement ("for S3 …") unless a comma or a fronted phrase closes it ("In practice X …").
+    if (before.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB')) continue;
+    const lastAdp = before.map((t) => t.pos).lastIndexOf('ADP');
+    if (
+      lastAdp >= 0 &&
+      !before.slice(lastAdp).some((t) => t.norm === ',') &&
+      !FRONTED.has(before[lastAdp + 1]?.norm ?? '')
+    )
+      continue;
     const objectK = items.terms.findIndex((_, k) => (items.at[k] as number) > pivot);
-    const s = items.terms[subject] as string;
     const verbToken = v >= 0 ? (doc.tokens[v] as Token) : null;
     const verb = verbToken && !LIGHT_VERBS.has(verbToken.lemma) ? verbToken.stem : '';
     const object = objectK >= 0 ? (items.terms[objectK] as string) : null;
     if (!verb && !object) continue;
+    out.push({
+      subject: items.terms[subject] as string,
+      verb,
+      object,
+      tool: toolLike(doc, items.at[subject] as number, named),
+      identity: object !== null && (v < 0 || IDENTITY_VERBS.has(verbToken?.stem ?? '')),
+      clause: c,
+    });
+  }
+  return out;
+}
+
+/** The keys under which a correct clause's relation is remembered: subject–verb, subject–object, verb–object. */
+export function relationKeys(r: {
+  subject: string;
+  verb: string;
+  object: string | null;
+  identity: boolean;
+}): string[] {
+  if (r.identity && r.object !== null) return [pairKey(`i:${r.subject}`, `i:${r.object}`)];
+  return [
+    ...(r.verb ? [pairKey(`s:${r.subject}`, `v:${r.verb}`)] : []),
+    ...(r.object !== null ? [pairKey(`s:${r.subject}`, `o:${r.object}`)] : []),
+    ...(r.verb && r.object !== null ? [pairKey(`v:${r.verb}`, `o:${r.object}`)] : []),
+  ];
+}
+
+export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: TermModel): Relation[] {
+  const thesaurus = termsAt(doc.tokens);
+  const out: Relation[] = [];
+  for (const r of rawRelations(doc, clauses, model.terms, thesaurus, model.named)) {
     // A named tool is judged by what it is said to do; any other term only when the verb and its object are
     // strangers to it and to each other ("the lock file encrypts the drift").
-    if (!tool && (!verb || object === null)) continue;
+    if (!r.tool && (!r.verb || r.object === null)) continue;
+    // Attested when a correct clause says the same of the subject (same verb, or same object), or, for a term
+    // that is no tool, does the same to the same object.
+    const [sv, so, vo] = [
+      r.verb ? pairKey(`s:${r.subject}`, `v:${r.verb}`) : null,
+      r.object !== null ? pairKey(`s:${r.subject}`, `o:${r.object}`) : null,
+      r.verb && r.object !== null ? pairKey(`v:${r.verb}`, `o:${r.object}`) : null,
+    ];
+    const known = (k: string | null) => k !== null && model.relations.has(k);
+    // An identity ("X is basically the Y of Z") holds only where a correct answer says the same of the two;
+    // anything else where a correct clause says it, or holds the subject with both its verb and its object.
     const attested =
-      (verb !== '' && model.pairs.has(pairKey(s, verb))) ||
-      (object !== null && model.pairs.has(pairKey(s, object))) ||
-      (!tool && verb !== '' && object !== null && model.pairs.has(pairKey(verb, object)));
-    const start = doc.tokens[c.from]?.start ?? 0;
-    const end = doc.tokens[c.to - 1]?.end ?? start;
-    out.push({ subject: s, verb, object, attested, clause: c, text: doc.text.slice(start, end) });
+      r.identity && r.object !== null
+        ? r.subject === r.object || known(pairKey(`i:${r.subject}`, `i:${r.object}`))
+        : known(sv) ||
+          known(so) ||
+          (!r.tool && known(vo)) ||
+          (!r.tool && r.object !== null && model.pairs.has(pairKey(r.subject, r.object)));
+    const start = doc.tokens[r.clause.from]?.start ?? 0;
+    const end = doc.tokens[r.clause.to - 1]?.end ?? start;
+    out.push({ ...r, attested, text: doc.text.slice(start, end) });
   }
   return out;
 }

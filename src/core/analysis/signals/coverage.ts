@@ -148,7 +148,10 @@ export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
         // One shared word ("apply") is a coincidence, not a partial answer: at least two must meet.
         const stems = m.tokens.map((i) => (tokens[i] as Token).stem);
         const enough = m.tokens.length >= 2 && stems.some((s) => specific(s, rubric));
-        if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
+        // Half a phrasing said in order to reject it is a contradiction, not half a point.
+        const j = enough ? judge(ctx, m.tokens, phrase.source) : null;
+        if (j && j.stance !== 'stated') consider(j);
+        else if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
       }
       if (done()) break;
     }
