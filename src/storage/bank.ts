@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
 import { commonFlagsCheck, selfConsistencyCheck } from '../core/analysis/selfCheck.js';
+import { importTermModel } from '../core/analysis/signals/coherence.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import { lineOf } from '../core/bank/parse.js';
@@ -70,7 +71,11 @@ function withLines(dir: string, problems: Problem[]): Problem[] {
 export function loadBank(dir: string = BUILTIN_BANK_DIR): Bank {
   const fingerprint = bankFingerprint(dir, bankSourceFiles(dir));
   const cached = fingerprint ? readBankCache(dir, fingerprint) : null;
-  if (cached) return createBank(cached.questions as Question[], cached.commonRedFlags as RedFlag[]);
+  if (cached) {
+    const bank = createBank(cached.questions as Question[], cached.commonRedFlags as RedFlag[]);
+    if (cached.termModel) importTermModel(bank.questions, cached.termModel);
+    return bank;
+  }
   const { entries, commonRedFlags, problems } = readBankDir(dir);
   const structural = [...problems, ...checkBank(entries, [], false)];
   if (structural.length > 0) throw new BankError(structural);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { compileRedFlags, compileRubric } from '../core/analysis/rubric.js';
+import { exportTermModel, termModel } from '../core/analysis/signals/coherence.js';
 import { exportStemCache, importStemCache } from '../core/analysis/stemCache.js';
 import type { Bank } from '../core/bank/index.js';
 import { mockopsHome } from './db.js';
@@ -19,6 +20,19 @@ const CacheFile = z.object({
     phrases: z.array(z.tuple([z.string(), z.array(z.string())])),
     texts: z.array(z.tuple([z.string(), z.array(z.string())])),
   }),
+  /** The term model learned from the bank (signals/coherence.ts): learning it reads every text once. */
+  termModel: z
+    .object({
+      terms: z.array(z.tuple([z.string(), z.array(z.array(z.string()))])),
+      vocabulary: z.array(z.string()),
+      pairs: z.array(z.number()),
+      ids: z.array(z.string()),
+      named: z.array(z.string()),
+      relations: z.array(z.string()),
+      keyPointFrequency: z.array(z.tuple([z.string(), z.number()])),
+      keyPoints: z.number(),
+    })
+    .optional(),
 });
 export type BankCacheData = z.infer<typeof CacheFile>;
 
@@ -68,6 +82,7 @@ export function writeBankCache(dir: string, fingerprint: string, bank: Bank): vo
       fingerprint,
       questions: bank.questions,
       commonRedFlags: bank.commonRedFlags,
+      termModel: exportTermModel(termModel(bank.questions, bank.commonRedFlags)),
       stems: exportStemCache(),
     };
     const file = cachePath(dir);

@@ -10,7 +10,7 @@ import { gradeAgainstReference } from './reference.js';
 import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
 import { creditOf, dimensionScores, flagPenalty, gradeOf, structureShare } from './score.js';
 import { clauseIndexOf, clausesOf } from './signals/clauses.js';
-import { coherence, relationsOf, type TermModel, termModel } from './signals/coherence.js';
+import { coherence, type TermModel, termModel } from './signals/coherence.js';
 import { confidenceOf } from './signals/confidence.js';
 import { keyPointCoverage, toSpan } from './signals/coverage.js';
 import { keyPointBags } from './signals/paraphrase.js';
@@ -326,7 +326,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     relevance: substance.relevance,
     misrelations: Math.min(
       1,
-      relationsOf(doc, clauses, model).filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),
+      coherent.relations.filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),
     ),
   };
   const { keep, cap } = flagPenalty(flags, p);

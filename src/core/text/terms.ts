@@ -44,8 +44,13 @@ function variants(): { byFirst: Map<string, Variant[]>; byFirstWord: Map<string,
 }
 
 /** Canonical terms that start at each word of an answer: token index → keys (every word of a phrasing must be there). */
+const seenTerms = new WeakMap<readonly Token[], Map<number, string[]>>();
+
 export function termsAt(tokens: readonly Token[]): Map<number, string[]> {
+  const known = seenTerms.get(tokens);
+  if (known) return known;
   const out = new Map<number, string[]>();
+  seenTerms.set(tokens, out);
   const table = variants().byFirstWord;
   const words: number[] = [];
   for (let i = 0; i < tokens.length; i++) {

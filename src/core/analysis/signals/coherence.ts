@@ -28,7 +28,9 @@ export interface TermModel {
   /** Every content stem seen anywhere in the bank's texts. */
   readonly vocabulary: ReadonlySet<string>;
   /** "a\u0000b" (a < b) for every two items that share a clause of a correct text, or a key point. */
-  readonly pairs: ReadonlySet<string>;
+  readonly pairs: ReadonlySet<number>;
+  /** Each item's number, for the pair keys (numbers, not strings: the model holds hundreds of thousands). */
+  readonly ids: ReadonlyMap<string, number>;
   /** Stems that correct answers write as names (capitalised inside a sentence): tools and services. */
   readonly named: ReadonlySet<string>;
   /** Relations correct clauses state (subject–verb, subject–object, verb–object; see relationKeys). */
@@ -39,6 +41,16 @@ export interface TermModel {
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+/** Room for this many items: two ids make one number below 2^53. */
+const ID_SPACE = 1 << 24;
+const numericPair = (a: number, b: number) => (a < b ? a * ID_SPACE + b : b * ID_SPACE + a);
+
+/** Whether some correct clause (or key point) holds both items. */
+export function paired(model: TermModel, a: string, b: string): boolean {
+  const x = model.ids.get(a);
+  const y = model.ids.get(b);
+  return x !== undefined && y !== undefined && model.pairs.has(numericPair(x, y));
+}
 
 const isTermToken = (t: Token) =>
   isContent(t) && (TERM_POS.has(t.pos) || /[A-Z0-9_./]/.test(t.text.slice(1)) || t.kind === 'number');
@@ -167,14 +179,25 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
   const byLine = new Map<number, Token[]>();
   for (const t of read.doc.tokens) {
     const l = read.lineOf(t);
-    byLine.set(l, [...(byLine.get(l) ?? []), t]);
+    const list = byLine.get(l);
+    if (list) list.push(t);
+    else byLine.set(l, [t]);
   }
   const candidates = new Map<string, string[]>();
   for (const tokens of byLine.values())
     for (const run of termRuns(tokens)) if (run.length > 0) candidates.set(run.join(TERM_JOINER), run);
   // 2. Every question's texts, one pass each: vocabulary, which questions use each candidate, and pairings.
   const vocabulary = new Set<string>();
-  const pairs = new Set<string>();
+  const pairs = new Set<number>();
+  const ids = new Map<string, number>();
+  const idOf = (x: string) => {
+    let id = ids.get(x);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(x, id);
+    }
+    return id;
+  };
   const questionsWith = new Map<string, number>();
   const draft = { terms: indexTerms([...candidates.values()]) };
   const contexts: string[][] = [];
@@ -218,7 +241,9 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
       const line = lineOf(doc.tokens[s.from] as Token);
       if (!wholeLine(line)) continue;
       const items = itemsOf(doc, thesaurus, draft.terms, s.from, s.to);
-      byKeyPoint.set(line, [...(byKeyPoint.get(line) ?? []), ...items.terms, ...items.verbs, ...items.stems]);
+      const list = byKeyPoint.get(line) ?? [];
+      list.push(...items.terms, ...items.verbs, ...items.stems);
+      byKeyPoint.set(line, list);
       const bag = bags.get(line) ?? new Set<string>();
       for (const x of [...items.stems, ...items.terms]) bag.add(x);
       for (let i = s.from; i < s.to; i++) for (const k of thesaurus.get(i) ?? []) bag.add(k);
@@ -249,7 +274,7 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
     const unique = [...new Set(items)];
     for (let a = 0; a < unique.length; a++)
       for (let b = a + 1; b < unique.length; b++)
-        pairs.add(pairKey(unique[a] as string, unique[b] as string));
+        pairs.add(numericPair(idOf(unique[a] as string), idOf(unique[b] as string)));
   }
   // A name is a word correct answers mostly write capitalised mid-sentence ("Karpenter"), not one that is only
   // sometimes part of a name ("lock" in "Object Lock").
@@ -261,6 +286,7 @@ export function termModel(questions: readonly Question[], common: readonly RedFl
     ),
     vocabulary,
     pairs,
+    ids,
     named,
     relations,
     keyPointFrequency,
@@ -304,6 +330,8 @@ export interface CoherenceResult {
   readonly unattestedShare: number;
   /** Pairings judged, for whether the measure means anything. */
   readonly pairings: number;
+  /** What each clause says a term does, and whether correct answers say so too. */
+  readonly relations: readonly Relation[];
   /** Share of the answer's content stems the bank knows at all (for confidence). */
   readonly known: number;
 }
@@ -334,7 +362,7 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
     for (let a = 0; a < terms.length; a++)
       for (const b of [...terms.slice(a + 1), ...verbs]) {
         allPairs++;
-        if (model.pairs.has(pairKey(terms[a] as string, b))) allAttested++;
+        if (paired(model, terms[a] as string, b)) allAttested++;
       }
     // A term is connected when some correct clause pairs it with another term or verb of this clause. Counting
     // terms rather than pairs keeps long, dense clauses (which pair many terms for the first time) fair.
@@ -342,17 +370,14 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
       const others = [...terms.filter((b) => b !== a), ...verbs];
       if (others.length === 0) continue;
       pairs++;
-      if (others.some((b) => model.pairs.has(pairKey(a, b)))) attested++;
+      if (others.some((b) => paired(model, a, b))) attested++;
     }
     judged.push({ clause: c, pairs, attested, allPairs, allAttested, terms });
   }
   const bearing = judged.filter((j) => j.terms.length >= 2);
   // Unexplained: most pairings unknown to correct answers, or a named tool doing what no correct answer says.
-  const misrelated = new Set(
-    relationsOf(doc, clauses, model)
-      .filter((r) => !r.attested)
-      .map((r) => r.clause.index),
-  );
+  const relations = relationsOf(doc, clauses, model);
+  const misrelated = new Set(relations.filter((r) => !r.attested).map((r) => r.clause.index));
   const unexplained = bearing.filter(
     (j) =>
       misrelated.has(j.clause.index) ||
@@ -365,6 +390,7 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
     unexplainedShare: bearing.length > 0 ? unexplained.length / bearing.length : 0,
     unattestedShare: all > 0 ? 1 - judged.reduce((n, j) => n + j.allAttested, 0) / all : 0,
     pairings: all,
+    relations,
     known: content > 0 ? known / content : 0,
   };
 }
@@ -562,10 +588,53 @@ export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: Ter
         : known(sv) ||
           known(so) ||
           (!r.tool && known(vo)) ||
-          (!r.tool && r.object !== null && model.pairs.has(pairKey(r.subject, r.object)));
+          (!r.tool && r.object !== null && paired(model, r.subject, r.object));
     const start = doc.tokens[r.clause.from]?.start ?? 0;
     const end = doc.tokens[r.clause.to - 1]?.end ?? start;
     out.push({ ...r, attested, text: doc.text.slice(start, end) });
   }
   return out;
+}
+
+/** The model as plain data, for a warm start (the storage adapter keeps it next to the bank cache). */
+export interface TermModelData {
+  readonly terms: ReadonlyArray<readonly [string, readonly (readonly string[])[]]>;
+  readonly vocabulary: readonly string[];
+  readonly pairs: readonly number[];
+  readonly ids: readonly string[];
+  readonly named: readonly string[];
+  readonly relations: readonly string[];
+  readonly keyPointFrequency: ReadonlyArray<readonly [string, number]>;
+  readonly keyPoints: number;
+}
+
+export function exportTermModel(m: TermModel): TermModelData {
+  const ids: string[] = [];
+  for (const [k, i] of m.ids) ids[i] = k;
+  return {
+    terms: [...m.terms],
+    vocabulary: [...m.vocabulary],
+    pairs: [...m.pairs],
+    ids,
+    named: [...m.named],
+    relations: [...m.relations],
+    keyPointFrequency: [...m.keyPointFrequency],
+    keyPoints: m.keyPoints,
+  };
+}
+
+/** Install a saved model for this question list, so `termModel(questions)` returns it without learning. */
+export function importTermModel(questions: readonly Question[], d: TermModelData): TermModel {
+  const model: TermModel = {
+    terms: new Map(d.terms.map(([k, v]) => [k, v.map((x) => [...x])])),
+    vocabulary: new Set(d.vocabulary),
+    pairs: new Set(d.pairs),
+    ids: new Map(d.ids.map((k, i) => [k, i])),
+    named: new Set(d.named),
+    relations: new Set(d.relations),
+    keyPointFrequency: new Map(d.keyPointFrequency),
+    keyPoints: d.keyPoints,
+  };
+  cache.set(questions, model);
+  return model;
 }

@@ -16,8 +16,14 @@ export interface ConfidenceInput {
 export function confidenceOf({ doc, known, declined }: ConfidenceInput, p: Policy): Confidence {
   const reasons: Confidence['reasons'][number][] = [];
   const content = doc.tokens.filter(isContent).length;
-  const cjk = [...doc.text].filter((ch) => /[\u3400-\u9fff\uf900-\ufaff]/.test(ch)).length;
-  const letters = [...doc.text].filter((ch) => /[A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(ch)).length;
+  let cjk = 0;
+  let letters = 0;
+  for (let i = 0; i < doc.text.length; i++) {
+    const c = doc.text.charCodeAt(i);
+    const han = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    if (han) cjk++;
+    if (han || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+  }
   if (declined) return { level: 'high', reasons: [] };
   if (letters > 0 && cjk / letters > p.confidence.maxCjkShare) reasons.push('other-language');
   if (content < p.confidence.minContentWords) reasons.push('too-short');

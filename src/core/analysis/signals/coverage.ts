@@ -54,8 +54,22 @@ interface Judged {
 
 const RANK: Record<CoverageBasis, number> = { stated: 4, paraphrase: 3, named: 2, unexplained: 1 };
 
+const judged = new WeakMap<CoverageContext, Map<string, Judged>>();
+
 /** Judge one mention: how it stands (stated, negated, dismissed) and what its clause makes of it. */
 function judge(ctx: CoverageContext, tokens: readonly number[], concept: string): Judged {
+  // The same words are often found by several phrasings: judge them once.
+  const key = tokens.join(',');
+  const memo = judged.get(ctx) ?? new Map<string, Judged>();
+  judged.set(ctx, memo);
+  const known = memo.get(key);
+  if (known) return { ...known, concept };
+  const j = judgeFresh(ctx, tokens, concept);
+  memo.set(key, j);
+  return j;
+}
+
+function judgeFresh(ctx: CoverageContext, tokens: readonly number[], concept: string): Judged {
   const first = tokens[0] ?? 0;
   const last = tokens[tokens.length - 1] ?? first;
   const at = ctx.clauseAt[first] ?? -1;

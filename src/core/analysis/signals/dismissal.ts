@@ -366,6 +366,21 @@ function reported(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+const byFirst = new WeakMap<readonly (readonly string[])[], Map<string, (readonly string[])[]>>();
+
+/** Phrases by their first word, so each token looks only at the phrases that can start there. */
+function indexed(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  const known = byFirst.get(phrases);
+  if (known) return known;
+  const map = new Map<string, (readonly string[])[]>();
+  for (const p of phrases) {
+    const first = p[0] as string;
+    map.set(first, [...(map.get(first) ?? []), p]);
+  }
+  byFirst.set(phrases, map);
+  return map;
+}
+
 function findIn(
   tokens: readonly Token[],
   from: number,
@@ -374,10 +389,13 @@ function findIn(
   phrases: readonly (readonly string[])[],
   form: Dismissal['form'],
 ): Dismissal | null {
+  const table = indexed(phrases);
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (words && (words.has(t.lemma) || words.has(t.norm))) return { from: i, to: i + 1, form };
-    for (const seq of phrases) {
+    const l = lemmaOf(t);
+    const candidates = [...(table.get(l) ?? []), ...(t.norm !== l ? (table.get(t.norm) ?? []) : [])];
+    for (const seq of candidates) {
       const end = seqAt(tokens, i, seq, to);
       if (end > 0) return { from: i, to: end, form };
     }
