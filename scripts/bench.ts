@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeAnswer, termModel } from '../src/core/analysis/index.js';
-import { readText } from '../src/core/text/index.js';
 import type { Question } from '../src/core/bank/schema.js';
+import { readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { quantile } from './lib/stats.js';
 
@@ -73,7 +73,9 @@ process.stdout.write(
 process.stdout.write(
   `  whole analysis / parse (p50): ×${ratio.toFixed(2)}   (target ≤ ×1.5: ${ratio <= 1.5 ? 'meets target' : 'BELOW TARGET'})\n`,
 );
-process.stdout.write(`  learning the term model from the bank (once per process): ${modelMs.toFixed(0)} ms\n`);
+process.stdout.write(
+  `  learning the term model from the bank (once per process): ${modelMs.toFixed(0)} ms\n`,
+);
 process.stdout.write(
   `  memory: rss ${(rss / 2 ** 20).toFixed(0)} MiB, heap ${(heapAfter / 2 ** 20).toFixed(0)} MiB (Δ ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB over the run)\n`,
 );

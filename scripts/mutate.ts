@@ -1,0 +1,169 @@
+// `npm run mutate`: does any test notice when a policy number changes or a signal stops working?
+// Each policy constant in src/core/analysis/policy.ts is changed in turn (×1.5, or 0 → 1), and each signal is
+// switched off in turn (a one-line patch); the fast tests run after each change; the file is restored. Prints
+// every mutation that no test caught (there should be none) and exits 1 if any survived.
+// `--only policy|signals` runs one half; `--list` prints the mutations without running them.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const FAST_TESTS = ['src/core', 'test/golden.test.ts', 'test/follow-up.test.ts', 'test/eval.test.ts'];
+
+interface Mutation {
+  readonly name: string;
+  readonly file: string;
+  readonly apply: (text: string) => string;
+}
+
+/** Every number inside the policy object, each as its own mutation. */
+function policyMutations(): Mutation[] {
+  const file = 'src/core/analysis/policy.ts';
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const start = text.indexOf('const policy = {');
+  const end = text.indexOf('\n};', start);
+  const out: Mutation[] = [];
+  const number = /(?<![\w.])(-?\d+(?:\.\d+)?)(?![\w.])/g;
+  for (const m of text.slice(start, end).matchAll(number)) {
+    const at = start + (m.index ?? 0);
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const line = text.slice(lineStart, text.indexOf('\n', at)).trim();
+    if (line.startsWith('//') || line.startsWith('*') || line.startsWith('/**')) continue;
+    const value = Number(m[1]);
+    const mutated =
+      value === 0 ? 1 : Number.isInteger(value) && Math.abs(value) >= 2 ? value + 7 : value * 1.5;
+    out.push({
+      name: `policy: ${line.slice(0, 70)} (${m[1]} → ${mutated})`,
+      file,
+      apply: (t) => t.slice(0, at) + String(mutated) + t.slice(at + (m[1] as string).length),
+    });
+  }
+  return out;
+}
+
+/** Each signal switched off by a patch at its entry. */
+const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace: string }> = [
+  {
+    name: 'signal off: stance (negation and dismissal)',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: "  const stated = { stance: 'stated' as const, evidence: null };",
+    replace: "  const stated = { stance: 'stated' as const, evidence: null };\n  if (stated) return stated;",
+  },
+  {
+    name: 'signal off: clause predicates (every clause states something)',
+    file: 'src/core/analysis/signals/clauses.ts',
+    find: 'function isPredicate(tokens: readonly Token[], from: number, to: number): boolean {',
+    replace:
+      'function isPredicate(tokens: readonly Token[], from: number, to: number): boolean {\n  if (tokens) return true;',
+  },
+  {
+    name: 'signal off: coherence (no clause is unexplained)',
+    file: 'src/core/analysis/signals/coherence.ts',
+    find: '  const bearing = judged.filter((j) => j.terms.length >= 2);',
+    replace: '  const bearing = judged.filter((j) => j.terms.length >= 2 && false);',
+  },
+  {
+    name: 'signal off: relations (every tool does what it is said to do)',
+    file: 'src/core/analysis/signals/coherence.ts',
+    find: '    const known = (k: string | null) => k !== null && model.relations.has(k);',
+    replace: '    const known = (k: string | null) => k !== null || model.relations.has(k ?? "");',
+  },
+  {
+    name: 'signal off: paraphrase',
+    file: 'src/core/analysis/signals/paraphrase.ts',
+    find: '  if (bag.total <= 0) return null;',
+    replace: '  if (bag.total <= 0 || bag) return null;',
+  },
+  {
+    name: 'signal off: concept pairs (a paired term counts alone)',
+    file: 'src/core/analysis/signals/coverage.ts',
+    find: '  if (at < 0) return null;\n  for (const partner of pair.with) {',
+    replace: '  if (at < 0) return null;\n  if (pair) return [];\n  for (const partner of pair.with) {',
+  },
+  {
+    name: 'signal off: flag wins over a hit on the same words',
+    file: 'src/core/analysis/signals/coverage.ts',
+    find: "  const flagSpans = ctx.flags.filter((f) => f.kind === 'red-flag').map((f) => f.evidence[0]);",
+    replace:
+      "  const flagSpans = ctx.flags.filter((f) => f.kind === 'red-flag' && false).map((f) => f.evidence[0]);",
+  },
+  {
+    name: 'signal off: red flags',
+    file: 'src/core/analysis/signals/redFlags.ts',
+    find: '  const hits: FlagHit[] = [];',
+    replace: '  const hits: FlagHit[] = [];\n  if (hits) return hits;',
+  },
+  {
+    name: 'signal off: confidence (always high)',
+    file: 'src/core/analysis/signals/confidence.ts',
+    find: "  if (declined) return { level: 'high', reasons: [] };",
+    replace: "  if (declined || doc) return { level: 'high', reasons: [] };",
+  },
+  {
+    name: 'signal off: substance (no buzzword lists)',
+    file: 'src/core/analysis/signals/substance.ts',
+    find: '  const buzzwordList =\n    !nonAnswer &&',
+    replace: '  const buzzwordList =\n    false &&\n    !nonAnswer &&',
+  },
+  {
+    name: 'signal off: relevance in reference mode',
+    file: 'src/core/analysis/index.ts',
+    find: '      content.length < offTopicMinWords\n',
+    replace: '      content.length >= 0\n',
+  },
+  {
+    name: 'signal off: follow-up grading (graded against the whole question)',
+    file: 'src/core/analysis/followUp.ts',
+    find: '  const known = cache.get(question)?.get(key);',
+    replace: '  if (key) return question;\n  const known = cache.get(question)?.get(key);',
+  },
+];
+
+function signalMutations(): Mutation[] {
+  return SIGNALS.map((s) => ({
+    name: s.name,
+    file: s.file,
+    apply: (t) => {
+      if (!t.includes(s.find)) throw new Error(`${s.name}: the patch no longer applies to ${s.file}`);
+      return t.replace(s.find, s.replace);
+    },
+  }));
+}
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const mutations = [
+  ...(only === 'signals' ? [] : policyMutations()),
+  ...(only === 'policy' ? [] : signalMutations()),
+];
+if (process.argv.includes('--list')) {
+  for (const m of mutations) process.stdout.write(`${m.name}\n`);
+  process.exit(0);
+}
+
+const survivors: string[] = [];
+mutations.forEach((m, i) => {
+  const path = join(ROOT, m.file);
+  const original = readFileSync(path, 'utf8');
+  try {
+    writeFileSync(path, m.apply(original));
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail=1', ...FAST_TESTS],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true', MOCKOPS_NO_CACHE: '1' },
+      },
+    );
+    const caught = r.status !== 0;
+    if (!caught) survivors.push(m.name);
+    process.stdout.write(`[${i + 1}/${mutations.length}] ${caught ? 'caught  ' : 'SURVIVED'} ${m.name}\n`);
+  } finally {
+    writeFileSync(path, original);
+  }
+});
+process.stdout.write(`\n${mutations.length - survivors.length} of ${mutations.length} mutations caught.\n`);
+if (survivors.length > 0) {
+  process.stdout.write(`Survivors (no test noticed):\n${survivors.map((s) => `  ${s}`).join('\n')}\n`);
+  process.exitCode = 1;
+}
