@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gradeAgainstReference, gradeWithPeers } from '../src/core/analysis/reference.js';
 import { readText, type TextDoc } from '../src/core/text/index.js';
 import { STOPWORDS } from '../src/core/text/stopwords.js';
-import { pearson, rmse } from './lib/stats.js';
+import { cosine, pearson, rmse } from './lib/stats.js';
 
 interface Row {
   question_id: string;
@@ -36,17 +36,6 @@ function bag(text: string): Map<string, number> {
   for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
     if (!STOPWORDS.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
   return m;
-}
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    dot += v * (b.get(k) ?? 0);
-  }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 // Read every text once, as the app does, so the timing below is the grader alone.

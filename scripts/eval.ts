@@ -11,7 +11,7 @@ import { runAnalysis } from '../src/app/analysis.js';
 import { isContent, readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { evalDevops, type Graded, readGraded, SETS } from './eval-devops.js';
-import { pearson } from './lib/stats.js';
+import { cosine, pearson } from './lib/stats.js';
 
 export interface Figure {
   readonly name: string;
@@ -43,20 +43,9 @@ function bowScores(rows: readonly Graded[], bank = loadBank()): number[] {
     for (const t of readText(text).tokens) if (isContent(t)) m.set(t.stem, (m.get(t.stem) ?? 0) + 1);
     return m;
   };
-  const cos = (a: Map<string, number>, b: Map<string, number>) => {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, v] of a) {
-      na += v * v;
-      dot += v * (b.get(k) ?? 0);
-    }
-    for (const v of b.values()) nb += v * v;
-    return na && nb ? dot / Math.sqrt(na * nb) : 0;
-  };
   return rows.map((r) => {
     const q = r.questionId ? bank.byId(r.questionId) : bank.byText(r.question);
-    return q ? cos(bag(r.answer), bag(q.modelAnswers.full)) : 0;
+    return q ? cosine(bag(r.answer), bag(q.modelAnswers.full)) : 0;
   });
 }
 

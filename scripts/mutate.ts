@@ -29,6 +29,14 @@ function policyMutations(): Mutation[] {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const line = text.slice(lineStart, text.indexOf('\n', at)).trim();
     if (line.startsWith('//') || line.startsWith('*') || line.startsWith('/**')) continue;
+    // Numbers in a type ("2 as 1 | 2 | 3") and record keys ("{ 1: 0.12") are not policy values.
+    const before = text.slice(lineStart, at);
+    if (
+      /\bas\s[\d\s|]*$/.test(before) ||
+      /[|]\s*$/.test(before) ||
+      text[at + (m[1] as string).length] === ':'
+    )
+      continue;
     const value = Number(m[1]);
     const mutated =
       value === 0 ? 1 : Number.isInteger(value) && Math.abs(value) >= 2 ? value + 7 : value * 1.5;

@@ -1,8 +1,8 @@
 // How the English sounds: leaned-on connectors with rewrites, fillers, hedges, most-used words, length and pace.
-import type { TextDoc, Token } from '../text/index.js';
-import { isContent } from '../text/index.js';
-import { rewriteSoThat } from './rewrite.js';
-import type { ConnectorUse, LanguageResult, LengthFit, Span } from './types.js';
+import type { TextDoc, Token } from '../../text/index.js';
+import { isContent } from '../../text/index.js';
+import { rewriteSoThat } from '../rewrite.js';
+import type { ConnectorUse, LanguageResult, LengthFit, Span } from '../types.js';
 
 export interface LanguageOptions {
   /** Words per minute for the estimate when no duration is given (default 130, a non-native speaker's pace). */

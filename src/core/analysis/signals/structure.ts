@@ -1,7 +1,8 @@
 // STAR + Future: which parts a story has, the sentence that carries each, a quantified result, and ownership.
-import type { Kind } from '../bank/schema.js';
-import type { TextDoc } from '../text/index.js';
-import type { Span, StarPart, StructureResult } from './types.js';
+import type { Kind } from '../../bank/schema.js';
+import type { TextDoc } from '../../text/index.js';
+import { DEFAULT_POLICY } from '../policy.js';
+import type { Span, StarPart, StructureResult } from '../types.js';
 
 const PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result', 'future'];
 
@@ -54,7 +55,8 @@ const CUES: Readonly<Record<StarPart, ReadonlyArray<[RegExp, number]>>> = {
   ],
 };
 
-const STORY_KINDS: ReadonlySet<Kind> = new Set(['behavioral', 'career-story', 'scenario']);
+/** Kinds whose answers are stories: the policy's (STAR + Future applies; scored only for some of them). */
+const STORY_KINDS: ReadonlySet<Kind> = new Set(DEFAULT_POLICY.kinds.star);
 const QUANTIFIED = /\d|\bhalf\b|\bdouble|\btwice\b|\bthree times\b|\bpercent\b/i;
 const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
 
