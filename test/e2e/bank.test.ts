@@ -1,5 +1,5 @@
 // The bank browser: "Practise this" starts a one-question drill on exactly that question (a follow-up is graded
-// together with the first answer, on the text the server graded), and the key-point checklist shows the bank's
+// on its own text, as the server graded it), and the key-point checklist shows the bank's
 // Chinese notes when the interface is in Chinese.
 import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
@@ -41,14 +41,14 @@ describe.skipIf(!hasChromium)('bank browser', () => {
       expect(session.config).toMatchObject({ mode: 'drill', questionIds: [ID] });
       expect(session.turns.map((t) => t.questionId)).toEqual([ID]);
 
-      // A weak answer brings a follow-up; its feedback is on both answers, as the server graded them.
+      // A weak answer brings a follow-up; its feedback is on the follow-up's own words, as the server graded them.
       await answer(room, WEAK);
       await room.continueButton.click();
       expect(await room.waitForState()).toBe('question');
       await answer(room, FOLLOW);
       const fb = new FeedbackPanel(page);
-      expect(await fb.answer.textContent()).toBe(`${WEAK}\n${FOLLOW}`);
-      expect(await fb.root.textContent()).toContain('A follow-up is graded together with your first answer');
+      expect(await fb.answer.textContent()).toBe(FOLLOW);
+      expect(await fb.root.textContent()).toContain('A follow-up is graded on its own');
       expect(await fb.highlights('keypoint').count()).toBeGreaterThan(0);
 
       await fb.answer.scrollIntoViewIfNeeded();

@@ -101,7 +101,8 @@ const en = {
   'room.progress': 'Question {n} of {of}',
   'room.progressLabel': 'Progress through the session',
   'room.finished': 'Session finished',
-  'room.followUpGraded': 'A follow-up is graded together with your first answer to the question.',
+  'room.followUpGraded':
+    'A follow-up is graded on its own, on what it asks; the result for the question takes both your answers together.',
   'answer.count': '{n} characters',
   'answer.shortcut': 'Ctrl+Enter to send',
   'answer.tooLong': 'That would make the answer {n} characters; the limit is {max}. Nothing was pasted.',
@@ -550,7 +551,7 @@ const zh: Record<StringKey, string> = {
   'room.progress': '第 {n} 题，共 {of} 题',
   'room.progressLabel': '面试进度',
   'room.finished': '本场已结束',
-  'room.followUpGraded': '追问的回答会和你对这道题的第一次回答合在一起评分。',
+  'room.followUpGraded': '追问的回答单独评分，只看追问问的内容；这道题的结果会把你的两次回答合在一起计算。',
   'answer.count': '{n} 个字符',
   'answer.shortcut': 'Ctrl+Enter 发送',
   'answer.tooLong': '粘贴后回答会有 {n} 个字符，上限是 {max}。没有粘贴任何内容。',

@@ -46,7 +46,7 @@ export interface TurnView {
 export interface TurnAnswerView {
   readonly answerId: number;
   readonly text: string;
-  /** The text the analysis spans point into (a follow-up is graded together with the first answer). */
+  /** The text the analysis spans point into: the answer's own (a follow-up is graded on its own). */
   readonly gradedText: string;
   readonly durationSec: number | null;
   readonly createdAt: string;
