@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../text/index.js';
+import { analyzeAnswer } from './index.js';
 import { gradeAgainstReference, gradeWithPeers } from './reference.js';
 
 const question = readText('What is a pointer?');
@@ -98,5 +99,23 @@ describe('gradeWithPeers', () => {
   it('falls back to the reference alone with too few peers', () => {
     const few = peers.slice(3, 6);
     expect(gradeWithPeers(few.map(readText), reference, question)).toEqual(few.map((p) => grade(p)));
+  });
+});
+
+describe('reference mode weighs relevance', () => {
+  const question = 'What is Amazon EBS and when would you use it?';
+  const reference =
+    'EBS is block storage for EC2 instances: persistent volumes in one Availability Zone, gp3 and io2 volume types, snapshots stored in S3, and encryption with KMS. Use it for boot volumes and databases on EC2.';
+  const grade = (answer: string) => analyzeAnswer({ questionText: question, reference, answer }).score;
+
+  it('scores an answer about another topic like an off-topic one (regression: a swap-partition answer scored 65)', () => {
+    const swap = grade(
+      'A swap partition is disk space the Linux kernel uses when RAM is full. You create it with mkswap and enable it with swapon, and set swappiness in sysctl to control how aggressively pages are moved out of memory to the disk.',
+    );
+    const onTopic = grade(
+      'EBS gives an EC2 instance persistent block volumes in one AZ; I use gp3 for most disks, io2 for heavy databases, take snapshots to S3 for backup and encrypt volumes with KMS.',
+    );
+    expect(swap).toBeLessThan(30);
+    expect(onTopic).toBeGreaterThan(80);
   });
 });
