@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempHome } from './helpers.js';
@@ -22,6 +22,27 @@ describe('mockops CLI', () => {
     const flag = cli(['bank', 'check', '--bogus']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);
+  });
+
+  it('bank check names a concept pair used wrongly, and a one-word concept on a heavy key point', () => {
+    const dir = join(tempHome(), 'bank');
+    mkdirSync(join(dir, 'iac'), { recursive: true });
+    const source = readFileSync(join(ROOT, 'bank', 'iac', 'terraform-state-team.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'iac', 'terraform-state-team.yaml'),
+      source.replace(/\n {8}with: \[[^\]]*\]/, '\n        wiht: [lock]'),
+    );
+    const broken = cli(['bank', 'check', '--dir', dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/iac\/terraform-state-team\.yaml:\d+: keyPoints\[\d\]\.pairs\[0\]\.with: /);
+    writeFileSync(
+      join(dir, 'iac', 'terraform-state-team.yaml'),
+      source.replace('      - lock the state\n', '      - locking\n'),
+    );
+    const single = cli(['bank', 'check', '--dir', dir]);
+    expect(single.stdout).toMatch(
+      /terraform-state-team\.yaml:\d+: keyPoints\[1\]\.concepts\[\d+\]: "locking" is one word .*\[concept_unpaired\]/,
+    );
   });
 
   it('bank check names the file, line and field of each problem and exits 1', () => {
