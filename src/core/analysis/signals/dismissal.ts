@@ -445,8 +445,11 @@ function standingVerdict(tokens: readonly Token[], from: number, to: number): Di
 
 /** A drop act whose object is a back reference, or that closes its clause: "so we turned them off", "we gave up". */
 function droppedBack(tokens: readonly Token[], from: number, to: number): Dismissal | null {
+  const table = indexed(DROP_ACTS);
   for (let i = from; i < to; i++) {
-    for (const seq of DROP_ACTS) {
+    const t = tokens[i] as Token;
+    const l = lemmaOf(t);
+    for (const seq of [...(table.get(l) ?? []), ...(t.norm !== l ? (table.get(t.norm) ?? []) : [])]) {
       let end = seqAt(tokens, i, seq, to);
       // A phrasal verb around its object: "turned them off", "got it out" — the pronoun is the object.
       let around = false;

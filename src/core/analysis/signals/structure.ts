@@ -61,9 +61,13 @@ const QUANTIFIED = /\d|\bhalf\b|\bdouble|\btwice\b|\bthree times\b|\bpercent\b/i
 const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
 
 export function analyzeStructure(doc: TextDoc, kind: Kind | null): StructureResult {
-  const scores = doc.sentences.map((s) =>
-    PARTS.map((part) => CUES[part].reduce((n, [re, w]) => (re.test(s.text) ? n + w : n), 0)),
-  );
+  const story = kind !== null && STORY_KINDS.has(kind);
+  // Only stories are read for their parts: a technical answer has none to find (and the cues cost time).
+  const scores = story
+    ? doc.sentences.map((s) =>
+        PARTS.map((part) => CUES[part].reduce((n, [re, w]) => (re.test(s.text) ? n + w : n), 0)),
+      )
+    : [];
   const parts: Record<StarPart, Span | null> = {
     situation: null,
     task: null,
