@@ -22,6 +22,7 @@ const SIGN: Record<Feature, 1 | -1> = {
   nonsense: -1,
   relevance: 1,
   misrelations: -1,
+  focus: 1,
 };
 const RIDGE = 0.05;
 

@@ -59,6 +59,7 @@ export function runAnalysis(bank: Bank, req: AnalyzeRequest): AnalysisResult {
     wpm: req.wpm,
     commonRedFlags: bank.commonRedFlags,
     termModel: termModel(bank.questions, bank.commonRedFlags),
+    rivals: bank.questions,
   });
   return suggested ? { ...analysis, suggestedQuestionId: suggested.id } : analysis;
 }

@@ -94,6 +94,7 @@ function analyse(
     durationSec,
     commonRedFlags: ctx.bank.commonRedFlags,
     termModel: termModel(ctx.bank.questions, ctx.bank.commonRedFlags),
+    rivals: ctx.bank.questions,
   });
 }
 

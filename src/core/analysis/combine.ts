@@ -17,6 +17,8 @@ export interface Measures {
   readonly relevance: number;
   /** Claims per sentence that a named tool does what no correct answer says it does (clipped at 1). */
   readonly misrelations: number;
+  /** Likeness to this question's model answers over the best likeness to any bank question's (1: this one). */
+  readonly focus: number;
 }
 
 export const FEATURES = [
@@ -27,6 +29,7 @@ export const FEATURES = [
   'nonsense',
   'relevance',
   'misrelations',
+  'focus',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -39,6 +42,7 @@ export function featureVector(m: Measures): Record<Feature, number> {
     nonsense: m.nonsense,
     relevance: m.relevance,
     misrelations: m.misrelations,
+    focus: m.focus,
   };
 }
 

@@ -42,6 +42,8 @@ export interface AnalyzeInput {
   readonly commonRedFlags?: readonly RedFlag[] | undefined;
   /** Which terms go together in correct answers, learned from the whole bank (else from this question alone). */
   readonly termModel?: TermModel | undefined;
+  /** The other questions of the bank: an answer that fits one of them far better is about something else. */
+  readonly rivals?: readonly Question[] | undefined;
 }
 
 /** The placeholder key point of an imported question that has no accepted key points yet. */
@@ -313,6 +315,13 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   // Words in clauses that explain nothing earn no likeness to the model answers either.
   const nonsense = new Set(coherent.unexplained.map((u) => u.clause.index));
   const similarity = modelAnswerSimilarity(rubric, doc, p, (i) => nonsense.has(clauseAt[i] ?? -1));
+  // Which question is this an answer to? Its likeness to this question's model answers against the best of all.
+  const raw = modelAnswerSimilarity(rubric, doc, p);
+  let rival = 0;
+  for (const other of input.rivals ?? [])
+    if (other.id !== question.id && other.source !== 'imported')
+      rival = Math.max(rival, modelAnswerSimilarity(compileRubric(other), doc, p));
+  const focus = raw > 0 ? raw / Math.max(raw, rival) : 0;
   const star = structureShare(structure, question.kind, p);
   const withStar = (share: number) =>
     star === null ? share : (1 - p.blend.star) * share + p.blend.star * star;
@@ -324,6 +333,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     unattested: coherent.pairings >= p.coherence.minPairings ? coherent.unattestedShare : 0.5,
     nonsense: Math.min(2, unattestedPairs / Math.max(1, contentWords)),
     relevance: substance.relevance,
+    focus,
     misrelations: Math.min(
       1,
       coherent.relations.filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),

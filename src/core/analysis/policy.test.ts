@@ -51,7 +51,15 @@ describe('policy: flags', () => {
   it('caps the score at exactly the unsafe cap for an unsafe claim', () => {
     expect(flagPenalty([flag(3)]).cap).toBe(45);
     expect(flagPenalty([flag(2)]).cap).toBe(100);
-    const full = { covered: 1, similarity: 1, unattested: 0, nonsense: 0, relevance: 1, misrelations: 0 };
+    const full = {
+      covered: 1,
+      similarity: 1,
+      unattested: 0,
+      nonsense: 0,
+      relevance: 1,
+      misrelations: 0,
+      focus: 1,
+    };
     expect(combinedScore(full, 1, 1, flagPenalty([flag(3)]).cap, P)).toBe(45);
   });
 
@@ -74,30 +82,47 @@ describe('policy: flags', () => {
 
 describe('policy: the combination', () => {
   it('predicts the grade from the measures with the fitted weights (no intercept)', () => {
-    const zero = { covered: 0, similarity: 0, unattested: 0, nonsense: 0, relevance: 0, misrelations: 0 };
+    const zero = {
+      covered: 0,
+      similarity: 0,
+      unattested: 0,
+      nonsense: 0,
+      relevance: 0,
+      misrelations: 0,
+      focus: 0,
+    };
     expect(predictGrade(zero, P)).toBe(0);
     expect(P.combine.intercept).toBe(0);
-    expect(FEATURES).toHaveLength(7);
+    expect(FEATURES).toHaveLength(8);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.19,
-      coveredRoot: 0.941,
-      similarity: 1.692,
-      unattested: 0,
-      nonsense: -0.22,
-      relevance: 1.22,
-      misrelations: -0.557,
+      covered: 1.142,
+      coveredRoot: 0.776,
+      similarity: 1.539,
+      unattested: -0.185,
+      nonsense: -0.348,
+      relevance: 0.871,
+      misrelations: -0.574,
+      focus: 0.707,
     });
-    const full = { ...zero, covered: 1, similarity: 1, relevance: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.19 + 0.941, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.692, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.22, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.22 - 0.557, 10);
+    const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.142 + 0.776, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.539, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.871, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.871 - 0.574, 10);
     expect(predictGrade(full, P)).toBe(5);
   });
 
   it('keeps the form factor and the flag penalty as multipliers, and clamps to 0–100', () => {
-    const m = { covered: 0.5, similarity: 0.5, unattested: 0, nonsense: 0, relevance: 1, misrelations: 0 };
+    const m = {
+      covered: 0.5,
+      similarity: 0.5,
+      unattested: 0,
+      nonsense: 0,
+      relevance: 1,
+      misrelations: 0,
+      focus: 1,
+    };
     const base = combinedScore(m, 1, 1, 100, P);
     expect(base).toBe(Math.round(20 * predictGrade(m, P)));
     expect(combinedScore(m, 0.5, 1, 100, P)).toBe(Math.round(20 * predictGrade(m, P) * 0.5));

@@ -57,13 +57,14 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.19,
-      coveredRoot: 0.941,
-      similarity: 1.692,
-      unattested: 0,
-      nonsense: -0.22,
-      relevance: 1.22,
-      misrelations: -0.557,
+      covered: 1.142,
+      coveredRoot: 0.776,
+      similarity: 1.539,
+      unattested: -0.185,
+      nonsense: -0.348,
+      relevance: 0.871,
+      misrelations: -0.574,
+      focus: 0.707,
     },
     // fit:end
   },
