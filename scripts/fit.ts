@@ -186,9 +186,9 @@ show(
   ),
 );
 const weights = Object.fromEntries(
-  FEATURES.map((f, k) => [f, Math.round((w[k + 1] as number) * 1000) / 1000]),
+  FEATURES.map((f, k) => [f, Math.round((w[k + 1] as number) * 10000) / 10000]),
 );
-const intercept = Math.round((w[0] as number) * 1000) / 1000;
+const intercept = Math.round((w[0] as number) * 10000) / 10000;
 process.stdout.write(`intercept ${intercept}\nweights ${JSON.stringify(weights)}\n`);
 process.stdout.write(
   `(policy in force: intercept ${DEFAULT_POLICY.combine.intercept}, ${JSON.stringify(DEFAULT_POLICY.combine.weights)})\n`,

@@ -96,20 +96,20 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(8);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.142,
-      coveredRoot: 0.776,
-      similarity: 1.539,
-      unattested: -0.185,
-      nonsense: -0.348,
-      relevance: 0.871,
-      misrelations: -0.574,
-      focus: 0.707,
+      covered: 1.1419,
+      coveredRoot: 0.7755,
+      similarity: 1.5389,
+      unattested: -0.1848,
+      nonsense: -0.3475,
+      relevance: 0.8706,
+      misrelations: -0.5742,
+      focus: 0.7067,
     });
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.142 + 0.776, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.539, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.871, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.871 - 0.574, 10);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1419 + 0.7755, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.5389, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.8706, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.8706 - 0.5742, 10);
     expect(predictGrade(full, P)).toBe(5);
   });
 

@@ -57,14 +57,14 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.142,
-      coveredRoot: 0.776,
-      similarity: 1.539,
-      unattested: -0.185,
-      nonsense: -0.348,
-      relevance: 0.871,
-      misrelations: -0.574,
-      focus: 0.707,
+      covered: 1.1419,
+      coveredRoot: 0.7755,
+      similarity: 1.5389,
+      unattested: -0.1848,
+      nonsense: -0.3475,
+      relevance: 0.8706,
+      misrelations: -0.5742,
+      focus: 0.7067,
     },
     // fit:end
   },
