@@ -3,6 +3,7 @@ import type { Question, RedFlag } from '../bank/schema.js';
 import { isContent, readText, type TextDoc } from '../text/index.js';
 import { combinedScore, type Measures } from './combine.js';
 import { buildFeedback, followUpFor } from './feedback.js';
+import { collectFindings } from './findings.js';
 import { indexDoc } from './phrases.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
 import { gradeAgainstReference } from './reference.js';
@@ -162,6 +163,14 @@ function emptyAnalysis(
     language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
     reference: null,
     confidence: { level: 'high', reasons: [] },
+    findings: [
+      {
+        code: 'substance.non-answer',
+        signal: 'substance',
+        spans: [],
+        measures: { characters: answer.length },
+      },
+    ],
     unexplained: [],
     feedback: [
       {
@@ -268,6 +277,19 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       language,
       reference: { similarity: Math.round(ref.similarity * 1000) / 1000, missingTerms: ref.missingTerms },
       confidence: refConfidence,
+      findings: collectFindings({
+        coverage,
+        flags: [],
+        coherence: null,
+        spanOfClause: (from, to) =>
+          toSpan(
+            index,
+            Array.from({ length: to - from }, (_, i) => from + i),
+          ),
+        substance,
+        confidence: refConfidence,
+        structure,
+      }),
       unexplained: [],
       feedback: buildFeedback({
         confidence: refConfidence,
@@ -369,6 +391,19 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     language,
     reference: null,
     confidence,
+    findings: collectFindings({
+      coverage,
+      flags,
+      coherence: coherent,
+      spanOfClause: (from, to) =>
+        toSpan(
+          index,
+          Array.from({ length: to - from }, (_, i) => from + i),
+        ),
+      substance,
+      confidence,
+      structure,
+    }),
     unexplained,
     measures,
     feedback: buildFeedback({

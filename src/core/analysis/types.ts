@@ -144,6 +144,36 @@ export interface DimensionScore {
   readonly total: number;
 }
 
+/** What a signal found, as data: a stable code, the answer's words it is about, and what was measured. */
+export type FindingCode =
+  | 'keypoint.stated'
+  | 'keypoint.paraphrase'
+  | 'keypoint.named'
+  | 'keypoint.unexplained'
+  | 'keypoint.partial'
+  | 'keypoint.negated'
+  | 'keypoint.dismissed'
+  | 'keypoint.flagged'
+  | 'keypoint.missed'
+  | 'flag.red'
+  | 'clause.unexplained'
+  | 'relation.unattested'
+  | 'substance.non-answer'
+  | 'substance.list'
+  | 'substance.off-topic'
+  | 'confidence.low'
+  | 'star.missing';
+
+export interface Finding {
+  readonly code: FindingCode;
+  /** The signal that found it (a file under signals/). */
+  readonly signal: 'coverage' | 'redFlags' | 'coherence' | 'substance' | 'confidence' | 'structure';
+  /** The key point, flag or part it is about, when it is about one. */
+  readonly ref?: string;
+  readonly spans: readonly Span[];
+  readonly measures: Readonly<Record<string, number>>;
+}
+
 /** How far the grade can be trusted: low when the evidence is thin, with the reasons. */
 export interface Confidence {
   readonly level: 'high' | 'low';
@@ -182,6 +212,8 @@ export interface Analysis {
   readonly reference: { readonly similarity: number; readonly missingTerms: readonly string[] } | null;
   /** Whether the grade can be trusted (low: thin evidence), with the reasons. */
   readonly confidence: Confidence;
+  /** Every signal's findings in one list of typed data (codes, spans, measures): what the scores rest on. */
+  readonly findings: readonly Finding[];
   /** Sentences that name terms without making sense of them (bank mode). */
   readonly unexplained: readonly Unexplained[];
   /** What the signals measured (bank mode), as the combination saw it. */
