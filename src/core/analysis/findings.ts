@@ -1,12 +1,13 @@
 // The signals' results as one list of typed findings: `{code, signal, ref?, spans, measures}`. Every score rests
 // on these; clients and tests can read them without knowing each signal's own result shape.
+import type { DocIndex } from './phrases.js';
 import type { CoherenceResult } from './signals/coherence.js';
+import { rangeSpan } from './signals/coverage.js';
 import type {
   Confidence,
   Finding,
   FlagHit,
   KeyPointCoverage,
-  Span,
   StructureResult,
   SubstanceResult,
 } from './types.js';
@@ -29,7 +30,7 @@ export interface FindingsInput {
   readonly coverage: readonly KeyPointCoverage[];
   readonly flags: readonly FlagHit[];
   readonly coherence: CoherenceResult | null;
-  readonly spanOfClause: (from: number, to: number) => Span;
+  readonly index: DocIndex;
   readonly substance: SubstanceResult;
   readonly confidence: Confidence;
   readonly structure: StructureResult;
@@ -60,7 +61,7 @@ export function collectFindings(input: FindingsInput): Finding[] {
       out.push({
         code: 'clause.unexplained',
         signal: 'coherence',
-        spans: [input.spanOfClause(u.clause.from, u.clause.to)],
+        spans: [rangeSpan(input.index, u.clause.from, u.clause.to)],
         measures: { pairings: u.allPairs, attested: u.allAttested },
       });
     for (const r of coh.relations)
@@ -68,7 +69,7 @@ export function collectFindings(input: FindingsInput): Finding[] {
         out.push({
           code: 'relation.unattested',
           signal: 'coherence',
-          spans: [input.spanOfClause(r.clause.from, r.clause.to)],
+          spans: [rangeSpan(input.index, r.clause.from, r.clause.to)],
           measures: {},
         });
   }

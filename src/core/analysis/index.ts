@@ -5,19 +5,19 @@ import { combinedScore, type Measures } from './combine.js';
 import { buildFeedback, followUpFor } from './feedback.js';
 import { collectFindings } from './findings.js';
 import { indexDoc } from './phrases.js';
-import { DEFAULT_POLICY, type Policy } from './policy.js';
+import { DEFAULT_POLICY, gradeFor, type Policy } from './policy.js';
 import { gradeAgainstReference } from './reference.js';
 import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
-import { creditOf, dimensionScores, flagPenalty, gradeOf, structureShare } from './score.js';
+import { creditOf, dimensionScores, flagPenalty, structureShare } from './score.js';
 import { clauseIndexOf, clausesOf } from './signals/clauses.js';
 import { coherence, type TermModel, termModel } from './signals/coherence.js';
 import { confidenceOf } from './signals/confidence.js';
-import { keyPointCoverage, toSpan } from './signals/coverage.js';
+import { keyPointCoverage, rangeSpan } from './signals/coverage.js';
 import { analyzeLanguage } from './signals/language.js';
 import { keyPointBags } from './signals/paraphrase.js';
 import { contradictionFlags, redFlagHits } from './signals/redFlags.js';
 import { analyzeStructure } from './signals/structure.js';
-import { analyzeSubstance, declines } from './signals/substance.js';
+import { analyzeSubstance, declines, noSubstance } from './signals/substance.js';
 import type { Analysis, FlagHit, KeyPointCoverage, Unexplained } from './types.js';
 
 export { DEFAULT_POLICY, type Policy } from './policy.js';
@@ -50,28 +50,30 @@ export interface AnalyzeInput {
 /** The placeholder key point of an imported question that has no accepted key points yet. */
 export const REFERENCE_KEY_POINT = 'reference-answer';
 
-/**
- * Overlap of content stems with the closest model answer (recall-weighted F, question words left out). Exact
- * stems only: the rubric's phrasings do the fine matching; this catches answers phrased away from them.
- */
-function modelAnswerSimilarity(
-  rubric: Rubric,
-  doc: TextDoc,
-  p: Policy,
-  skip?: (i: number) => boolean,
-): number {
-  const answer = new Set<string>();
+/** The answer's content stems, less those of skipped tokens: read once, compared with every rubric. */
+function answerStems(doc: TextDoc, skip?: (i: number) => boolean): Set<string> {
+  const out = new Set<string>();
   doc.tokens.forEach((t, i) => {
-    if (isContent(t) && !rubric.questionStems.has(t.stem) && !skip?.(i)) answer.add(t.stem);
+    if (isContent(t) && !skip?.(i)) out.add(t.stem);
   });
-  if (answer.size === 0) return 0;
+  return out;
+}
+
+/**
+ * Overlap of content stems with the closest model answer (recall-weighted F, the question's own words left out).
+ * Exact stems only: the rubric's phrasings do the fine matching; this catches answers phrased away from them.
+ */
+function modelAnswerSimilarity(rubric: Rubric, stems: ReadonlySet<string>, p: Policy): number {
+  let size = 0;
+  for (const s of stems) if (!rubric.questionStems.has(s)) size++;
+  if (size === 0) return 0;
   let best = 0;
   for (const model of rubric.modelStems) {
     if (model.size === 0) continue;
     let shared = 0;
-    for (const s of answer) if (model.has(s)) shared++;
+    for (const s of stems) if (!rubric.questionStems.has(s) && model.has(s)) shared++;
     const recall = shared / model.size;
-    const precision = shared / answer.size;
+    const precision = shared / size;
     const b2 = p.blend.similarityBeta ** 2;
     const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
     best = Math.max(best, f);
@@ -150,15 +152,7 @@ function emptyAnalysis(
     },
     coverage: [],
     flags: [],
-    substance: {
-      nonAnswer: true,
-      relevance: 0,
-      buzzwordList: false,
-      factor: 0,
-      formFactor: 0,
-      relevanceFactor: 0,
-      notes: [note],
-    },
+    substance: noSubstance([note]),
     structure: analyzeStructure(doc, null),
     language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
     reference: null,
@@ -264,7 +258,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       mode: 'reference',
       questionId,
       score,
-      grade: gradeOf(score),
+      grade: gradeFor(score, p),
       dimensions: {
         technical: { score, hit: coverage.filter((c) => c.status === 'hit').length, total: coverage.length },
         ops: { score: null, hit: 0, total: 0 },
@@ -281,11 +275,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
         coverage,
         flags: [],
         coherence: null,
-        spanOfClause: (from, to) =>
-          toSpan(
-            index,
-            Array.from({ length: to - from }, (_, i) => from + i),
-          ),
+        index,
         substance,
         confidence: refConfidence,
         structure,
@@ -336,13 +326,18 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     coverage.reduce((n, c) => n + c.weight * creditOf(c, listed, p), 0) / Math.max(1e-9, totalWeight);
   // Words in clauses that explain nothing earn no likeness to the model answers either.
   const nonsense = new Set(coherent.unexplained.map((u) => u.clause.index));
-  const similarity = modelAnswerSimilarity(rubric, doc, p, (i) => nonsense.has(clauseAt[i] ?? -1));
+  const similarity = modelAnswerSimilarity(
+    rubric,
+    answerStems(doc, (i) => nonsense.has(clauseAt[i] ?? -1)),
+    p,
+  );
   // Which question is this an answer to? Its likeness to this question's model answers against the best of all.
-  const raw = modelAnswerSimilarity(rubric, doc, p);
+  const stems = answerStems(doc);
+  const raw = modelAnswerSimilarity(rubric, stems, p);
   let rival = 0;
   for (const other of input.rivals ?? [])
     if (other.id !== question.id && other.source !== 'imported')
-      rival = Math.max(rival, modelAnswerSimilarity(compileRubric(other), doc, p));
+      rival = Math.max(rival, modelAnswerSimilarity(compileRubric(other), stems, p));
   const focus = raw > 0 ? raw / Math.max(raw, rival) : 0;
   const star = structureShare(structure, question.kind, p);
   const withStar = (share: number) =>
@@ -365,10 +360,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const form = substance.formFactor;
   const confidence = confidenceOf({ doc, known: coherent.known, declined: declines(answer) }, p);
   const unexplained: Unexplained[] = coherent.unexplained.map((u) => ({
-    quote: toSpan(
-      index,
-      Array.from({ length: u.clause.to - u.clause.from }, (_, i) => u.clause.from + i),
-    ),
+    quote: rangeSpan(index, u.clause.from, u.clause.to),
     terms: u.clause.from < doc.tokens.length ? termWords(doc, u.clause.from, u.clause.to, u.terms) : [],
   }));
   const score = combinedScore(measures, form, keep, cap, p);
@@ -382,7 +374,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     mode,
     questionId,
     score,
-    grade: gradeOf(score),
+    grade: gradeFor(score, p),
     dimensions,
     coverage,
     flags,
@@ -395,11 +387,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       coverage,
       flags,
       coherence: coherent,
-      spanOfClause: (from, to) =>
-        toSpan(
-          index,
-          Array.from({ length: to - from }, (_, i) => from + i),
-        ),
+      index,
       substance,
       confidence,
       structure,

@@ -1,6 +1,6 @@
 // Turning coverage, flags, substance and structure into 0–100 scores per dimension and overall, by the policy.
 import { DIMENSIONS, type Dimension, type Kind } from '../bank/schema.js';
-import { DEFAULT_POLICY, gradeFor, type Policy } from './policy.js';
+import { DEFAULT_POLICY, type Policy } from './policy.js';
 import type { DimensionScore, FlagHit, KeyPointCoverage, StructureResult } from './types.js';
 
 /** Credit for a key point: stated, stated in a crowded list, named, named without sense, touched on, or missed. */
@@ -41,10 +41,6 @@ export function structureShare(
 ): number | null {
   if (!structure.applies || kind === null || !p.kinds.starScored.includes(kind)) return null;
   return structure.present.length / 5;
-}
-
-export function gradeOf(score: number, p: Policy = DEFAULT_POLICY): number {
-  return gradeFor(score, p);
 }
 
 /** Per layer: the same combination with the layer's own share of key points covered. */

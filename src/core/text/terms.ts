@@ -81,11 +81,6 @@ export function termsAt(tokens: readonly Token[]): Map<number, string[]> {
   return out;
 }
 
-/** A phrase's stems with every thesaurus variant in them replaced by its canonical term. */
-export function canonicalise(stems: readonly string[]): string[] {
-  return canonicalRuns(stems).map((r) => r.stem);
-}
-
 /** The canonical stems with, for each, the index of the input stem it starts at and the one it ends at. */
 export function canonicalRuns(
   stems: readonly string[],

@@ -4,7 +4,8 @@
 // Terms are the bank's own noun phrases ("Object Lock", "Route 53", "use_lockfile"), found by the longest match;
 // lexical verbs take part as partners, so a tool doing another tool's job ("Trivy builds the Helm values") shows.
 import type { Question, RedFlag } from '../../bank/schema.js';
-import { isContent, readText, type TextDoc, type Token } from '../../text/index.js';
+import { isContent, type TextDoc, type Token } from '../../text/index.js';
+import { readLines } from '../../text/lines.js';
 import { termsAt } from '../../text/terms.js';
 import { TERM_JOINER } from '../../text/thesaurus.js';
 import { type Clause, clausesOf } from './clauses.js';
@@ -122,31 +123,6 @@ function termRuns(tokens: readonly Token[]): string[][] {
   }
   flush();
   return runs;
-}
-
-/** Read many short texts in one pass of the pipeline, one line each; tokens come back per text. */
-function readLines(texts: readonly string[]): { doc: TextDoc; lineOf: (t: Token) => number } {
-  const lines = texts.map((b) => b.replace(/\s*\n\s*/g, ' '));
-  const doc = readText(lines.join('\n'));
-  const ends: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    at += l.length + 1;
-    ends.push(at);
-  }
-  return {
-    doc,
-    lineOf: (t) => {
-      let lo = 0;
-      let hi = ends.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (t.start >= (ends[mid] as number)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
-  };
 }
 
 /**

@@ -31,6 +31,11 @@ export function toSpan(index: DocIndex, tokens: readonly number[]): Span {
   return { start, end, text: index.doc.text.slice(start, end) };
 }
 
+/** The span of the tokens [from, to) (a clause, a dismissal). */
+export function rangeSpan(index: DocIndex, from: number, to: number): Span {
+  return toSpan(index, [from, to - 1]);
+}
+
 function sentenceSpan(index: DocIndex, sentence: number): Span {
   const s = index.doc.sentences[sentence];
   const start = s?.start ?? 0;
@@ -210,17 +215,7 @@ export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
         ...base,
         status: 'missed',
         concept: contradiction.concept,
-        evidence: [
-          ...evidence(contradiction),
-          ...(d
-            ? [
-                toSpan(
-                  index,
-                  Array.from({ length: d.to - d.from }, (_, i) => d.from + i),
-                ),
-              ]
-            : []),
-        ],
+        evidence: [...evidence(contradiction), ...(d ? [rangeSpan(index, d.from, d.to)] : [])],
         contradicted: true,
         stance: contradiction.stance === 'dismissed' ? 'dismissed' : 'negated',
       };

@@ -2,7 +2,8 @@
 // point's own description (weighted by how rare each word is among the bank's key points, with the question's own
 // words left out) states it. Soft lexical alignment, with the thesaurus folding acronyms and expansions together.
 import type { Question } from '../../bank/schema.js';
-import { isContent, readText, type TextDoc, type Token } from '../../text/index.js';
+import { isContent, type TextDoc, type Token } from '../../text/index.js';
+import { readLines } from '../../text/lines.js';
 import { termsAt } from '../../text/terms.js';
 import type { Clause } from './clauses.js';
 import type { TermModel } from './coherence.js';
@@ -21,22 +22,15 @@ export interface KeyPointBag {
 const cache = new WeakMap<Question, WeakMap<TermModel, KeyPointBag[]>>();
 
 function stemsOfLines(texts: readonly string[]): Set<string>[] {
-  const doc = readText(texts.map((t) => t.replace(/\s*\n\s*/g, ' ')).join('\n'));
+  const { doc, lineOf } = readLines(texts);
   const out = texts.map(() => new Set<string>());
   const thesaurus = termsAt(doc.tokens);
-  let line = 0;
   doc.tokens.forEach((t, i) => {
-    while (line < texts.length - 1 && t.start > lineEnd(texts, line)) line++;
-    if (isContent(t)) out[line]?.add(t.stem);
-    for (const k of thesaurus.get(i) ?? []) out[line]?.add(k);
+    const line = out[lineOf(t)];
+    if (isContent(t)) line?.add(t.stem);
+    for (const k of thesaurus.get(i) ?? []) line?.add(k);
   });
   return out;
-}
-
-function lineEnd(texts: readonly string[], line: number): number {
-  let at = 0;
-  for (let i = 0; i <= line; i++) at += (texts[i] ?? '').replace(/\s*\n\s*/g, ' ').length + 1;
-  return at - 1;
 }
 
 /** The bags of a question's key points, weighted by inverse key-point frequency in the bank. */

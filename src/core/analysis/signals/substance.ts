@@ -6,6 +6,19 @@ import type { SubstanceResult } from '../types.js';
 const NON_ANSWER =
   /^\W*(?:(?:sorry,?\s*)?i\s*(?:do\s*n[o']?t|dont|really don'?t)\s+know|no idea|not sure|pass|skip|next question|i have no (?:idea|experience|clue)|i (?:can'?t|cannot|could not|couldn'?t) (?:answer|remember|say)|n\/?a|nothing|no comment|i never (?:did|used|worked)|idk|dunno)\b/i;
 
+/** The result for an answer with nothing to grade (no words, or not graded at all). */
+export function noSubstance(notes: readonly string[]): SubstanceResult {
+  return {
+    nonAnswer: true,
+    relevance: 0,
+    buzzwordList: false,
+    factor: 0,
+    formFactor: 0,
+    relevanceFactor: 0,
+    notes,
+  };
+}
+
 /** The answer declines to answer ("I don't know", "pass"): a zero that is certain. */
 export function declines(text: string): boolean {
   return NON_ANSWER.test(text) && text.split(/\s+/).length <= 12;
@@ -60,15 +73,7 @@ export function analyzeSubstance({
     notes.push(
       cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.',
     );
-    return {
-      nonAnswer: true,
-      relevance: 0,
-      buzzwordList: false,
-      factor: 0,
-      formFactor: 0,
-      relevanceFactor: 0,
-      notes,
-    };
+    return noSubstance(notes);
   }
   // With short answers allowed, the reference grader recognises non-answers itself ("pass by value" is an answer).
   const nonAnswer =
