@@ -96,6 +96,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
       "  const flagSpans = ctx.flags.filter((f) => f.kind === 'red-flag' && false).map((f) => f.evidence[0]);",
   },
   {
+    name: 'signal off: key points equated in one clause still count',
+    file: 'src/core/analysis/signals/coverage.ts',
+    find: '      if (equates(tokens, aEnd, bStart)) {',
+    replace: '      if (equates(tokens, aEnd, bStart) && false) {',
+  },
+  {
     name: 'signal off: red flags',
     file: 'src/core/analysis/signals/redFlags.ts',
     find: '  const hits: FlagHit[] = [];',

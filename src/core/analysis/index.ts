@@ -92,6 +92,18 @@ function termWords(doc: TextDoc, from: number, to: number, terms: readonly strin
   return out;
 }
 
+/** The first token that starts at or after a character offset. */
+function tokenAt(doc: TextDoc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((doc.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const noReferenceText = (text: string) => text.trim() === '';
 
 /** Control characters become spaces: same length, so every span still points at the answer as given. */
@@ -324,8 +336,18 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
   const covered =
     coverage.reduce((n, c) => n + c.weight * creditOf(c, listed, p), 0) / Math.max(1e-9, totalWeight);
-  // Words in clauses that explain nothing earn no likeness to the model answers either.
+  // Words in clauses that explain nothing earn no likeness to the model answers either: clauses whose terms do
+  // not go together, and clauses that equate two key points (coverage marks their mentions unexplained).
   const nonsense = new Set(coherent.unexplained.map((u) => u.clause.index));
+  const equated: number[] = [];
+  for (const c of coverage) {
+    if (c.basis !== 'unexplained' || !c.evidence[0]) continue;
+    const at = clauseAt[tokenAt(doc, c.evidence[0].start)] ?? -1;
+    if (at >= 0 && !nonsense.has(at)) {
+      nonsense.add(at);
+      equated.push(at);
+    }
+  }
   const similarity = modelAnswerSimilarity(
     rubric,
     answerStems(doc, (i) => nonsense.has(clauseAt[i] ?? -1)),
@@ -359,10 +381,17 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const { keep, cap } = flagPenalty(flags, p);
   const form = substance.formFactor;
   const confidence = confidenceOf({ doc, known: coherent.known, declined: declines(answer) }, p);
-  const unexplained: Unexplained[] = coherent.unexplained.map((u) => ({
-    quote: rangeSpan(index, u.clause.from, u.clause.to),
-    terms: u.clause.from < doc.tokens.length ? termWords(doc, u.clause.from, u.clause.to, u.terms) : [],
-  }));
+  const unexplained: Unexplained[] = [
+    ...coherent.unexplained.map((u) => ({
+      quote: rangeSpan(index, u.clause.from, u.clause.to),
+      terms: u.clause.from < doc.tokens.length ? termWords(doc, u.clause.from, u.clause.to, u.terms) : [],
+    })),
+    ...equated.map((at) => {
+      const c = clauses[at] as (typeof clauses)[number];
+      const terms = coherent.clauses.find((j) => j.clause.index === at)?.terms ?? [];
+      return { quote: rangeSpan(index, c.from, c.to), terms: termWords(doc, c.from, c.to, terms) };
+    }),
+  ];
   const score = combinedScore(measures, form, keep, cap, p);
   const dimensions = dimensionScores(
     coverage,

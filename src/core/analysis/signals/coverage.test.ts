@@ -27,6 +27,28 @@ describe('claims, not keywords', () => {
     expect(b.unexplained.map((u) => u.quote.text)).toContain('GitOps means Trivy builds the Helm values.');
   });
 
+  it('credits neither of two key points equated in one clause, and quotes the clause', () => {
+    const equated = run(
+      'terraform-apply-failed-halfway',
+      'Pause the pipeline is basically the run a plan of state pull.',
+    );
+    for (const id of ['pause-and-read', 'back-up-state', 'compare-state-reality'])
+      expect(equated.coverage.find((c) => c.id === id)).toMatchObject({
+        status: 'partial',
+        basis: 'unexplained',
+      });
+    expect(equated.unexplained.map((u) => u.quote.text)).toContain(
+      'Pause the pipeline is basically the run a plan of state pull.',
+    );
+    // Said as what is done, in order, the same key points stand.
+    const stated = run(
+      'terraform-apply-failed-halfway',
+      'First I pause the pipeline and read the error, then I back up the state with terraform state pull before I run a plan.',
+    );
+    expect(status(stated, 'pause-and-read')).toBe('hit');
+    expect(status(stated, 'back-up-state')).toBe('hit');
+  });
+
   it('does not credit a practice named to reject it (regression: canary credited for its words)', () => {
     const a = run(
       'rolling-bluegreen-canary',

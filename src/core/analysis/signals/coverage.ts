@@ -124,7 +124,67 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Verbs that say one thing is, or takes the place of, another ("acts as", "replaces"), by stem. */
+const EQUATING_VERBS: ReadonlySet<string> = new Set([
+  'act',
+  'serv',
+  'replac',
+  'mean',
+  'equal',
+  'repres',
+  'becom',
+]);
+
+/**
+ * Whether the words between two mentions equate or substitute them: a copula that is the clause's verb ("A is
+ * basically the B"), a verb of identity or replacement ("A acts as our B", "A replaces B"), or "instead of".
+ * A passive ("is configured through") and a coordinated verb ("destroy or replace") do not.
+ */
+function equates(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (t.pos === 'AUX' && t.lemma === 'be' && next?.pos !== 'VERB' && next?.pos !== 'AUX') return true;
+    if (t.pos === 'VERB' && EQUATING_VERBS.has(t.stem) && prev?.pos !== 'CCONJ') return true;
+    if (t.norm === 'instead' && next?.norm === 'of') return true;
+  }
+  return false;
+}
+
+/**
+ * Two key points equated in one clause ("Pause the pipeline is basically the run a plan of state pull") state
+ * neither: what one is has nothing to do with what the other does. Both mentions then explain nothing.
+ */
+function equatedMentions(ctx: CoverageContext, found: readonly (Judged | undefined)[]): Set<number> {
+  const out = new Set<number>();
+  const tokens = ctx.index.doc.tokens;
+  found.forEach((a, i) => {
+    found.forEach((b, j) => {
+      if (!a || !b || i === j) return;
+      const aEnd = (a.tokens[a.tokens.length - 1] ?? 0) + 1;
+      const bStart = b.tokens[0] ?? 0;
+      const clause = ctx.clauseAt[a.tokens[0] ?? 0];
+      if (aEnd > bStart || clause !== ctx.clauseAt[bStart]) return;
+      if (equates(tokens, aEnd, bStart)) {
+        out.add(i);
+        out.add(j);
+      }
+    });
+  });
+  return out;
+}
+
 export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
+  const bests: (Judged | undefined)[] = [];
+  const results = keyPointResults(ctx, bests);
+  const equated = equatedMentions(ctx, bests);
+  return results.map((c, k) =>
+    equated.has(k) && c.status === 'hit' ? { ...c, status: 'partial', basis: 'unexplained' } : c,
+  );
+}
+
+function keyPointResults(ctx: CoverageContext, bests: (Judged | undefined)[]): KeyPointCoverage[] {
   const { index, rubric, policy } = ctx;
   const tokens = index.doc.tokens;
   const flagSpans = ctx.flags.filter((f) => f.kind === 'red-flag').map((f) => f.evidence[0]);
@@ -199,6 +259,7 @@ export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
       }
     }
     const evidence = (j: Judged) => [toSpan(index, j.tokens), sentenceSpan(index, j.sentence)];
+    bests[k] = best;
     if (best) {
       return {
         ...base,
