@@ -1,6 +1,7 @@
 // Feedback items: each quotes the answer or names the missing key point, says what to do next, and may carry a follow-up.
 
 import type { Question } from '../bank/schema.js';
+import { type MessageCode, say } from './messages.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
 import type {
   Confidence,
@@ -8,30 +9,21 @@ import type {
   FlagHit,
   KeyPointCoverage,
   LanguageResult,
-  StarPart,
   StructureResult,
   SubstanceResult,
   Unexplained,
 } from './types.js';
 
-const PART_ADVICE: Readonly<Record<StarPart, string>> = {
-  situation: 'Open with one line of context: where you were and what was wrong ("In my last role, …").',
-  task: 'Say what you were responsible for ("My job was to …").',
-  action: 'Say what you did yourself, step by step, with "I" ("I introduced …, then I …").',
-  result: 'Give the result with a number ("As a result, deployments went from [hours] to [minutes]").',
-  future: 'Close with a Future line: what you learned or would do next ("Going forward, …").',
-};
-
-const FIT_ADVICE: Readonly<Record<LanguageResult['fit'], string | null>> = {
+const FIT_CODE: Readonly<Record<LanguageResult['fit'], MessageCode | null>> = {
   empty: null,
-  'too-short': 'Too short for either version: a quick answer is 3–4 sentences (about 30–45 s).',
+  'too-short': 'length.too-short',
   quick: null,
-  between:
-    'Longer than a quick answer but short of a full one: either cut to 3–4 sentences or add structure and examples (60–120 s).',
+  between: 'length.between',
   full: null,
-  'too-long': 'Longer than two minutes: cut repetition and lead with the point; interviewers stop listening.',
+  'too-long': 'length.too-long',
 };
 
+/** The follow-up an interviewer would ask next: about a red flag first, then the heaviest point not covered. */
 export function followUpFor(
   question: Question | null,
   coverage: readonly KeyPointCoverage[],
@@ -40,18 +32,16 @@ export function followUpFor(
   if (!question) return null;
   for (const f of flags) {
     const byFlag = question.followUps.find((x) => x.redFlag === f.id);
-    if (byFlag) return byFlag.text;
+    if (byFlag) return byFlag;
   }
   const ranked = [...coverage]
     .filter((c) => c.status !== 'hit')
     .sort((a, b) => b.weight - a.weight || (a.status === 'missed' ? -1 : 1));
   for (const c of ranked) {
     const byPoint = question.followUps.find((x) => x.keyPoint === c.id);
-    if (byPoint) return byPoint.text;
+    if (byPoint) return byPoint;
   }
-  return (
-    question.followUps.find((x) => !x.keyPoint && !x.redFlag)?.text ?? question.followUps[0]?.text ?? null
-  );
+  return question.followUps.find((x) => !x.keyPoint && !x.redFlag) ?? question.followUps[0] ?? null;
 }
 
 interface FeedbackInput {
@@ -67,12 +57,30 @@ interface FeedbackInput {
   readonly policy?: Policy;
 }
 
-const CONFIDENCE_WORDS: Readonly<Record<Confidence['reasons'][number], string>> = {
-  'too-short': 'The answer is too short to judge reliably: treat the score as a rough guess.',
-  'other-language': 'Most of the answer is not in English, so the grade is unreliable: answer in English.',
-  'unknown-words':
-    'Almost nothing in the answer matches what this question is about, so the grade may be off: check that you answered the question asked.',
-};
+/** One feedback item from message codes: the English and the Chinese side by side. */
+function item(
+  kind: FeedbackItem['kind'],
+  severity: FeedbackItem['severity'],
+  message: MessageCode,
+  next: MessageCode,
+  params: Readonly<Record<string, string | number>> = {},
+  extra: Partial<Pick<FeedbackItem, 'quote' | 'keyPointId' | 'followUp' | 'followUpZh'>> = {},
+): FeedbackItem {
+  const m = say(message, params);
+  const n = say(next, params);
+  return {
+    kind,
+    code: message,
+    severity,
+    message: m.en,
+    next: n.en,
+    zh: { message: m.zh, next: n.zh },
+    ...extra,
+  };
+}
+
+const defined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   const { question, coverage, flags, substance, structure, language } = input;
@@ -80,178 +88,205 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   const items: FeedbackItem[] = [];
   if (input.confidence?.level === 'low')
     for (const reason of input.confidence.reasons)
-      items.push({
-        kind: 'confidence',
-        severity: 'major',
-        message: CONFIDENCE_WORDS[reason],
-        next: 'Give a fuller answer in English: 3–4 sentences on what you would do and why.',
-      });
-  for (const u of (input.unexplained ?? []).slice(0, 3)) {
-    items.push({
-      kind: 'unexplained',
-      severity: 'major',
-      message: `This sentence strings terms together (${u.terms.slice(0, 4).join(', ')}) without saying anything an interviewer can check: it sounds like buzzwords.`,
-      quote: u.quote,
-      next: 'Say what each tool actually does, to what, and why: one claim per sentence, in your own words.',
-    });
-  }
-  const followUpOf = (keyPoint: string) => question?.followUps.find((f) => f.keyPoint === keyPoint)?.text;
-  for (const note of substance.notes) {
-    items.push({
-      kind: 'substance',
-      severity: 'major',
-      message: note,
-      next: 'Answer the question asked, in full sentences.',
-    });
-  }
+      items.push(item('confidence', 'major', `confidence.${reason}`, 'confidence.next'));
+  for (const u of (input.unexplained ?? []).slice(0, 3))
+    items.push(
+      item(
+        'unexplained',
+        'major',
+        'unexplained',
+        'unexplained.next',
+        { terms: u.terms.slice(0, 4).join(', ') },
+        { quote: u.quote },
+      ),
+    );
+  const followUpOf = (keyPoint: string) => question?.followUps.find((f) => f.keyPoint === keyPoint);
+  for (const code of substance.noteCodes) items.push(item('substance', 'major', code, 'substance.next'));
   for (const f of flags) {
-    items.push({
-      kind: f.kind,
-      severity: f.severity >= 2 ? 'major' : 'minor',
-      message: f.kind === 'red-flag' ? `An interviewer would mark this down: ${f.text}` : f.text,
-      ...(f.evidence[0] ? { quote: f.evidence[0] } : {}),
-      next: f.fix,
-      ...(question?.followUps.find((x) => x.redFlag === f.id)
-        ? { followUp: question.followUps.find((x) => x.redFlag === f.id)?.text }
-        : {}),
-    });
+    const fu = question?.followUps.find((x) => x.redFlag === f.id);
+    const extra = defined({ quote: f.evidence[0], followUp: fu?.text, followUpZh: fu?.zh });
+    if (f.kind === 'red-flag')
+      items.push(
+        item(
+          f.kind,
+          f.severity >= 2 ? 'major' : 'minor',
+          'flag.red',
+          'flag.fix',
+          { text: f.text, zh: f.zh ?? '', fix: f.fix },
+          extra,
+        ),
+      );
+    else {
+      const c = coverage.find((x) => `not-${x.id}` === f.id);
+      items.push(
+        item(
+          f.kind,
+          f.severity >= 2 ? 'major' : 'minor',
+          c?.stance === 'dismissed' ? 'flag.dismissed' : 'flag.negated',
+          'flag.contradiction-fix',
+          { text: c?.text ?? f.fix, zh: c?.zh ?? '' },
+          extra,
+        ),
+      );
+    }
   }
   const byWeight = [...coverage].sort((a, b) => b.weight - a.weight);
   for (const c of byWeight) {
     if (c.status === 'hit' || c.contradicted) continue;
     const fu = followUpOf(c.id);
+    const extra = defined({ keyPointId: c.id, followUp: fu?.text, followUpZh: fu?.zh });
+    const params = { text: c.text, zh: c.zh ?? '', concept: c.concept ?? c.text };
     if (c.status === 'partial') {
-      const how =
+      const code =
         c.basis === 'unexplained'
-          ? 'You named this, but in a sentence that does not make technical sense'
+          ? 'keypoint.unexplained'
           : c.basis === 'named'
-            ? 'You named this without saying what you do with it or why'
-            : 'You touched on this but did not make it explicit';
-      items.push({
-        kind: 'partial',
-        severity: 'minor',
-        message: `${how}: ${c.text}`,
-        ...(c.evidence[0] ? { quote: c.evidence[0] } : {}),
-        keyPointId: c.id,
-        next: `Say it plainly, for example: "${c.concept ?? c.text}".`,
-        ...(fu ? { followUp: fu } : {}),
-      });
+            ? 'keypoint.named'
+            : 'keypoint.touched';
+      items.push(
+        item('partial', 'minor', code, 'keypoint.say-plainly', params, {
+          ...extra,
+          ...defined({ quote: c.evidence[0] }),
+        }),
+      );
     } else {
-      items.push({
-        kind: 'missed',
-        severity: c.weight >= 2 ? 'major' : 'minor',
-        message: `Missing: ${c.text}`,
-        keyPointId: c.id,
-        next: `Add a sentence on it; the interviewer listens for words like "${question?.keyPoints.find((k) => k.id === c.id)?.concepts[0] ?? c.text}".`,
-        ...(fu ? { followUp: fu } : {}),
-      });
+      const concept = question?.keyPoints.find((k) => k.id === c.id)?.concepts[0] ?? c.text;
+      items.push(
+        item(
+          'missed',
+          c.weight >= 2 ? 'major' : 'minor',
+          'keypoint.missed',
+          'keypoint.add',
+          { ...params, concept },
+          extra,
+        ),
+      );
     }
   }
-  for (const term of input.missingTerms.slice(0, 4)) {
-    items.push({
-      kind: 'missed',
-      severity: 'minor',
-      message: `The reference answer relies on "${term}"; your answer does not mention it.`,
-      next: `Explain where "${term}" fits in your answer.`,
-    });
-  }
+  for (const term of input.missingTerms.slice(0, 4))
+    items.push(item('missed', 'minor', 'reference.missing-term', 'reference.explain-term', { term }));
   if (structure.applies && question && policy.kinds.starScored.includes(question.kind)) {
-    for (const part of structure.missing) {
-      items.push({
-        kind: 'structure',
-        severity: part === 'action' || part === 'result' ? 'major' : 'minor',
-        message: `No ${part} line in the story.`,
-        next: PART_ADVICE[part],
-      });
-    }
-    if (structure.parts.result && !structure.quantifiedResult) {
-      items.push({
-        kind: 'quantify',
-        severity: 'minor',
-        message: 'The result has no number.',
-        quote: structure.parts.result,
-        next: 'Quantify it: time saved, error rate, lead time, cost, with your real figure.',
-      });
-    }
-    for (const p of structure.placeholders) {
-      items.push({
-        kind: 'quantify',
-        severity: 'minor',
-        message: `Placeholder ${p.text} is still in the answer.`,
-        quote: p,
-        next: 'Replace it with your real figure before the interview.',
-      });
-    }
-    if (structure.ownership.note) {
-      items.push({
-        kind: 'ownership',
-        severity: 'minor',
-        message: structure.ownership.note,
-        next: 'Keep "we" for the team context; use "I" for the actions you took.',
-      });
-    }
+    for (const part of structure.missing)
+      items.push(
+        item(
+          'structure',
+          part === 'action' || part === 'result' ? 'major' : 'minor',
+          `structure.no-${part}`,
+          `structure.advice-${part}`,
+        ),
+      );
+    if (structure.parts.result && !structure.quantifiedResult)
+      items.push(
+        item(
+          'quantify',
+          'minor',
+          'quantify.no-number',
+          'quantify.add-number',
+          {},
+          { quote: structure.parts.result },
+        ),
+      );
+    for (const p of structure.placeholders)
+      items.push(
+        item('quantify', 'minor', 'quantify.placeholder', 'quantify.replace', { text: p.text }, { quote: p }),
+      );
+    if (structure.ownership.note)
+      items.push(
+        item('ownership', 'minor', 'ownership', 'ownership.next', {
+          i: structure.ownership.i,
+          we: structure.ownership.we,
+        }),
+      );
+  }
+  if (language.grammar.length > 0) {
+    const first = language.grammar[0];
+    items.push(
+      item(
+        'grammar',
+        language.grammar.length >= 3 ? 'major' : 'minor',
+        'grammar',
+        'grammar.say',
+        {
+          list: language.grammarRepeats.map((r) => r.label).join(', '),
+          listZh: language.grammarRepeats.map((r) => r.zh).join('，'),
+          sentence: first?.sentence ?? '',
+        },
+        defined({ quote: first ? { start: first.start, end: first.end, text: first.text } : undefined }),
+      ),
+    );
   }
   for (const c of language.connectors) {
     const rewrite = c.rewrites[0];
-    items.push({
-      kind: 'connector',
-      severity: 'minor',
-      message: `"${c.phrase}" ${c.count} times: it starts to sound mechanical.`,
-      ...(c.places[0] ? { quote: c.places[0] } : {}),
-      next: rewrite
-        ? `Vary it (${c.alternatives.join(', ')}). For example: "${rewrite.suggestion}"`
-        : `Vary it: ${c.alternatives.join(', ')}.`,
-    });
+    const params = {
+      phrase: c.phrase,
+      count: c.count,
+      alternatives: c.alternatives.join(', '),
+      rewrite: rewrite?.suggestion ?? '',
+    };
+    items.push(
+      item(
+        'connector',
+        'minor',
+        'connector',
+        rewrite ? 'connector.vary-example' : 'connector.vary',
+        params,
+        defined({ quote: c.places[0] }),
+      ),
+    );
   }
   const fillerTotal = language.fillers.reduce((n, f) => n + f.places.length, 0);
   if (fillerTotal >= 2) {
     const list = language.fillers.map((f) => `"${f.phrase}" ×${f.places.length}`).join(', ');
-    items.push({
-      kind: 'filler',
-      severity: fillerTotal >= 5 ? 'major' : 'minor',
-      message: `Fillers: ${list}.`,
-      ...(language.fillers[0]?.places[0] ? { quote: language.fillers[0].places[0] } : {}),
-      next: 'Pause silently instead; a short pause sounds more confident than a filler.',
-    });
+    items.push(
+      item(
+        'filler',
+        fillerTotal >= 5 ? 'major' : 'minor',
+        'fillers',
+        'fillers.next',
+        { list },
+        defined({ quote: language.fillers[0]?.places[0] }),
+      ),
+    );
   }
   const hedgeTotal = language.hedges.reduce((n, h) => n + h.places.length, 0);
   if (hedgeTotal >= 2) {
     const list = language.hedges.map((h) => `"${h.phrase}" ×${h.places.length}`).join(', ');
-    items.push({
-      kind: 'hedge',
-      severity: 'minor',
-      message: `Hedges: ${list}.`,
-      ...(language.hedges[0]?.places[0] ? { quote: language.hedges[0].places[0] } : {}),
-      next: 'State what you did and would do; keep "I think" for real uncertainty.',
-    });
+    items.push(
+      item(
+        'hedge',
+        'minor',
+        'hedges',
+        'hedges.next',
+        { list },
+        defined({ quote: language.hedges[0]?.places[0] }),
+      ),
+    );
   }
-  const fit = FIT_ADVICE[language.fit];
-  if (fit)
-    items.push({
-      kind: 'length',
-      severity: 'minor',
-      message: `${language.wordCount} words, about ${language.speakingSeconds} s at ${language.pace.wpm} wpm.`,
-      next: fit,
-    });
-  for (const long of language.longSentences.slice(0, 2)) {
-    items.push({
-      kind: 'length',
-      severity: 'minor',
-      message: 'A very long sentence is hard to follow when spoken.',
-      quote: long,
-      next: 'Split it in two at the connector.',
-    });
+  const fit = FIT_CODE[language.fit];
+  if (fit) {
+    const pace = say(language.pace.measured ? 'pace.measured' : 'pace.estimated', { wpm: language.pace.wpm });
+    items.push(
+      item('length', 'minor', 'length', fit, {
+        words: language.wordCount,
+        seconds: language.speakingSeconds,
+        pace: pace.en,
+        paceZh: pace.zh,
+      }),
+    );
   }
+  for (const long of language.longSentences.slice(0, 2))
+    items.push(item('length', 'minor', 'length.long-sentence', 'length.split', {}, { quote: long }));
   const strengths = byWeight.filter((c) => c.status === 'hit').slice(0, 3);
-  for (const c of strengths) {
-    items.push({
-      kind: 'strength',
-      severity: 'info',
-      message: `Covered: ${c.text}`,
-      ...(c.evidence[0] ? { quote: c.evidence[0] } : {}),
-      keyPointId: c.id,
-      next: 'Keep this.',
-    });
-  }
+  for (const c of strengths)
+    items.push(
+      item(
+        'strength',
+        'info',
+        'keypoint.covered',
+        'keypoint.keep',
+        { text: c.text, zh: c.zh ?? '' },
+        { keyPointId: c.id, ...defined({ quote: c.evidence[0] }) },
+      ),
+    );
   return items;
 }

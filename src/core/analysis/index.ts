@@ -4,6 +4,7 @@ import { isContent, readText, type TextDoc } from '../text/index.js';
 import { combinedScore, type Measures } from './combine.js';
 import { buildFeedback, followUpFor } from './feedback.js';
 import { collectFindings } from './findings.js';
+import { type MessageCode, say } from './messages.js';
 import { indexDoc } from './phrases.js';
 import { DEFAULT_POLICY, gradeFor, type Policy } from './policy.js';
 import { gradeAgainstReference } from './reference.js';
@@ -13,15 +14,17 @@ import { clauseIndexOf, clausesOf } from './signals/clauses.js';
 import { coherence, type TermModel, termModel } from './signals/coherence.js';
 import { confidenceOf } from './signals/confidence.js';
 import { keyPointCoverage, rangeSpan } from './signals/coverage.js';
+import { bankLexicon, type GrammarLexicon } from './signals/grammar.js';
 import { analyzeLanguage } from './signals/language.js';
 import { keyPointBags } from './signals/paraphrase.js';
 import { contradictionFlags, redFlagHits } from './signals/redFlags.js';
 import { analyzeStructure } from './signals/structure.js';
-import { analyzeSubstance, declines, noSubstance } from './signals/substance.js';
+import { analyzeSubstance, declines, noSubstance, notesOf } from './signals/substance.js';
 import type { Analysis, FlagHit, KeyPointCoverage, Unexplained } from './types.js';
 
 export { DEFAULT_POLICY, type Policy } from './policy.js';
 export { type TermModel, termModel } from './signals/coherence.js';
+export { bankLexicon, checkGrammar, type GrammarLexicon } from './signals/grammar.js';
 export type * from './types.js';
 
 /** Answers longer than this are not graded (about 3,000 words, far past a two-minute answer). */
@@ -45,6 +48,12 @@ export interface AnalyzeInput {
   readonly termModel?: TermModel | undefined;
   /** The other questions of the bank: an answer that fits one of them far better is about something else. */
   readonly rivals?: readonly Question[] | undefined;
+  /** The bank's nouns and jargon for the grammar check (see bankLexicon); else learned from this question. */
+  readonly grammarLexicon?: GrammarLexicon | undefined;
+  /** Pauses over 2 s in a spoken answer. */
+  readonly pauses?: number | undefined;
+  /** The current year, for "in 2021" as a past time marker (the adapters pass it; the core reads no clock). */
+  readonly year?: number | undefined;
 }
 
 /** The placeholder key point of an imported question that has no accepted key points yet. */
@@ -148,10 +157,13 @@ function listedKeyPoints(coverage: readonly KeyPointCoverage[], doc: TextDoc, p:
 function emptyAnalysis(
   questionId: string | null,
   mode: Analysis['mode'],
-  note: string,
+  code: MessageCode,
+  params: Readonly<Record<string, string | number>>,
   answer: string,
 ): Analysis {
   const doc = readText('');
+  const substance = noSubstance([code], params);
+  const next = say('substance.start-short');
   return {
     mode,
     questionId,
@@ -164,9 +176,13 @@ function emptyAnalysis(
     },
     coverage: [],
     flags: [],
-    substance: noSubstance([note]),
+    substance,
     structure: analyzeStructure(doc, null),
-    language: { ...analyzeLanguage(doc), wordCount: answer.split(/\s+/).filter(Boolean).length },
+    language: {
+      ...analyzeLanguage(doc),
+      wordCount: answer.split(/\s+/).filter(Boolean).length,
+      score: null,
+    },
     reference: null,
     confidence: { level: 'high', reasons: [] },
     findings: [
@@ -181,13 +197,17 @@ function emptyAnalysis(
     feedback: [
       {
         kind: 'substance',
+        code,
         severity: 'major',
-        message: note,
-        next: 'Answer in 3–4 sentences first, then expand.',
+        message: substance.notes[0] ?? '',
+        next: next.en,
+        zh: { message: substance.notesZh[0] ?? '', next: next.zh },
       },
     ],
     followUp: null,
-    notes: [note],
+    followUpZh: null,
+    notes: substance.notes,
+    notesZh: substance.notesZh,
   };
 }
 
@@ -204,14 +224,25 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     return emptyAnalysis(
       questionId,
       mode,
-      `The answer is ${input.answer.length.toLocaleString('en-US')} characters; answers over ${MAX_ANSWER_CHARS.toLocaleString('en-US')} are not graded.`,
+      'substance.too-long',
+      { chars: input.answer.length.toLocaleString('en-US'), max: MAX_ANSWER_CHARS.toLocaleString('en-US') },
       '',
     );
   }
   const answer = cleanAnswer(input.answer);
   const doc = readText(answer);
   const index = indexDoc(doc);
-  const language = analyzeLanguage(doc, { wpm: input.wpm, durationSec: input.durationSec });
+  const languageOf = (nonAnswer: boolean) => {
+    const l = analyzeLanguage(doc, {
+      wpm: input.wpm,
+      durationSec: input.durationSec,
+      pauses: input.pauses,
+      lexicon: input.grammarLexicon ?? (input.question ? bankLexicon([input.question]) : undefined),
+      year: input.year,
+    });
+    // A non-answer has no English to judge.
+    return nonAnswer ? { ...l, score: null } : l;
+  };
   const structure = analyzeStructure(doc, question?.kind ?? null);
   const clauses = clausesOf(doc);
   const clauseAt = clauseIndexOf(clauses, doc.tokens.length);
@@ -223,6 +254,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     const reference = readText(cleanAnswer(referenceText));
     const questionDoc = readText(question ? question.text : (input.questionText ?? ''));
     const substance = analyzeSubstance({ doc, topicStems: null, hits: 0, shortAnswersAllowed: true });
+    const language = languageOf(substance.nonAnswer);
     const ref = gradeAgainstReference(doc, reference, questionDoc);
     // Human graders forgive a paraphrase that shares few words with the reference, but an answer of some length
     // whose words mostly belong to neither the question nor the reference is about another topic.
@@ -247,12 +279,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
           p,
         );
     const noReference = referenceText.trim() === '';
-    const notes = noReference
-      ? [
-          ...substance.notes,
-          'This question has no reference answer, so there is nothing to grade against: add one to get a score.',
-        ]
-      : substance.notes;
+    const noted = notesOf(
+      noReference ? [...substance.noteCodes, 'substance.no-reference'] : substance.noteCodes,
+    );
     const score = substance.nonAnswer || noReference ? 0 : Math.round(ref.score * relevanceFactor);
     const coverage = question
       ? keyPointCoverage({
@@ -298,13 +327,15 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
         question: null,
         coverage,
         flags: [],
-        substance: { ...substance, notes },
+        substance: { ...substance, ...noted },
         structure,
         language,
         missingTerms: ref.missingTerms,
       }),
       followUp: null,
-      notes,
+      followUpZh: null,
+      notes: noted.notes,
+      notesZh: noted.notesZh,
     };
   }
 
@@ -332,6 +363,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   discountWrongSentences(coverage, flags, p);
   const hits = coverage.filter((c) => c.status === 'hit').length;
   const substance = analyzeSubstance({ doc, topicStems: rubric.topicStems, hits });
+  const language = languageOf(substance.nonAnswer);
   const listed = listedKeyPoints(coverage, doc, p);
   const totalWeight = coverage.reduce((n, c) => n + c.weight, 0);
   const covered =
@@ -393,6 +425,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     }),
   ];
   const score = combinedScore(measures, form, keep, cap, p);
+  const followUp = followUpFor(question, coverage, flags);
   const dimensions = dimensionScores(
     coverage,
     listed,
@@ -435,7 +468,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       confidence,
       policy: p,
     }),
-    followUp: followUpFor(question, coverage, flags),
+    followUp: followUp?.text ?? null,
+    followUpZh: followUp?.zh ?? null,
     notes: [...new Set(substance.notes)],
+    notesZh: [...new Set(substance.notesZh)],
   };
 }

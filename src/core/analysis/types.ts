@@ -1,6 +1,8 @@
 // The analysis result: every score comes with the evidence (character spans of the answer) behind it.
 import type { Dimension } from '../bank/schema.js';
 import type { Measures } from './combine.js';
+import type { MessageCode } from './messages.js';
+import type { GrammarFinding } from './signals/grammar.js';
 
 export interface Span {
   readonly start: number;
@@ -47,6 +49,8 @@ export interface FlagHit {
   readonly severity: 1 | 2 | 3;
   readonly fix: string;
   readonly evidence: readonly Span[];
+  /** The bank's Chinese note on the flag (the mistake and what to do instead), when it has one. */
+  readonly zh?: string;
 }
 
 export type StarPart = 'situation' | 'task' | 'action' | 'result' | 'future';
@@ -83,12 +87,34 @@ export interface LanguageResult {
   readonly fillers: ReadonlyArray<{ readonly phrase: string; readonly places: readonly Span[] }>;
   readonly hedges: ReadonlyArray<{ readonly phrase: string; readonly places: readonly Span[] }>;
   readonly topWords: ReadonlyArray<{ readonly word: string; readonly count: number }>;
-  /** Words per minute used for the estimate, and whether it was measured. */
-  readonly pace: { readonly wpm: number; readonly measured: boolean };
+  /**
+   * Words per minute, and whether they were measured (spoken: words over the seconds between the first and last
+   * recognised word) or estimated (typed: at 130 wpm); for spoken answers, pauses over 2 s.
+   */
+  readonly pace: { readonly wpm: number; readonly measured: boolean; readonly pauses?: number };
   readonly speakingSeconds: number;
   readonly fit: LengthFit;
-  /** 0–100: how the English sounds (fillers, repetition, hedges, sentence length). */
-  readonly score: number;
+  /** Grammar errors with their corrections (see signals/grammar.ts). */
+  readonly grammar: readonly GrammarFinding[];
+  /** Which kinds of grammar error repeat, most frequent first. */
+  readonly grammarRepeats: readonly GrammarRepeat[];
+  /**
+   * 0–100: how the English sounds (grammar errors per 100 words, fillers, repetition, hedges, sentence length);
+   * null when there is nothing to judge (no words, or no real answer).
+   */
+  readonly score: number | null;
+}
+
+export type { GrammarFinding } from './signals/grammar.js';
+
+export interface GrammarRepeat {
+  readonly rule: GrammarFinding['rule'];
+  /** The error type (tense, agreement, article, plural, preposition, adjective-adverb, conjunction). */
+  readonly type: string;
+  readonly count: number;
+  /** "past tense missing 3×", and in Chinese. */
+  readonly label: string;
+  readonly zh: string;
 }
 
 export interface SubstanceResult {
@@ -105,6 +131,10 @@ export interface SubstanceResult {
   /** How much of the answer is about the question. */
   readonly relevanceFactor: number;
   readonly notes: readonly string[];
+  /** The notes as message codes (their English is `notes`; see messages.ts for the Chinese). */
+  readonly noteCodes: readonly MessageCode[];
+  /** The notes in Chinese, in the same order. */
+  readonly notesZh: readonly string[];
 }
 
 export type FeedbackKind =
@@ -122,19 +152,25 @@ export type FeedbackKind =
   | 'ownership'
   | 'quantify'
   | 'unexplained'
-  | 'confidence';
+  | 'confidence'
+  | 'grammar';
 
 export interface FeedbackItem {
   readonly kind: FeedbackKind;
+  /** The message's code in messages.ts. */
+  readonly code: MessageCode;
   readonly severity: 'info' | 'minor' | 'major';
   readonly message: string;
+  /** The message and the next step in Chinese (English words to say stay English inside them). */
+  readonly zh: { readonly message: string; readonly next: string };
   /** The answer's words this is about, when it is about words that are there. */
   readonly quote?: Span;
   readonly keyPointId?: string;
   /** What to do next. */
   readonly next: string;
-  /** The follow-up an interviewer would ask. */
+  /** The follow-up an interviewer would ask, and in Chinese when the bank has it. */
   readonly followUp?: string;
+  readonly followUpZh?: string;
 }
 
 export interface DimensionScore {
@@ -222,6 +258,9 @@ export interface Analysis {
   readonly questionResult?: QuestionResult;
   readonly feedback: readonly FeedbackItem[];
   readonly followUp: string | null;
-  /** Notes on input that could not be graded (empty, too long, not English). */
+  /** The follow-up in Chinese, when the bank has it. */
+  readonly followUpZh: string | null;
+  /** Notes on input that could not be graded (empty, too long, not English), and in Chinese. */
   readonly notes: readonly string[];
+  readonly notesZh: readonly string[];
 }

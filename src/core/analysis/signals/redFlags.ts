@@ -28,6 +28,7 @@ export function redFlagHits(
           id: flag.id,
           kind: 'red-flag',
           text: flag.text,
+          ...(flag.zh ? { zh: flag.zh } : {}),
           severity: flag.severity,
           fix: flag.fix,
           evidence: [toSpan(index, m.tokens), sentenceSpan(index, m.sentence)],
@@ -53,5 +54,6 @@ export function contradictionFlags(coverage: readonly KeyPointCoverage[], p: Pol
       severity: p.flags.contradictionSeverity,
       fix: c.text,
       evidence: c.evidence,
+      ...(c.zh ? { zh: c.zh } : {}),
     }));
 }

@@ -1,13 +1,27 @@
 // Is there an answer at all, is it about the question, and does it say something or only name terms?
+
 import type { TextDoc } from '../../text/index.js';
+import { type MessageCode, say } from '../messages.js';
 import { DEFAULT_POLICY, type Policy } from '../policy.js';
 import type { SubstanceResult } from '../types.js';
 
 const NON_ANSWER =
   /^\W*(?:(?:sorry,?\s*)?i\s*(?:do\s*n[o']?t|dont|really don'?t)\s+know|no idea|not sure|pass|skip|next question|i have no (?:idea|experience|clue)|i (?:can'?t|cannot|could not|couldn'?t) (?:answer|remember|say)|n\/?a|nothing|no comment|i never (?:did|used|worked)|idk|dunno)\b/i;
 
+/** The notes of a list of message codes, in English and Chinese. */
+export function notesOf(
+  codes: readonly MessageCode[],
+  params: Readonly<Record<string, string | number>> = {},
+) {
+  const texts = codes.map((c) => say(c, params));
+  return { notes: texts.map((t) => t.en), notesZh: texts.map((t) => t.zh), noteCodes: [...codes] };
+}
+
 /** The result for an answer with nothing to grade (no words, or not graded at all). */
-export function noSubstance(notes: readonly string[]): SubstanceResult {
+export function noSubstance(
+  codes: readonly MessageCode[],
+  params: Readonly<Record<string, string | number>> = {},
+): SubstanceResult {
   return {
     nonAnswer: true,
     relevance: 0,
@@ -15,7 +29,7 @@ export function noSubstance(notes: readonly string[]): SubstanceResult {
     factor: 0,
     formFactor: 0,
     relevanceFactor: 0,
-    notes,
+    ...notesOf(codes, params),
   };
 }
 
@@ -67,21 +81,16 @@ export function analyzeSubstance({
   const { listLinksPerVerb: LIST_LINKS_PER_VERB, buzzwordFactor: BUZZWORD_FACTOR } = policy.substance;
   const words = doc.tokens.filter((t) => t.kind === 'word');
   const content = words.filter((t) => !t.stop);
-  const notes: string[] = [];
+  const notes: MessageCode[] = [];
   const cjk = doc.tokens.filter((t) => t.kind === 'cjk').length;
   if (words.length === 0) {
-    notes.push(
-      cjk > 0 ? 'The answer has no English words: answer in English.' : 'There is no answer to grade.',
-    );
+    notes.push(cjk > 0 ? 'substance.no-english' : 'substance.empty');
     return noSubstance(notes);
   }
   // With short answers allowed, the reference grader recognises non-answers itself ("pass by value" is an answer).
   const nonAnswer =
     !shortAnswersAllowed && (content.length < 3 || (NON_ANSWER.test(doc.text) && content.length < 14));
-  if (nonAnswer)
-    notes.push(
-      'This is not an attempt yet: even a partial answer earns credit, so say what you would check first.',
-    );
+  if (nonAnswer) notes.push('substance.declined');
 
   let relevance = 1;
   if (topicStems) {
@@ -110,9 +119,7 @@ export function analyzeSubstance({
       listiness >= LIST_LINKS_PER_VERB ||
       (hits >= 3 && wordsPerHit < 4 && functionRatio < 0.3 && words.length / sentences < 40));
   if (buzzwordList) {
-    notes.push(
-      'The answer names terms without saying what you do with them or why: explain each in a full sentence.',
-    );
+    notes.push('substance.buzzwords');
   }
   if (shortAnswersAllowed) {
     const f = nonAnswer ? 0 : 1;
@@ -123,24 +130,21 @@ export function analyzeSubstance({
       factor: f,
       formFactor: f,
       relevanceFactor: 1,
-      notes,
+      ...notesOf(notes),
     };
   }
   let factor = nonAnswer ? 0 : 1;
   if (buzzwordList) factor *= BUZZWORD_FACTOR;
   else if (notesForm) {
     factor *= policy.substance.notesFactor;
-    notes.push(
-      'This reads like notes: in the interview, say each point as a sentence, with what you do and why.',
-    );
+    notes.push('substance.notes-form');
   } else factor *= 1 - (1 - BUZZWORD_FACTOR) * ramp(listiness, LIST_LINKS_PER_VERB / 2, LIST_LINKS_PER_VERB);
   const formFactor = factor;
   let relevanceFactor = 1;
   if (topicStems && !nonAnswer) {
     const { relevanceNone, relevanceFull, relevanceFloor } = policy.substance;
     relevanceFactor = relevanceFloor + (1 - relevanceFloor) * ramp(relevance, relevanceNone, relevanceFull);
-    if (relevanceFactor < 0.9)
-      notes.push('Much of the answer is not about the question: bring it back to what was asked.');
+    if (relevanceFactor < 0.9) notes.push('substance.off-topic');
     factor *= relevanceFactor;
   }
   return {
@@ -150,6 +154,6 @@ export function analyzeSubstance({
     factor,
     formFactor,
     relevanceFactor,
-    notes,
+    ...notesOf(notes),
   };
 }
