@@ -322,6 +322,8 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set(
     'minute second outage migration upgrade rollout cost budget quota limit threshold probe replica ' +
     'gateway load balancer proxy firewall route record domain provider vendor contract estimate deadline ' +
     'sprint story ticket review approval window schedule plan proposal decision trade-off lesson mistake ' +
-    'commit mesh transfer update switch restore trace cause lock patch fix build scan'
+    'commit mesh transfer update switch restore trace cause lock patch fix build scan message email call ' +
+    'question answer example reason solution suggestion proposal idea problem world platform site office ' +
+    'laptop machine server page screen button link form field column row record'
   ).split(' '),
 );

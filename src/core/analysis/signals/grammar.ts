@@ -39,6 +39,7 @@ export type GrammarRule =
   | 'agreement'
   | 'article-missing'
   | 'article-a-an'
+  | 'article-extra'
   | 'plural-after-number'
   | 'uncountable-plural'
   | 'preposition'
@@ -56,6 +57,7 @@ export const RULE_TYPE: Readonly<Record<GrammarRule, string>> = {
   agreement: 'agreement',
   'article-missing': 'article',
   'article-a-an': 'article',
+  'article-extra': 'article',
   'plural-after-number': 'plural',
   'uncountable-plural': 'plural',
   preposition: 'preposition',
@@ -84,6 +86,8 @@ export interface GrammarFinding {
 export interface GrammarLexicon {
   /** Lemmas of singular nouns the bank's correct texts write with no article or determiner. */
   readonly bare: ReadonlySet<string>;
+  /** Of those, the ones written bare at least twice. */
+  readonly bareOften: ReadonlySet<string>;
   /** Lemmas the bank writes in the plural or after "a/an": countable. */
   readonly countable: ReadonlySet<string>;
   /** Acronyms the bank writes after "a/an" ("a VPC", "an ALB"), lower-cased: the ones that take an article. */
@@ -98,7 +102,12 @@ export interface GrammarOptions {
 /** At most this many findings per answer: past that, the answer is not English prose to correct word by word. */
 const MAX_FINDINGS = 60;
 
-const EMPTY_LEXICON: GrammarLexicon = { bare: new Set(), countable: new Set(), counted: new Set() };
+const EMPTY_LEXICON: GrammarLexicon = {
+  bare: new Set(),
+  bareOften: new Set(),
+  countable: new Set(),
+  counted: new Set(),
+};
 
 /** Command-line tools: what follows them up to the end of the command is code, not English. */
 const CLI = new Set(
@@ -400,33 +409,52 @@ function keepCase(original: string, fix: string): string {
 
 const CONCESSIVE = new Set(['although', 'though']);
 const CAUSAL = new Set(['because', 'since']);
+/** The second half of each pair, which English drops ("虽然…但是", "因为…所以"). */
+const SECOND_HALF = {
+  concessive: new Set(['but', 'however', 'yet']),
+  causal: new Set(['so', 'therefore', 'thus', 'hence']),
+} as const;
 
+/** "Although A, but B", "Because A, so B", "As A, so B", "Because A, that's why B": one conjunction is enough. */
 function doubledConjunctions(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
   const { tokens } = ctx;
   let opener: 'concessive' | 'causal' | null = null;
+  let openedAt = from;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (ctx.skip[i]) continue;
     const even = t.norm === 'even' && tokens[i + 1]?.norm === 'though';
-    if (!opener && (CONCESSIVE.has(t.norm) || even)) opener = 'concessive';
-    else if (
+    const atStart = i === from || (tokens[i - 1]?.norm === ';' && t.norm === 'because');
+    if (!opener && (CONCESSIVE.has(t.norm) || even || (t.norm === 'while' && atStart))) {
+      opener = 'concessive';
+      openedAt = i;
+    } else if (
       !opener &&
-      CAUSAL.has(t.norm) &&
-      (i === from || (t.norm === 'because' && tokens[i - 1]?.norm === ';')) &&
+      atStart &&
+      (CAUSAL.has(t.norm) || t.norm === 'as') &&
       tokens[i + 1]?.kind !== 'number'
-    )
+    ) {
       opener = 'causal';
-    else if (opener && i > from && tokens[i - 1]?.norm === ',') {
-      const doubled =
-        (opener === 'concessive' && t.norm === 'but') || (opener === 'causal' && t.norm === 'so');
+      openedAt = i;
+    } else if (opener && i > openedAt + 2 && tokens[i - 1]?.norm === ',') {
+      const that =
+        opener === 'causal' &&
+        /^(?:that|this)$/.test(t.norm) &&
+        /^(?:'s|is)$/.test(tokens[i + 1]?.norm ?? '') &&
+        tokens[i + 2]?.norm === 'why';
+      const doubled = SECOND_HALF[opener].has(t.norm) || that;
       if (doubled && tokens[i + 1]?.norm !== 'that') {
-        const next = tokens[i + 1];
+        const last = that ? i + 2 : i;
+        // The span is the extra words with what follows them up to the next word ("however, ", "so ").
+        let end = last + 1;
+        while (end < to && (tokens[end] as Token).norm === ',') end++;
+        const stop = tokens[end];
         out.push({
           start: t.start,
-          end: next ? next.start : t.end,
+          end: stop ? stop.start : (tokens[last] as Token).end,
           fix: '',
           rule: 'doubled-conjunction',
-          detail: `${tokens[from]?.text ?? ''}|${t.norm}`,
+          detail: `${tokens[openedAt]?.text ?? ''}|${ctx.doc.text.slice(t.start, (tokens[last] as Token).end)}`,
         });
         opener = null;
       }
@@ -438,6 +466,120 @@ function doubledConjunctions(ctx: Ctx, from: number, to: number, out: Candidate[
 // ---------------------------------------------------------------------------------------------------------------
 // Adjectives and adverbs: "more faster", "more simple", "responds quick", "very interesting in".
 
+/**
+ * Adjectives whose comparative must be "-er" ("more simple" → "simpler"): one syllable, and the two-syllable
+ * ones where "more" sounds wrong. ("More healthy", "more narrow" are also English: left alone.)
+ */
+const MORE_IS_WRONG = new Set(
+  'fast slow quick cheap big small safe hard clear short long high low large strong new old close tight lean light deep wide weak clean smart hot cold dense fresh thin thick calm young easy simple busy early heavy tiny dirty late nice fine'.split(
+    ' ',
+  ),
+);
+
+/** Adverbs that are also adjectives, or adjectives that describe the result, after a verb ("runs fast"). */
+const FLAT = new Set(
+  'fast hard late early high low long right wrong straight free direct deep close clean open ready available alive sure enough alone same possible necessary live loud tight short first last next best worst better worse well ill daily weekly monthly yearly hourly only full empty safe clear ok okay fine'.split(
+    ' ',
+  ),
+);
+/** Verbs whose object takes an adjective ("make it simple", "keep it stable", "found it useful"). */
+const COMPLEX_TRANSITIVE = new Set([
+  'make',
+  'keep',
+  'find',
+  'leave',
+  'get',
+  'consider',
+  'call',
+  'set',
+  'render',
+  'hold',
+  'want',
+  'like',
+  'need',
+  'prefer',
+  'paint',
+  'mark',
+  'label',
+  'declare',
+  'deem',
+]);
+/** Adjectives that, before another adjective, should be adverbs ("extreme noisy" → "extremely noisy"). */
+const DEGREE = new Set([
+  'extreme',
+  'real',
+  'terrible',
+  'incredible',
+  'awful',
+  'serious',
+  'total',
+  'absolute',
+  'complete',
+  'relative',
+  'reasonable',
+  'surprising',
+  'unbelievable',
+  'amazing',
+  'horrible',
+  'particular',
+  'special',
+  'exceptional',
+  'unusual',
+  'overall',
+]);
+/** Adverbs learners invent, with the word to use. */
+const NON_WORD_ADVERBS: ReadonlyMap<string, string> = new Map([
+  ['fastly', 'quickly'],
+  ['hardy', 'hard'],
+  ['friendlily', 'in a friendly way'],
+]);
+/** Feelings: the person who feels it is "-ed"; the thing that causes it is "-ing". */
+const FEELING =
+  /^(?:interest|bor|excit|confus|surpris|tir|frustrat|satisfy|worry|annoy|disappoint|amaz|embarrass|shock|overwhelm|exhaust|stress|relax|scar|fascinat|depress|encourag|motivat|impress|please|irritat)(?:ing|ed)$/;
+const PEOPLE_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'you']);
+/** Nouns for people, who feel ("the team was frustrated"), against things, which cause feelings. */
+const PERSON_NOUNS = new Set([
+  'team',
+  'engineer',
+  'client',
+  'customer',
+  'manager',
+  'developer',
+  'people',
+  'user',
+  'lead',
+  'boss',
+  'colleague',
+  'everyone',
+  'everybody',
+  'nobody',
+  'somebody',
+  'someone',
+  'stakeholder',
+  'intern',
+  'junior',
+  'senior',
+  'reviewer',
+  'owner',
+  'operator',
+  'sre',
+  'cto',
+  'ceo',
+  'staff',
+  'person',
+  'candidate',
+  'interviewer',
+]);
+
+function feelingFix(word: string, toIng: boolean): string {
+  const stem = word.replace(/(?:ing|ed)$/, '');
+  if (toIng) return `${stem.endsWith('i') ? `${stem.slice(0, -1)}y` : stem}ing`;
+  if (stem.endsWith('y')) return `${stem.slice(0, -1)}ied`;
+  if (stem.endsWith('e')) return `${stem}d`;
+  return `${stem}ed`;
+}
+
+/** Adjective forms: comparatives, superlatives, adverbs after verbs, "-ing" / "-ed" feelings. */
 function adjectiveForms(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
   const { tokens } = ctx;
   for (let i = from; i < to; i++) {
@@ -455,92 +597,177 @@ function adjectiveForms(ctx: Ctx, from: number, to: number, out: Candidate[]): v
       i++;
       continue;
     }
-    // "more simple" → "simpler"; after a verb of action it is an adverb: "reacts more slow" → "more slowly".
-    if (t.norm === 'more' && word(next) && comparativeOf(next.norm) && next.pos !== 'NOUN') {
+    // "the most cheap option" → "the cheapest"; "more simple" → "simpler"; after a verb of action it is an
+    // adverb: "reacts more slow" → "more slowly".
+    if (
+      (t.norm === 'more' || t.norm === 'most') &&
+      word(next) &&
+      MORE_IS_WRONG.has(next.norm) &&
+      next.pos !== 'NOUN'
+    ) {
       const verb = actionVerbBefore(ctx, i);
       const after = tokens[i + 2];
+      const superlative = t.norm === 'most';
       if (
+        superlative ||
         after?.norm === 'than' ||
         after === undefined ||
         after.kind === 'punct' ||
         !word(after) ||
         after.pos !== 'NOUN'
       ) {
-        const fix =
-          verb && NEEDS_ADVERB.has(next.norm)
-            ? `more ${adverbOf(next.norm)}`
-            : (comparativeOf(next.norm) as string);
+        const comparative = comparativeOf(next.norm) as string;
+        const adverb = verb !== null && NEEDS_ADVERB.has(next.norm) && !superlative;
+        const fix = adverb
+          ? `more ${adverbOf(next.norm)}`
+          : superlative
+            ? comparative.replace(/er$/, 'est')
+            : comparative;
         out.push(
-          span(
-            ctx,
-            i,
-            i + 2,
-            fix,
-            verb && NEEDS_ADVERB.has(next.norm) ? 'adverb-form' : 'comparative',
-            `${t.norm} ${next.norm}|${fix}`,
-          ),
+          span(ctx, i, i + 2, fix, adverb ? 'adverb-form' : 'comparative', `${t.norm} ${next.norm}|${fix}`),
         );
         i++;
         continue;
       }
     }
-    // "responds quick", "ran very slow": an adjective right after a verb of action, where an adverb belongs.
-    if (NEEDS_ADVERB.has(t.norm) && t.pos !== 'NOUN') {
-      const verb = actionVerbBefore(ctx, i);
-      const after = tokens[i + 1];
-      const ends =
-        !after ||
-        after.kind === 'punct' ||
-        ['ADP', 'CCONJ', 'SCONJ', 'ADV'].includes(after.pos) ||
-        CLAUSE_OPENERS.has(after.norm);
-      // "compare slow and fast traces": coordinated adjectives before a noun.
-      const coordinated = after?.pos === 'CCONJ' && /^(?:ADJ|ADV)$/.test(tokens[i + 2]?.pos ?? '');
-      if (verb !== null && ends && !coordinated && !(after && after.pos === 'NOUN')) {
-        let first = i;
-        while (first - 1 > verb && INTENSIFIERS.has((tokens[first - 1] as Token).norm)) first--;
-        const words = tokens.slice(first, i).map((x) => x.text);
-        out.push(
-          span(
-            ctx,
-            first,
-            i + 1,
-            [...words, adverbOf(t.norm)].join(' '),
-            'adverb-form',
-            `${t.norm}|${adverbOf(t.norm)}`,
-          ),
-        );
+    const invented = NON_WORD_ADVERBS.get(t.norm);
+    if (invented) {
+      out.push(span(ctx, i, i + 1, invented, 'adverb-form', `${t.norm}|${invented}`));
+      continue;
+    }
+    // "The logs were extreme noisy", "she is real patient": a degree word before an adjective is an adverb.
+    if (
+      DEGREE.has(t.norm) &&
+      next?.pos === 'ADJ' &&
+      /^(?:be|seem|look|feel|become|get|stay|remain|sound)$/.test(tokens[i - 1]?.lemma ?? '')
+    ) {
+      const fix = adverbOf(t.norm);
+      out.push(span(ctx, i, i + 1, fix, 'adverb-form', `${t.norm} ${next.norm}|${fix} ${next.norm}`));
+      continue;
+    }
+    // An adjective where an adverb describes the verb: "responds quick", "ran very slow", "went smooth",
+    // "handled the customer very professional", "fixed it quick", "open the pull requests automatic".
+    if (t.pos === 'ADJ' || NEEDS_ADVERB.has(t.norm) || t.norm === 'good') {
+      const fix = adverbFix(ctx, i, from);
+      if (fix) {
+        out.push(span(ctx, fix.first, i + 1, fix.words, 'adverb-form', `${t.norm}|${adverbOf(t.norm)}`));
+        continue;
       }
     }
-    // "I am very interesting in platform work": the person is interested; the work is interesting.
+    // "-ing" and "-ed" feelings.
     if (
-      /^(?:interest|bor|excit|confus|surpris|tir|frustrat|satisfy|worry|annoy|disappoint|amaz|embarrass)ing$/.test(
-        t.norm,
-      )
+      (FEELING.test(t.norm) && t.pos !== 'VERB') ||
+      (FEELING.test(t.norm) && tokens[i - 1]?.lemma === 'be') ||
+      (FEELING.test(t.norm) && INTENSIFIERS.has(tokens[i - 1]?.norm ?? ''))
     ) {
       const after = tokens[i + 1]?.norm ?? '';
       let k = i - 1;
-      while (k >= from && INTENSIFIERS.has((tokens[k] as Token).norm)) k--;
+      while (
+        k >= from &&
+        /^(?:very|really|so|quite|too|extremely|pretty|a|bit|little|more|most|totally|completely|super)$/.test(
+          (tokens[k] as Token).norm,
+        )
+      )
+        k--;
       const be = tokens[k];
-      const who = tokens[k - 1];
       if (
-        be &&
-        who &&
-        be.lemma === 'be' &&
-        ['i', 'we', 'they', 'he', 'she', 'you'].includes(who.norm) &&
-        ['in', 'about', 'with', 'by', 'at', 'to'].includes(after)
-      ) {
-        const fix = t.norm.replace(/ing$/, t.norm.endsWith('ying') ? 'ied' : 'ed').replace(/yied$/, 'ied');
-        out.push(span(ctx, i, i + 1, fixParticiple(t.norm), 'participle-adjective', `${t.norm}|${fix}`));
+        !be ||
+        !/^(?:be|feel|get|become|seem|look|sound)$/.test(be.lemma) ||
+        (be.pos !== 'AUX' && be.pos !== 'VERB')
+      )
+        continue;
+      const who = tokens[k - 1];
+      if (!who) continue;
+      const person = PEOPLE_PRONOUNS.has(who.norm) || who.norm === "i'm" || PERSON_NOUNS.has(who.lemma);
+      const thing =
+        !person && (who.pos === 'NOUN' || (who.pos === 'PRON' && /^(?:it|this|that)$/.test(who.norm)));
+      if (t.norm.endsWith('ing') && person) {
+        // "I am interesting in" is always the feeling; "he was very disappointing" may judge him, so only with
+        // what the feeling is about after it, or for "I" and "we".
+        const clear =
+          /^(?:i|we)$/.test(who.norm) || /^(?:in|about|with|by|at|to|that|because|when)$/.test(after);
+        if (!clear) continue;
+        const fix = feelingFix(t.norm, false);
+        out.push(span(ctx, i, i + 1, fix, 'participle-adjective', `${t.norm}|${fix}`));
+      } else if (t.norm.endsWith('ed') && thing && /^(?:for|to)$/.test(after)) {
+        // "The old release process was very confused for new joiners" → "confusing".
+        const fix = feelingFix(t.norm, true);
+        out.push(span(ctx, i, i + 1, fix, 'participle-adjective', `${t.norm}|${fix}`));
       }
     }
   }
 }
 
-function fixParticiple(ing: string): string {
-  const stem = ing.slice(0, -3);
-  if (stem.endsWith('y')) return `${stem.slice(0, -1)}ied`.replace(/^worr/, 'worr');
-  if (['bor', 'excit', 'confus', 'surpris', 'tir', 'frustrat', 'amaz'].includes(stem)) return `${stem}ed`;
-  return `${stem}ed`;
+/** Where an adjective after a verb should be an adverb, the words to say instead (intensifiers kept). */
+function adverbFix(ctx: Ctx, i: number, from: number): { first: number; words: string } | null {
+  const { tokens } = ctx;
+  const t = tokens[i] as Token;
+  if (FLAT.has(t.norm) && t.norm !== 'good') return null;
+  if (
+    !NEEDS_ADVERB.has(t.norm) &&
+    t.norm !== 'good' &&
+    !/(?:al|ic|ous|ent|ant|ive|ful|ble|less|ish|ary|ate)$/.test(t.norm)
+  )
+    return null;
+  if (/ly$/.test(t.norm) || t.norm.length < 4) return null;
+  const after = tokens[i + 1];
+  if (t.text.includes('-')) return null;
+  // "slow down developers": a verb with its particle, not an adjective.
+  if (/^(?:down|up|out|off)$/.test(after?.norm ?? '')) return null;
+  // "separate critical and warning alerts": a list.
+  if (after?.pos === 'CCONJ') return null;
+  // The adjective must end its clause: before punctuation, a conjunction, a preposition or the end.
+  const ends =
+    !after ||
+    after.kind === 'punct' ||
+    /^(?:ADP|CCONJ|SCONJ)$/.test(after.pos) ||
+    CLAUSE_OPENERS.has(after.norm) ||
+    /^(?:again|now|today|too|as|after|before|during|under|in|on)$/.test(after.norm);
+  if (!ends) return null;
+  // "compare slow and fast traces": coordinated adjectives before a noun.
+  if (after?.pos === 'CCONJ' && /^(?:ADJ|ADV)$/.test(tokens[i + 2]?.pos ?? '')) return null;
+  let first = i;
+  while (
+    first - 1 >= from &&
+    /^(?:very|too|so|really|quite|extremely|pretty)$/.test((tokens[first - 1] as Token).norm)
+  )
+    first--;
+  // Right after the verb, or after the verb's object.
+  let v = first - 1;
+  let object = false;
+  if (v >= from && !(tokens[v]?.pos === 'VERB' || tokens[v]?.pos === 'AUX')) {
+    // Back over an object: a pronoun, or a short noun phrase.
+    let k = v;
+    if (/^(?:it|them|him|her|this|that|everything)$/.test(tokens[k]?.norm ?? '')) k--;
+    else {
+      // The object needs a noun of its own: in "rename a variable", "variable" is that noun; and right after a
+      // singular noun the "adjective" may be the head ("promote the Aurora secondary").
+      if (!/^(?:NOUN|PROPN)$/.test(tokens[k]?.pos ?? '')) return null;
+      const n = tokens[k] as Token;
+      if (first === i && n.norm === n.lemma && !n.norm.endsWith('s') && !NEEDS_ADVERB.has(t.norm))
+        return null;
+      while (k >= from && /^(?:NOUN|PROPN|ADJ|NUM)$/.test((tokens[k] as Token).pos)) k--;
+      if (
+        k >= from &&
+        /^(?:the|a|an|our|their|my|his|her|its|this|these|those|every|all)$/.test((tokens[k] as Token).norm)
+      )
+        k--;
+      else return null;
+    }
+    v = k;
+    object = true;
+  }
+  const verb = tokens[v];
+  if (!verb || verb.pos !== 'VERB' || ctx.skip[v]) return null;
+  if (LINKING_VERBS.has(verb.lemma) && !(verb.lemma === 'go' && /^(?:smooth|good|quick|slow)$/.test(t.norm)))
+    return null;
+  if (object && COMPLEX_TRANSITIVE.has(verb.lemma)) return null;
+  // Without an object, only adjectives that are typical adverb slips (the ones in the list) or "-al/-ic" forms.
+  if (!object && !NEEDS_ADVERB.has(t.norm) && t.norm !== 'good' && !/(?:al|ic)$/.test(t.norm)) return null;
+  // A participle verb after a noun is often an adjective phrase ("the node pool scaled", "data stored encrypted").
+  if (verb.norm.endsWith('ing') && tokens[v - 1]?.lemma !== 'be') return null;
+  const intensifiers = tokens.slice(first, i).map((x) => x.text);
+  return { first, words: [...intensifiers, adverbOf(t.norm)].join(' ') };
 }
 
 /** The verb of action right before position i (past intensifiers), else null: "runs (very) slow". */
@@ -598,6 +825,21 @@ const PREPOSITIONS: readonly PrepositionRule[] = [
   { head: 'capable', wrong: ['to'], right: 'of' },
   { head: 'afraid', wrong: ['about'], right: 'of' },
   { head: 'listen', wrong: [], right: 'to' },
+  { head: 'reason', wrong: ['of'], right: 'for' },
+  { head: 'consider', wrong: ['about'], right: '', verb: true },
+  { head: 'explain', wrong: ['about'], right: '', verb: true },
+  { head: 'comply', wrong: ['to'], right: 'with' },
+  { head: 'satisfied', wrong: ['about', 'of', 'for'], right: 'with' },
+  { head: 'caused', wrong: ['from', 'of'], right: 'by' },
+  { head: 'participate', wrong: ['to', 'at'], right: 'in' },
+  { head: 'answer', wrong: ['to'], right: '', verb: true },
+  { head: 'approach', wrong: ['to'], right: '', verb: true },
+  { head: 'contact', wrong: ['with', 'to'], right: '', verb: true },
+  { head: 'congratulate', wrong: ['for'], right: 'on' },
+  { head: 'according', wrong: ['with'], right: 'to' },
+  { head: 'solution', wrong: ['of'], right: 'to' },
+  { head: 'key', wrong: ['of'], right: 'to' },
+  { head: 'access', wrong: ['to'], right: '', verb: true },
 ];
 const PREPOSITION_BY_HEAD = new Map(PREPOSITIONS.map((r) => [r.head, r]));
 /** Verbs that need "to" before a person or thing: "replied the client" → "replied to the client". */
@@ -625,7 +867,14 @@ function prepositions(ctx: Ctx, from: number, to: number, out: Candidate[]): voi
     if (ctx.skip[i] || ctx.skip[i + 1] || !word(t) || !word(next)) continue;
     const lemma = t.pos === 'VERB' ? t.lemma : t.norm;
     const rule = PREPOSITION_BY_HEAD.get(lemma) ?? PREPOSITION_BY_HEAD.get(t.lemma);
-    if (rule && rule.wrong.includes(next.norm) && (!rule.verb || t.pos === 'VERB' || t.pos === 'AUX')) {
+    // Heads that are nouns too ("read-only access to production") count as verbs only after a subject or a modal.
+    const asVerb =
+      !rule?.verb ||
+      ((t.pos === 'VERB' || t.pos === 'AUX') &&
+        (!/^(?:access|contact|answer|approach)$/.test(t.lemma) ||
+          /^(?:PRON|AUX|PART)$/.test(tokens[i - 1]?.pos ?? '') ||
+          MODALS.has(tokens[i - 1]?.norm ?? '')));
+    if (rule && rule.wrong.includes(next.norm) && asVerb) {
       // "arrive to" before a verb is an infinitive of purpose ("arrived to help"): not a preposition.
       const after = tokens[i + 2];
       if (next.norm === 'to' && after?.pos === 'VERB' && after.norm === after.lemma) continue;
@@ -679,7 +928,14 @@ function prepositions(ctx: Ctx, from: number, to: number, out: Candidate[]): voi
         continue;
       // The span takes the verb too: the error is between the two words.
       out.push(
-        span(ctx, i, i + 2, `${t.text} to ${next.text}`, 'preposition', `${t.norm} ${next.norm}|${t.norm} to ${next.norm}`),
+        span(
+          ctx,
+          i,
+          i + 2,
+          `${t.text} to ${next.text}`,
+          'preposition',
+          `${t.norm} ${next.norm}|${t.norm} to ${next.norm}`,
+        ),
       );
       continue;
     }
@@ -711,7 +967,14 @@ function prepositions(ctx: Ctx, from: number, to: number, out: Candidate[]): voi
       next.norm !== 'for'
     ) {
       out.push(
-        span(ctx, i, i + 2, `${t.text} for ${next.text}`, 'preposition', `${t.norm} ${next.norm}|${t.norm} for ${next.norm}`),
+        span(
+          ctx,
+          i,
+          i + 2,
+          `${t.text} for ${next.text}`,
+          'preposition',
+          `${t.norm} ${next.norm}|${t.norm} for ${next.norm}`,
+        ),
       );
     }
   }
@@ -769,10 +1032,11 @@ function headOf(ctx: Ctx, i: number, to: number): number | null {
   for (let k = i; k < to; k++) {
     const t = ctx.tokens[k] as Token;
     if (t.kind === 'punct' && t.norm !== '-') break;
+    if (/^(?:yesterday|today|tomorrow|tonight)$/.test(t.norm)) break;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || (k === i && nounHere(ctx, k))) {
       head = k;
-      // A plural ends the phrase: "five thousand pods spread across …".
-      if (t.norm !== t.lemma && t.norm.endsWith('s')) break;
+      // A plural ends the phrase: "five thousand pods spread across …", "a few VPCs use …".
+      if ((t.norm !== t.lemma && t.norm.endsWith('s')) || /^[A-Z]{2,6}s$/.test(t.text)) break;
     } else if (t.pos === 'ADJ' || t.pos === 'NUM' || (ctx.skip[k] && t.kind !== 'punct')) {
       if (head !== null) break;
     } else break;
@@ -817,7 +1081,7 @@ function nouns(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       (tokens[i - 1]?.pos === 'PROPN' || tokens[i - 1]?.norm === 'version' || tokens[i + 1]?.norm === '.')
     )
       continue;
-    // "these" and "those" as pronouns, "many of", "both of": no noun follows directly.
+    // "these" and "those" as pronouns, "many of", "both of": no noun follows directly (see pluralAfterOf).
     const start = tokens[i + 1]?.norm === 'of' ? -1 : i + 1;
     if (start < 0) continue;
     // Hundreds and thousands: "two hundred job".
@@ -833,7 +1097,9 @@ function nouns(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
     const known = COUNT_NOUNS.has(h.lemma) || ctx.lexicon.countable.has(h.lemma);
     if (!known && tail && !(tail.kind === 'punct' || tail.pos === 'CCONJ' || tail.pos === 'ADP')) continue;
     // An object after it makes it a verb ("All three move you", "both write to …" after a pronoun quantifier).
-    if (tail && /^(?:PRON|DET|NUM)$/.test(tail.pos)) continue;
+    // (A subject pronoun after it ends a time phrase instead: "every two month we run …".)
+    if (tail && /^(?:PRON|DET|NUM)$/.test(tail.pos) && !(known && /^(?:we|i|they|he|she)$/.test(tail.norm)))
+      continue;
     if (/^(?:both|these|those|few|several|many)$/.test(t.norm) && !known) continue;
     // "a three-node cluster", "a two hundred job backlog": the count is part of a modifier.
     if (
@@ -842,7 +1108,8 @@ function nouns(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       t.kind !== 'word'
     )
       continue;
-    if (tokens[i - 1] && /^(?:a|an)$/.test(tokens[i - 1]?.norm ?? '')) continue;
+    // "a few thing": "a few" asks for a plural like "few"; "a two-hour window" does not.
+    if (tokens[i - 1] && /^(?:a|an)$/.test(tokens[i - 1]?.norm ?? '') && t.norm !== 'few') continue;
     // The noun is a modifier of a following noun ("two node groups"): then the following noun is the head.
     out.push(
       span(
@@ -855,7 +1122,126 @@ function nouns(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       ),
     );
   }
+  pluralAfterOf(ctx, from, to, out);
   missingArticles(ctx, from, to, out);
+}
+
+/** Adjective + noun pairs that are set phrases without an article ("in real time", "in plain text"). */
+const SET_PHRASES = new Set([
+  'real time',
+  'plain text',
+  'high level',
+  'low level',
+  'large scale',
+  'long term',
+  'short term',
+  'full time',
+  'part time',
+  'first place',
+  'good shape',
+  'full speed',
+  'short notice',
+  'high availability',
+  'last resort',
+  'first hand',
+  'second hand',
+  'public key',
+  'private key',
+  'same time',
+  'due course',
+  'good faith',
+  'least privilege',
+]);
+
+/** Person nouns in -er / -or are countable even when the bank never counts them ("new joiner", "reviewer"). */
+const PERSON_SUFFIX = /(?:er|or)$/;
+
+/**
+ * Whether a noun is a singular countable one that needs an article: a domain count noun (or a person noun in
+ * -er/-or) the bank does not habitually write bare, or a noun the bank counts and never writes bare.
+ */
+function needsArticle(ctx: Ctx, h: Token, misread: boolean): boolean {
+  const { lexicon } = ctx;
+  const lemma = h.lemma;
+  if (h.norm.length < 3 || h.text.includes('-')) return false;
+  const acronym = /^[A-Z]{2,6}$/.test(h.text);
+  if (h.pos === 'PROPN' && !acronym) return false;
+  if (h.pos === 'PROPN' || acronym) {
+    // Service names are bare ("choose ECS"); an acronym counts only when the bank writes it after "a/an".
+    const key = h.text.toLowerCase();
+    return lexicon.counted.has(key) && !lexicon.bare.has(key) && !COUNT_NOUNS.has(key) && !/s$/i.test(h.text);
+  }
+  if (!(isSingularNoun(h) || misread) || OFTEN_BARE.has(lemma)) return false;
+  if (COUNT_NOUNS.has(lemma)) return !lexicon.bareOften.has(lemma);
+  // Abstract nouns ("-tion", "-ment", "-ness" …) are often uncountable: only what the bank counts.
+  if (/(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ship|ure|age|cy)$/.test(lemma)) return false;
+  if (PERSON_SUFFIX.test(lemma) && !MASS_NOUNS.has(lemma)) return !lexicon.bareOften.has(lemma);
+  return lexicon.countable.has(lemma) && !lexicon.bare.has(lemma);
+}
+
+/**
+ * A singular count noun where "of" asks for a plural: "one of the biggest problem", "most of our engineer",
+ * "dozens of repository", "a lot of alert"; and "there are some legacy application".
+ */
+function pluralAfterOf(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
+  const { tokens, lexicon } = ctx;
+  for (let i = from; i < to - 2; i++) {
+    const t = tokens[i] as Token;
+    if (ctx.skip[i]) continue;
+    let k = -1;
+    const next = tokens[i + 1] as Token;
+    const lot = t.norm === 'lot' && tokens[i - 1]?.norm === 'a';
+    if (
+      next.norm === 'of' &&
+      (/^(?:one|each|most|some|all|many|none|both|several|few|either|neither)$/.test(t.norm) ||
+        /^(?:dozens|hundreds|thousands|millions|lots|plenty|couple)$/.test(t.norm) ||
+        lot)
+    ) {
+      k = i + 2;
+      // "one of the …", "most of our …": a determiner; "dozens of …", "a lot of …": none needed.
+      const det = tokens[k];
+      if (det && (det.pos === 'DET' || POSSESSIVES.has(det.norm))) k++;
+      else if (!/^(?:dozens|hundreds|thousands|millions|lots|plenty|lot|couple)$/.test(t.norm)) k = -1;
+    }
+    // "There are still some legacy application running".
+    if (/^(?:are|were)$/.test(t.norm) && tokens[i - 1]?.norm === 'there') {
+      let q = i + 1;
+      while (q < to && /^(?:still|also|only|now|always)$/.test((tokens[q] as Token).norm)) q++;
+      if (/^(?:some|many|several|few|no)$/.test(tokens[q]?.norm ?? '')) k = q + 1;
+    }
+    if (k < 0) continue;
+    // Past superlatives and adjectives to the head: "the most common mistake".
+    let m = k;
+    while (
+      m < to &&
+      (/^(?:ADJ|NOUN|PROPN|ADV)$/.test((tokens[m] as Token).pos) ||
+        /^(?:most|more|least)$/.test((tokens[m] as Token).norm)) &&
+      !(tokens[m] as Token).norm.endsWith("'s")
+    ) {
+      const x = tokens[m] as Token;
+      const after = tokens[m + 1];
+      if (
+        (x.pos === 'NOUN' || x.pos === 'PROPN') &&
+        !(after && (after.pos === 'NOUN' || after.pos === 'PROPN'))
+      )
+        break;
+      m++;
+    }
+    const h = tokens[m];
+    if (!h || ctx.skip[m] || h.pos !== 'NOUN' || !isSingularNoun(h)) continue;
+    if (!(COUNT_NOUNS.has(h.lemma) || lexicon.countable.has(h.lemma) || PERSON_SUFFIX.test(h.lemma)))
+      continue;
+    // "Most of my strategy is prevention": with "most/some/all" a singular verb says the noun is meant whole.
+    if (
+      /^(?:most|some|all)$/.test(t.norm) &&
+      (!COUNT_NOUNS.has(h.lemma) || /^(?:is|was|has)$/.test(tokens[m + 1]?.norm ?? ''))
+    )
+      continue;
+    if (OFTEN_BARE.has(h.lemma) || h.norm.length < 3) continue;
+    const plural = pluralOf(h.norm);
+    out.push(span(ctx, m, m + 1, plural, 'plural-after-number', `${t.norm} … ${h.norm}|${plural}`));
+    i = m;
+  }
 }
 
 /** Verbs whose object may be a bare singular: "became lead", "called it", "named it". */
@@ -881,134 +1267,305 @@ const BARE_OBJECT_VERBS = new Set([
   'serve',
 ]);
 
-/** A singular countable noun with no article after a verb or at the start of a clause: "I created new VPC". */
-function missingArticles(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
+/**
+ * The noun phrase that starts at k, if it lacks a determiner and its head is a singular count noun: the head's
+ * index, else null. The phrase must end at its head (a following noun, possessive or object means we misread).
+ */
+function barePhrase(
+  ctx: Ctx,
+  k: number,
+  to: number,
+  opts: { subject?: boolean; needsAdjective?: boolean } = {},
+): number | null {
   const { tokens, lexicon } = ctx;
+  const first = tokens[k];
+  // An identifier may modify the noun ("CI/CD pipeline"); a command may not.
+  if (!first || (ctx.skip[k] && !identifier(first)) || CLI.has(first.norm)) return null;
+  if (!word(first) && !identifier(first)) return null;
+  if (first.text.includes('-')) return null;
+  // A domain noun the tagger read as a verb or adjective: "set up alert on …", "when engineer ran …".
+  const misread =
+    COUNT_NOUNS.has(first.norm) &&
+    first.pos !== 'NOUN' &&
+    (opts.subject
+      ? tokens[k + 1]?.pos === 'VERB'
+      : /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[k + 1]?.pos ?? 'PUNCT'));
+  if (
+    !misread &&
+    (DETERMINERS.has(first.norm) ||
+      POSSESSIVES.has(first.norm) ||
+      /^(?:DET|PRON|NUM|VERB|AUX|ADV|ADP|PART|CCONJ|SCONJ)$/.test(first.pos))
+  )
+    return null;
+  const head = misread ? k : headOf(ctx, k, to);
+  if (head === null) return null;
+  const h = tokens[head] as Token;
+  const after = tokens[head + 1];
+  if (ctx.skip[head]) return null;
+  if (opts.subject && !(/^(?:VERB|AUX)$/.test(after?.pos ?? '') && word(tokens[head + 2]))) return null;
+  if (after && (after.norm === "'s" || after.pos === 'NOUN' || after.norm === 'of' || ctx.skip[head + 1]))
+    return null;
+  if (after && after.pos === 'VERB' && after.norm.endsWith('ing')) return null;
+  // An object after the "head" makes it a verb ("let Kubernetes sort it out"); a coordinated phrase ("pin
+  // provider and module versions") shares a determiner or a plural.
+  if (after && /^(?:PRON|DET)$/.test(after.pos) && !/^(?:that|which|who)$/.test(after.norm)) return null;
+  if (after?.pos === 'CCONJ') {
+    const then = tokens[head + 2];
+    if (!/^(?:VERB|AUX|PRON|DET)$/.test(then?.pos ?? '')) return null;
+    // "backup and restore, pilot light, …": a list of names, the second read as a verb.
+    const end = tokens[head + 3];
+    if (then?.pos === 'VERB' && (!end || end.kind === 'punct' || end.pos === 'CCONJ')) return null;
+  }
+  // "case by case", "step by step"; "enable flow logs", "resource attributes and …" with the plural read as a verb.
+  if (after?.norm === 'by' && tokens[head + 2]?.norm === h.norm) return null;
+  if (after?.pos === 'VERB' && after.norm.endsWith('s') && after.norm !== after.lemma) {
+    const then = tokens[head + 2];
+    if (
+      COUNT_NOUNS.has(after.lemma) ||
+      lexicon.countable.has(after.lemma) ||
+      !then ||
+      then.kind === 'punct' ||
+      /^(?:CCONJ|ADP)$/.test(then.pos)
+    )
+      return null;
+  }
+  const phrase = tokens.slice(k, head + 1);
+  // Every word of the phrase must be plain English (a jargon term made of names is left alone).
+  if (phrase.some((x, n) => n > 0 && x.pos === 'PROPN' && !/^[A-Z]{2,6}$/.test(x.text))) return null;
+  if (phrase.some((x, n) => x.kind === 'punct' && !(ctx.skip[k + n] && identifier(x)))) return null;
+  if (phrase.some((x) => x.text.includes('-'))) return null;
+  if (opts.needsAdjective) {
+    const adjective = phrase.find((x) => x.pos === 'ADJ');
+    if (!adjective || SET_PHRASES.has(`${adjective.norm} ${h.norm}`)) return null;
+  }
+  if (SET_PHRASES.has(phrase.map((x) => x.norm).join(' '))) return null;
+  return needsArticle(ctx, h, misread) ? head : null;
+}
+
+function pushArticle(ctx: Ctx, k: number, head: number, out: Candidate[], article?: 'the'): void {
+  const { tokens } = ctx;
+  const phrase = tokens.slice(k, head + 1);
+  const first = phrase[0] as Token;
+  const h = tokens[head] as Token;
+  const words = ctx.doc.text.slice(first.start, h.end);
+  const art = article ?? articleFor(first.text);
+  const fix = `${keepCase(first.text, art)} ${/^[A-Z][a-z]/.test(first.text) && ctx.doc.sentences[first.sentence]?.from === k ? words.charAt(0).toLowerCase() + words.slice(1) : words}`;
+  out.push(span(ctx, k, head + 1, fix, 'article-missing', `${words}|${art} ${words}`));
+}
+
+/** Superlatives take "the": "Biggest challenge was …", "is most reliable option". */
+function isSuperlative(t: Token): boolean {
+  return (
+    (t.pos === 'ADJ' || t.pos === 'PROPN') &&
+    (/^(?:best|worst|most|least)$/.test(t.norm) || (/est$/.test(t.norm) && isCompared(t.norm)))
+  );
+}
+
+/**
+ * A singular countable noun with no article where English needs one: the object of a verb ("I created new
+ * VPC"), the subject after a clause opener ("when engineer ran"), after "there is" and after "is" ("is very good
+ * engineer"), after a preposition when an adjective shows it is no set phrase ("for detailed report"), at the
+ * start of a sentence ("Root cause was …"); "lot of" without "a"; a superlative without "the".
+ */
+function missingArticles(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
+  const { tokens } = ctx;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (ctx.skip[i]) continue;
-    // Where a noun phrase without a determiner stands: the object right after a verb (and its particle), or the
-    // subject right after a clause opener ("when engineer ran").
-    // A participle after an article is an adjective ("an expired TLS certificate").
-    // So is a "verb" inside a noun phrase ("a customer managed key", "the native S3 lock file").
+    const prev = tokens[i - 1];
+    // "throttled lot of requests" → "a lot of requests".
+    if (
+      t.norm === 'lot' &&
+      tokens[i + 1]?.norm === 'of' &&
+      !/^(?:a|the|whole|parking)$/.test(prev?.norm ?? '')
+    ) {
+      out.push(span(ctx, i, i + 2, `${keepCase(t.text, 'a')} lot of`, 'article-missing', 'lot of|a lot of'));
+      continue;
+    }
+    // A superlative with no "the" (or possessive) before it.
+    if (isSuperlative(t) && (tokens[i + 1]?.pos === 'NOUN' || t.norm !== 'most')) {
+      const before = prev;
+      const determined =
+        before &&
+        (DETERMINERS.has(before.norm) ||
+          POSSESSIVES.has(before.norm) ||
+          before.pos === 'DET' ||
+          before.norm === "'s");
+      const start =
+        i === from || before?.kind === 'punct' || /^(?:is|was|are|were|be)$/.test(before?.norm ?? '');
+      const noun = tokens[i + 1];
+      if (
+        !determined &&
+        start &&
+        noun &&
+        (noun.pos === 'NOUN' || (t.norm === 'most' && tokens[i + 2]?.pos === 'NOUN'))
+      ) {
+        const end = t.norm === 'most' ? i + 3 : i + 2;
+        const words = ctx.doc.text.slice(t.start, (tokens[end - 1] as Token).end);
+        const lower = i === from ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+        out.push(
+          span(
+            ctx,
+            i,
+            end,
+            `${keepCase(t.text, 'the')} ${lower}`,
+            'article-missing',
+            `${words}|the ${lower}`,
+          ),
+        );
+        i = end - 1;
+        continue;
+      }
+    }
+    // Where a noun phrase without a determiner stands.
+    // A participle after an article, a number or inside a noun phrase is an adjective ("an expired TLS
+    // certificate", "one shared EKS cluster", "a customer managed key").
     let b = i - 1;
     while (
       b >= from &&
-      (/^(?:NOUN|PROPN|ADJ|ADV)$/.test((tokens[b] as Token).pos) || /ed$/.test((tokens[b] as Token).norm))
+      (/^(?:NOUN|PROPN|ADJ|ADV|NUM)$/.test((tokens[b] as Token).pos) || /ed$/.test((tokens[b] as Token).norm))
     )
       b--;
-    const participle = isPastForm(t.norm, t.lemma);
+    const participle = isPastForm(t.norm, t.lemma) || /[^e]ed$/.test(t.norm);
     const adjectival =
       (b >= from &&
-        (tokens[b]?.pos === 'DET' ||
-          tokens[b]?.pos === 'ADP' ||
-          /^(?:a|an|the)$/.test(tokens[b]?.norm ?? ''))) ||
-      // A participle after "is", a comma or at the start is an adjective: "are fixed overlap window", ", isolated subnet".
-      (participle &&
-        (i === from ||
-          tokens[i - 1]?.kind === 'punct' ||
-          tokens[i - 1]?.pos === 'AUX' ||
-          tokens[i - 1]?.pos === 'CCONJ'));
+        b < i - 1 &&
+        (/^(?:DET|ADP|NUM)$/.test(tokens[b]?.pos ?? '') || POSSESSIVES.has(tokens[b]?.norm ?? ''))) ||
+      (b === i - 1 &&
+        (/^(?:DET|NUM)$/.test(tokens[b]?.pos ?? '') || POSSESSIVES.has(tokens[b]?.norm ?? ''))) ||
+      // "by linked account", "narrowly scoped role": a participle after a preposition or an adverb.
+      (participle && (prev?.pos === 'ADP' || (prev?.pos === 'ADV' && prev.norm.endsWith('ly')))) ||
+      /^(?:a|an|the|one)$/.test(prev?.norm ?? '') ||
+      // A participle after "is", a comma or at the start is an adjective: "are fixed overlap window".
+      (participle && (i === from || prev?.kind === 'punct' || prev?.pos === 'AUX' || prev?.pos === 'CCONJ'));
     // "-ing" forms take an object without an article only as a progressive ("we are building developer portal").
     let aux = i - 1;
     while (aux > from && tokens[aux]?.pos === 'ADV') aux--;
     const gerund = t.norm.endsWith('ing') && tokens[aux]?.lemma !== 'be';
+    // "have" as a main verb ("we had outage") is tagged as an auxiliary.
+    const haveMain =
+      t.lemma === 'have' &&
+      t.pos === 'AUX' &&
+      !/^(?:VERB|AUX|PART)$/.test(tokens[i + 1]?.pos ?? '') &&
+      tokens[i + 1]?.norm !== 'to';
     const verb =
-      t.pos === 'VERB' &&
+      (t.pos === 'VERB' || haveMain) &&
       !adjectival &&
       !gerund &&
       !BARE_OBJECT_VERBS.has(t.lemma) &&
-      !LINKING_VERBS.has(t.lemma) &&
-      !ctx.skip[i];
-    const opener =
+      !LINKING_VERBS.has(t.lemma);
+    if (verb) {
+      let k = i + 1;
+      if (/^(?:up|out|down|off)$/.test(tokens[k]?.norm ?? '')) k++;
+      // "sent me message": the indirect object first.
+      if (OBJECT_PRONOUNS.has(tokens[k]?.norm ?? '') && t.pos === 'VERB') k++;
+      const head = barePhrase(ctx, k, to);
+      // "have" + noun is often a set phrase ("has room to", "have time"): only the domain's count nouns.
+      if (head !== null && (t.lemma !== 'have' || COUNT_NOUNS.has((tokens[head] as Token).lemma))) {
+        pushArticle(ctx, k, head, out);
+        i = head;
+      }
+      continue;
+    }
+    // The subject after a clause opener: "when engineer ran".
+    if (
       /^(?:when|because|if|after|before|while|once|until|since)$/.test(t.norm) &&
-      tokens[i + 1]?.pos !== 'PRON';
-    if (!verb && !opener) continue;
+      tokens[i + 1]?.pos !== 'PRON'
+    ) {
+      const head = barePhrase(ctx, i + 1, to, { subject: true });
+      if (head !== null) {
+        pushArticle(ctx, i + 1, head, out);
+        i = head;
+      }
+      continue;
+    }
+    // "There was memory leak", "He is very good engineer", "it was issue on their side".
+    const copula =
+      t.lemma === 'be' &&
+      (prev?.norm === 'there' || (prev?.pos === 'PRON' && prev.norm !== 'what') || prev?.pos === 'NOUN');
+    if (copula) {
+      let k = i + 1;
+      while (
+        k < to &&
+        /^(?:very|really|quite|so|too|pretty|extremely|truly)$/.test((tokens[k] as Token).norm)
+      )
+        k++;
+      const isVerbish = tokens[k]?.pos === 'VERB' || (tokens[k]?.norm ?? '').endsWith('ing');
+      const head = isVerbish ? null : barePhrase(ctx, k, to);
+      if (
+        head !== null &&
+        (prev?.norm === 'there' || tokens.slice(k, head).some((x) => x.pos === 'ADJ') || misreadNoun(ctx, k))
+      ) {
+        pushArticle(ctx, k, head, out);
+        i = head;
+      }
+      continue;
+    }
+    // After a preposition, only with an adjective: "of bad deployment", "for whole platform", "in ideal world".
+    if (t.pos === 'ADP' && !/^(?:per|via|by|as|than|like)$/.test(t.norm)) {
+      const head = barePhrase(ctx, i + 1, to, { needsAdjective: true });
+      if (head !== null) {
+        pushArticle(
+          ctx,
+          i + 1,
+          head,
+          out,
+          /^(?:whole|entire|same|main|only|wrong|right)$/.test(tokens[i + 1]?.norm ?? '') ? 'the' : undefined,
+        );
+        i = head;
+      }
+      continue;
+    }
+    // At the start of a sentence: "Root cause was a security group rule".
+    if (i === from && t.pos === 'NOUN' && !/^[A-Z]{2}/.test(t.text)) {
+      const head = barePhrase(ctx, i, to, { subject: true });
+      if (head !== null && head > i) {
+        pushArticle(ctx, i, head, out, 'the');
+        i = head;
+      }
+    }
+  }
+}
+
+/** A word the tagger read wrongly that is a domain noun here ("it was issue on their side"). */
+function misreadNoun(ctx: Ctx, k: number): boolean {
+  const t = ctx.tokens[k];
+  return (
+    t !== undefined &&
+    COUNT_NOUNS.has(t.norm) &&
+    t.pos !== 'NOUN' &&
+    /^(?:ADP|PUNCT)$/.test(ctx.tokens[k + 1]?.pos ?? 'PUNCT')
+  );
+}
+
+/** "a" with no noun after it: "Karpenter is a quite useful", "The database is a really stable". */
+function extraArticle(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
+  const { tokens } = ctx;
+  for (let i = from; i < to - 2; i++) {
+    const t = tokens[i] as Token;
+    if ((t.norm !== 'a' && t.norm !== 'an') || tokens[i - 1]?.lemma !== 'be') continue;
     let k = i + 1;
-    if (verb && /^(?:up|out|down|off)$/.test(tokens[k]?.norm ?? '')) k++;
-    const first = tokens[k];
-    // An identifier may modify the noun ("CI/CD pipeline"); a command may not.
-    if (!first || (ctx.skip[k] && !identifier(first)) || CLI.has(first.norm)) continue;
-    if (!word(first) && !identifier(first)) continue;
-    // A domain noun the tagger read as a verb or adjective: "set up alert on …", "when engineer ran …".
-    const misread =
-      COUNT_NOUNS.has(first.norm) &&
-      first.pos !== 'NOUN' &&
-      (opener ? tokens[k + 1]?.pos === 'VERB' : /^(?:ADP|PUNCT|CCONJ)$/.test(tokens[k + 1]?.pos ?? 'PUNCT'));
+    while (
+      k < to &&
+      /^(?:quite|really|very|so|pretty|too|rather|bit|little)$/.test((tokens[k] as Token).norm)
+    )
+      k++;
+    const adj = tokens[k];
+    const after = tokens[k + 1];
+    if (k === i + 1 || !adj || adj.pos !== 'ADJ') continue;
     if (
-      !misread &&
-      (DETERMINERS.has(first.norm) ||
-        first.pos === 'DET' ||
-        first.pos === 'PRON' ||
-        first.pos === 'NUM' ||
-        first.pos === 'VERB' ||
-        first.pos === 'AUX' ||
-        first.pos === 'ADV' ||
-        first.pos === 'ADP' ||
-        first.pos === 'PART')
+      after &&
+      (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ' || after.norm === 'one')
     )
       continue;
-    const head = misread ? k : headOf(ctx, k, to);
-    if (head === null) continue;
-    // After a clause opener the phrase is a subject only when its verb follows ("when engineer ran"), not a
-    // preposition's object ("before expiry for every certificate").
-    if (opener && !(/^(?:VERB|AUX)$/.test(tokens[head + 1]?.pos ?? '') && word(tokens[head + 2]))) continue;
-    const h = tokens[head] as Token;
-    const after = tokens[head + 1];
-    // The head must end the phrase: "… Terraform state bucket"; a possessive or a following noun means we misread.
-    if (after && (after.norm === "'s" || after.pos === 'NOUN' || after.norm === 'of' || ctx.skip[head + 1]))
-      continue;
-    if (after && after.pos === 'VERB' && after.norm.endsWith('ing')) continue;
-    // An object after the "head" makes it a verb ("let Kubernetes sort it out"); a coordinated noun phrase
-    // ("pin provider and module versions") shares a determiner or a plural.
-    if (after && /^(?:PRON|DET)$/.test(after.pos) && !/^(?:that|which|who)$/.test(after.norm)) continue;
-    if (after?.pos === 'CCONJ' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[head + 2]?.pos ?? '')) continue;
-    // "case by case", "step by step"; "enable flow logs" with the plural read as a verb.
-    if (after?.norm === 'by' && tokens[head + 2]?.norm === h.norm) continue;
-    if (
-      after?.pos === 'VERB' &&
-      after.norm.endsWith('s') &&
-      (COUNT_NOUNS.has(after.lemma) || lexicon.countable.has(after.lemma))
-    )
-      continue;
-    if (ctx.skip[head] || h.norm.length < 3 || h.text.includes('-') || first.text.includes('-')) continue;
-    const lemma = h.lemma;
-    // Count nouns only: known to the bank as countable, or a common noun that is no mass noun and that the
-    // bank never writes bare. Names and acronyms count only when the bank counts them ("VPCs").
-    const acronym = /^[A-Z]{2,6}$/.test(h.text);
-    if (h.pos === 'PROPN' && !acronym) continue;
-    if (h.pos === 'PROPN' || acronym) {
-      // Service names are bare ("choose ECS"); an acronym counts only when the bank writes its plural ("VPCs"),
-      // and not in a list ("SBOM, SLSA").
-      const key = h.text.toLowerCase();
-      if (!lexicon.counted.has(key) || lexicon.bare.has(key) || COUNT_NOUNS.has(key) || /s$/i.test(h.text))
-        continue;
-      if (after && (after.kind === 'punct' || after.pos === 'CCONJ') && after.norm !== '.') continue;
-    } else if (
-      !(isSingularNoun(h) || misread) ||
-      !(COUNT_NOUNS.has(lemma) || lexicon.countable.has(lemma)) ||
-      OFTEN_BARE.has(lemma) ||
-      lexicon.bare.has(lemma) ||
-      /(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ship|ure|age|cy)$/.test(lemma)
-    )
-      continue;
-    // Every word of the phrase must be plain English (a jargon term made of names is left alone).
-    const phrase = tokens.slice(k, head + 1);
-    if (phrase.some((x, n) => n > 0 && x.pos === 'PROPN' && !/^[A-Z]{2,6}$/.test(x.text))) continue;
-    if (phrase.some((x, n) => x.kind === 'punct' && !(ctx.skip[k + n] && identifier(x)))) continue;
-    const words = phrase.map((x) => x.text).join(' ');
-    const firstText = (phrase[0] as Token).text;
-    out.push(
-      span(
-        ctx,
-        k,
-        head + 1,
-        `${articleFor(firstText)} ${ctx.doc.text.slice((phrase[0] as Token).start, h.end)}`,
-        'article-missing',
-        `${words}|${articleFor(firstText)} ${words}`,
-      ),
-    );
-    i = head;
+    const next = tokens[i + 1] as Token;
+    out.push({
+      start: t.start,
+      end: next.start,
+      fix: '',
+      rule: 'article-extra',
+      detail: `${t.norm} ${next.norm}|${next.norm}`,
+    });
   }
 }
 
@@ -1028,7 +1585,7 @@ function articleSounds(ctx: Ctx, from: number, to: number, out: Candidate[]): vo
     )
       continue;
     // "a a a", "a the": no article before a function word; that is noise, not a wrong article.
-    if (next.stop || next.kind !== 'word' && next.kind !== 'number') continue;
+    if (next.stop || (next.kind !== 'word' && next.kind !== 'number')) continue;
     const want = startsWithVowelSound(next.text) ? 'an' : 'a';
     if (want !== t.norm)
       out.push(
@@ -1066,7 +1623,9 @@ function timeOf(ctx: Ctx, from: number, to: number): { time: Time; from: number 
     const n2 = tokens[i + 2];
     if (t.norm === 'yesterday' && next?.norm !== "'s") mark('past', i + 1);
     else if (t.norm === 'ago' || t.norm === 'previously') mark('past', i + 1);
-    else if (t.norm === 'last' && next && PAST_UNITS.has(next.lemma)) mark('past', i + 2);
+    // "last month" is a time in the past; "the last month" a span up to now.
+    else if (t.norm === 'last' && next && PAST_UNITS.has(next.lemma) && tokens[i - 1]?.norm !== 'the')
+      mark('past', i + 2);
     else if (t.norm === 'at' && next?.norm === 'that' && n2?.norm === 'time') mark('past', i + 3);
     else if (t.norm === 'back' && next?.norm === 'then') mark('past', i + 2);
     else if (t.norm === 'in' && next?.norm === 'the' && n2?.norm === 'past') mark('past', i + 3);
@@ -1076,7 +1635,12 @@ function timeOf(ctx: Ctx, from: number, to: number): { time: Time; from: number 
       /^(?:previous|last|old|former|first)$/.test(n2?.norm ?? '')
     )
       mark('past', i + 4);
-    else if (t.norm === 'in' && next?.kind === 'number' && /^(?:19|20)\d\d$/.test(next.text) && Number(next.text) < ctx.year)
+    else if (
+      t.norm === 'in' &&
+      next?.kind === 'number' &&
+      /^(?:19|20)\d\d$/.test(next.text) &&
+      Number(next.text) < ctx.year
+    )
       mark('past', i + 2);
     else if (
       t.norm === 'in' &&
@@ -1093,8 +1657,7 @@ function timeOf(ctx: Ctx, from: number, to: number): { time: Time; from: number 
   // A marker at the front sets the whole sentence; one further in sets its own clause and what follows
   // ("This approach is different from what we did at my last company": only "we did").
   let scope = at;
-  if (at - from > 3)
-    while (scope > from && !SCOPE_BOUNDARY.has((tokens[scope - 1] as Token).norm)) scope--;
+  if (at - from > 3) while (scope > from && !SCOPE_BOUNDARY.has((tokens[scope - 1] as Token).norm)) scope--;
   else scope = from;
   return { time, from: Math.max(from, scope - 1) };
 }
@@ -1104,7 +1667,20 @@ const MONTHS = new Set(
 );
 
 /** Words that start a clause of their own, for the reach of a time marker. */
-const SCOPE_BOUNDARY = new Set(['what', 'which', 'that', 'who', 'because', 'when', 'and', 'but', ',', 'so', 'where', 'how']);
+const SCOPE_BOUNDARY = new Set([
+  'what',
+  'which',
+  'that',
+  'who',
+  'because',
+  'when',
+  'and',
+  'but',
+  ',',
+  'so',
+  'where',
+  'how',
+]);
 
 /** Words after which "when" asks a question instead of setting a time ("exactly when", "know when"). */
 const COMPLEMENT_TAKERS = new Set(
@@ -1130,7 +1706,11 @@ function firstTense(ctx: Ctx, from: number, to: number): { tense: Tense; at: num
     if (subject === null || questionBefore(ctx, subject.at, from)) continue;
     if (/^(?:was|were|did|had)$/.test(t.norm) || (t.pos === 'VERB' && isPastForm(t.norm, t.lemma)))
       return { tense: 'past', at: i };
-    if (/^(?:is|am|are|do|does|has|have)$/.test(t.norm) || t.norm === t.lemma || isThirdPerson(t.norm, t.lemma))
+    if (
+      /^(?:is|am|are|do|does|has|have)$/.test(t.norm) ||
+      t.norm === t.lemma ||
+      isThirdPerson(t.norm, t.lemma)
+    )
       return { tense: 'present', at: i };
     return { tense: null, at: i };
   }
@@ -1152,12 +1732,21 @@ function pastBySequence(ctx: Ctx, from: number, to: number): [number, number] | 
     // "check … exactly when it started", "decide when to …": a question word, not a clause of time.
     const p = tokens[i - 1];
     if (p && (COMPLEMENT_TAKERS.has(p.lemma) || tokens[i + 1]?.norm === 'to')) continue;
+    // "a night when our …": a relative clause on a time noun, not a second time frame.
+    if (i !== lead && p?.pos === 'NOUN') continue;
     let a: [number, number];
     let b: [number, number];
     if (i === lead) {
       let comma = i + 1;
       while (comma < to && (tokens[comma] as Token).norm !== ',') comma++;
       if (comma >= to) return null;
+      // "Before the rollback I grab evidence, …": a phrase, then the main clause, not a clause of time.
+      for (let k = i + 2; k < comma; k++)
+        if (
+          /^(?:i|we|they|he|she|you)$/.test((tokens[k] as Token).norm) &&
+          /^(?:NOUN|PROPN)$/.test(tokens[k - 1]?.pos ?? '')
+        )
+          return null;
       a = [i + 1, comma];
       b = [comma + 1, to];
     } else {
@@ -1180,6 +1769,15 @@ function pastBySequence(ctx: Ctx, from: number, to: number): [number, number] | 
 
 const POSSESSIVES = new Set(['my', 'our', 'your', 'their', 'his', 'her', 'its']);
 
+/** Singular or plural by the noun's own form; null when it cannot tell ("Kubernetes", "data"). */
+function nounPerson(s: Token): Subject['person'] | null {
+  if (s.pos === 'PROPN') return /s$/i.test(s.text) ? null : 'singular';
+  if (s.norm === 'people' || s.norm === 'staff') return 'plural';
+  if (s.norm !== s.lemma && s.norm.endsWith('s')) return 'plural';
+  if (s.norm === s.lemma && !s.norm.endsWith('s') && !BARE_PLURALS.has(s.norm)) return 'singular';
+  return null;
+}
+
 interface Subject {
   readonly at: number;
   readonly person: 'first' | 'singular' | 'plural';
@@ -1188,7 +1786,24 @@ interface Subject {
 }
 
 /** Nouns for a group that British English lets take a plural verb ("The team are split …"). */
-const COLLECTIVE = new Set(['team', 'staff', 'family', 'government', 'company', 'management', 'board', 'crew', 'group', 'committee', 'department', 'audience', 'client', 'customer', 'vendor', 'business']);
+const COLLECTIVE = new Set([
+  'team',
+  'staff',
+  'family',
+  'government',
+  'company',
+  'management',
+  'board',
+  'crew',
+  'group',
+  'committee',
+  'department',
+  'audience',
+  'client',
+  'customer',
+  'vendor',
+  'business',
+]);
 
 /** The subject right before a verb: a pronoun, or the head noun of a noun phrase that opens a clause. */
 function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
@@ -1227,7 +1842,63 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
       start--;
     else break;
   }
-  const before = tokens[start - 1];
+  const before0 = tokens[start - 1];
+  // "Each of the teams have", "The number of alerts are", "One of the nodes were", "Most of the traffic come":
+  // the subject is the phrase before "of", or, after "most/some/all of", the phrase after it.
+  if (before0?.norm === 'of') {
+    const q = tokens[start - 2];
+    if (!q) return null;
+    let qStart = start - 2;
+    while (qStart - 1 >= from && /^(?:DET|ADJ)$/.test((tokens[qStart - 1] as Token).pos)) qStart--;
+    const lead = tokens[qStart - 1];
+    const opensHere = qStart === from || !lead || lead.kind === 'punct' || CLAUSE_OPENERS.has(lead.norm);
+    if (!opensHere) return null;
+    const inner = nounPerson(s);
+    if (/^(?:each|one|none|either|neither|every)$/.test(q.norm)) return { at: k, person: 'singular' };
+    if (
+      /^(?:most|some|all|half|lots|lot|plenty|rest|majority|any|part|percent|percentage|fraction|proportion|share|bunch)$/.test(
+        q.norm,
+      )
+    ) {
+      // "Most of our engineer are …": the noun is the error (a plural is missing), not the verb.
+      if (inner === 'singular' && (COUNT_NOUNS.has(s.lemma) || ctx.lexicon.countable.has(s.lemma)))
+        return null;
+      return inner ? { at: k, person: inner } : null;
+    }
+    if (q.norm === 'number')
+      return tokens[qStart]?.norm === 'a' ? { at: k, person: 'plural' } : { at: k, person: 'singular' };
+    if (q.pos === 'NOUN') {
+      const head = nounPerson(q);
+      return head ? { at: start - 2, person: head } : null;
+    }
+    return null;
+  }
+  // "Every engineer in the rotation need …": the subject is the phrase before a short prepositional phrase.
+  if (
+    before0 &&
+    /^(?:in|on|at|for|from|with|across|behind|under|inside|within)$/.test(before0.norm) &&
+    before0.pos === 'ADP'
+  ) {
+    const h = tokens[start - 2];
+    if (!h || !/^(?:NOUN|PROPN)$/.test(h.pos) || start - 2 < from) return null;
+    let hStart = start - 2;
+    while (hStart - 1 >= from && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test((tokens[hStart - 1] as Token).pos))
+      hStart--;
+    const lead = tokens[hStart - 1];
+    const opensHere =
+      hStart === from ||
+      !lead ||
+      (lead.kind === 'punct' && lead.norm !== ',') ||
+      /^(?:when|because|if|so|after|before|while)$/.test(lead.norm);
+    // Subjects with a phrase after them start with a determiner ("Every engineer in …", "The pods in …").
+    const determined =
+      /^(?:DET)$/.test(tokens[hStart]?.pos ?? '') || POSSESSIVES.has(tokens[hStart]?.norm ?? '');
+    if (!opensHere || !determined) return null;
+    if (/^(?:every|each)$/.test(tokens[hStart]?.norm ?? '')) return { at: start - 2, person: 'singular' };
+    const head = nounPerson(h);
+    return head ? { at: start - 2, person: head } : null;
+  }
+  const before = before0;
   // "Loki and Tempo stack": after "and" between nouns it is a list of nouns, not a new clause.
   const listed =
     before && /^(?:and|or)$/.test(before.norm) && /^(?:NOUN|PROPN|NUM)$/.test(tokens[start - 2]?.pos ?? '');
@@ -1243,8 +1914,15 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
     (before.kind === 'punct' && before.norm !== '-');
   if (!opens) return null;
   // "Both the primary and the replica were …": two noun phrases joined by "and" are a plural subject.
-  if (before?.norm === 'and' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[start - 2]?.pos ?? ''))
-    return { at: k, person: 'plural', measure: true };
+  if (before?.norm === 'and' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[start - 2]?.pos ?? '')) {
+    // Only when "A and B" opens the clause; "… references the secret and the agent injects it" joins clauses.
+    let a = start - 2;
+    while (a > from && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test((tokens[a - 1] as Token).pos)) a--;
+    const lead = tokens[a - 1];
+    if (a === from || !lead || lead.kind === 'punct' || CLAUSE_OPENERS.has(lead.norm))
+      return { at: k, person: 'plural', measure: true };
+    return null;
+  }
   // "Validate and plan only prove …": a subject after "and" may be the second half of a coordinated subject.
   if (before && /^(?:and|or)$/.test(before.norm) && tokens[start]?.pos !== 'DET') return null;
   const det = tokens[start];
@@ -1292,7 +1970,7 @@ function questionBefore(ctx: Ctx, at: number, from: number): boolean {
     const w = ctx.tokens[q] as Token;
     // A participle inside the subject ("a secret passed as a build argument") does not end the search.
     if (w.kind === 'punct' || (w.pos === 'VERB' && !isPastForm(w.norm, w.lemma))) return false;
-    if (w.pos === 'AUX' || MODALS.has(w.norm) || w.norm === 'what') return true;
+    if (w.pos === 'AUX' || MODALS.has(w.norm) || /^(?:what|which|whose|how)$/.test(w.norm)) return true;
   }
   return false;
 }
@@ -1330,7 +2008,10 @@ function compoundNoun(ctx: Ctx, v: number): boolean {
   const next = tokens[v + 1];
   // The real verb follows: "Knowledge transfer happens" (only a word that can be a noun; "get paged" is a verb).
   const nounish = COUNT_NOUNS.has(t.lemma) || ctx.lexicon.countable.has(t.lemma);
-  const finite = next && (next.pos === 'AUX' || (next.pos === 'VERB' && (isThirdPerson(next.norm, next.lemma) || isPastForm(next.norm, next.lemma))));
+  const finite =
+    next &&
+    (next.pos === 'AUX' ||
+      (next.pos === 'VERB' && (isThirdPerson(next.norm, next.lemma) || isPastForm(next.norm, next.lemma))));
   if (nounish && finite && next?.norm !== "n't") return true;
   if (next && /^(?:itself|themselves)$/.test(next.norm)) return true;
   // "a/an" before the noun phrase: "a database restore or …".
@@ -1380,7 +2061,9 @@ function verbs(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
     const subject = subjectBefore(ctx, v, from);
     if (!subject || questionBefore(ctx, subject.at, from)) continue;
     const before = tokens[subject.at - 1];
-    if (before && (/^(?:that|which|who)$/.test(before.norm) || CAUSATIVE.has(before.lemma))) continue;
+    if (before && CAUSATIVE.has(before.lemma)) continue;
+    // After "that", "which", "who" the clause keeps its own time ("I learned that Kubernetes restarts pods").
+    const ownTime = before !== undefined && /^(?:that|which|who)$/.test(before.norm);
     const next = tokens[v + 1];
     const negated = next?.norm === "n't" || next?.norm === 'not';
     // Tense: a present verb in a sentence set in the past.
@@ -1399,7 +2082,7 @@ function verbs(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       out.push(span(ctx, v, v + 2, simple, 'tense-simple-past', `${t.norm} ${participle.norm}|${simple}`));
       continue;
     }
-    if (time === 'past' && !(REPORTING.has(t.lemma) && markerAt > v)) {
+    if (time === 'past' && !ownTime && !(REPORTING.has(t.lemma) && markerAt > v)) {
       const fix = pastFix(t, subject, negated);
       if (fix) {
         const contracted = negated && next?.norm === "n't";
@@ -1434,7 +2117,12 @@ function verbs(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
     let fix = agreementFix(t, subject, time === 'past');
     const head = tokens[subject.at] as Token;
     // Collective nouns may take a plural verb; amounts a singular one; "If I were …" is a subjunctive.
-    if (fix && subject.person === 'singular' && COLLECTIVE.has(head.lemma) && /^(?:are|were|have|do)$/.test(t.norm))
+    if (
+      fix &&
+      subject.person === 'singular' &&
+      COLLECTIVE.has(head.lemma) &&
+      /^(?:are|were|have|do)$/.test(t.norm)
+    )
       fix = null;
     if (fix && subject.measure && /^(?:is|was|has)$/.test(t.norm)) fix = null;
     if (fix && t.norm === 'were' && hypothetical) fix = null;
@@ -1469,6 +2157,7 @@ function perfect(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
   let reach = -1;
   let clauseEnd = to;
   let durationOnly = false;
+  let sinceClause = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
@@ -1485,14 +2174,29 @@ function perfect(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       if (point) {
         reach = i;
         let e = i + 1;
-        while (e < to && (tokens[e] as Token).norm !== ',') e++;
-        clauseEnd = i === from ? e : i;
+        if (clause.tense === 'past') {
+          while (e < to && (tokens[e] as Token).norm !== ',') e++;
+          sinceClause = true;
+        } else
+          e =
+            i +
+            (next?.norm === 'last' || (MONTHS.has(next?.norm ?? '') && tokens[i + 2]?.kind === 'number')
+              ? 3
+              : 2);
+        clauseEnd = i === from ? e - (clause.tense === 'past' ? 0 : 1) : i;
       }
     }
     if (t.norm === 'for') {
       let k = i + 1;
-      while (k < to && /^(?:about|around|over|almost|nearly|more|than|the|last|past|a|an|couple|of|few)$/.test((tokens[k] as Token).norm)) k++;
-      while (k < to && (COUNT_WORDS.has((tokens[k] as Token).norm) || (tokens[k] as Token).pos === 'NUM')) k++;
+      while (
+        k < to &&
+        /^(?:about|around|over|almost|nearly|more|than|the|last|past|a|an|couple|of|few)$/.test(
+          (tokens[k] as Token).norm,
+        )
+      )
+        k++;
+      while (k < to && (COUNT_WORDS.has((tokens[k] as Token).norm) || (tokens[k] as Token).pos === 'NUM'))
+        k++;
       const unit = tokens[k];
       if (unit && k > i + 1 && DURATION_UNITS.has(unit.lemma)) {
         reach = i;
@@ -1507,27 +2211,41 @@ function perfect(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
   const fronted = tokens[from]?.norm === 'since';
   let start = fronted ? clauseEnd + 1 : from;
   // Not fronted: the marker's own clause ("I am not familiar with Azure, but I have used GCP for two years").
-  if (!fronted) for (let b = reach - 1; b > from; b--) if (SCOPE_BOUNDARY.has((tokens[b] as Token).norm)) {
-    start = b + 1;
-    break;
-  }
+  if (!fronted)
+    for (let b = reach - 1; b > from; b--)
+      if (SCOPE_BOUNDARY.has((tokens[b] as Token).norm)) {
+        start = b + 1;
+        break;
+      }
   const end = fronted ? to : Math.max(clauseEnd, reach);
   const soFar = tokens[reach]?.norm === 'far';
   for (let v = soFar ? reach + 1 : start; v < (soFar ? to : end); v++) {
     const t = tokens[v] as Token;
+    if (soFar && SCOPE_BOUNDARY.has(t.norm)) break;
     if (ctx.skip[v] || !word(t) || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
     const prev = tokens[v - 1];
     if (prev && MODALS.has(prev.norm)) break;
     const subject = subjectBefore(ctx, v, from);
     if (!subject) continue;
     if (questionBefore(ctx, subject.at, from)) break;
+    const next = tokens[v + 1];
     // With "for two weeks", only an ongoing state is wrong in the present ("we are using it for four years");
     // "a new rule runs in warn mode for two weeks" describes a procedure.
-    if (durationOnly && !(ONGOING.has(t.lemma) || (tokens[v + 1]?.norm.endsWith('ing') ?? false))) break;
+    // With "for two years" or "since I joined", only a lasting state of a person is wrong in the present ("I
+    // work here for two years"); "branches live for a day", "since several releases went out, I build a
+    // timeline" are fine.
+    const person =
+      PEOPLE_PRONOUNS.has((tokens[subject.at] as Token).norm) ||
+      PERSON_NOUNS.has((tokens[subject.at] as Token).lemma);
+    if (
+      (durationOnly || sinceClause) &&
+      !(person && (ONGOING.has(t.lemma) || (t.norm === 'did' && next?.norm === "n't")))
+    )
+      break;
     const have = subject.person === 'singular' ? 'has' : 'have';
-    const next = tokens[v + 1];
     let fix: string | null = null;
     let last = v + 1;
+    if (soFar && !(t.pos === 'VERB' && isPastForm(t.norm, t.lemma))) break;
     if (/^(?:is|are|am)$/.test(t.norm) && next?.pos === 'VERB' && next.norm.endsWith('ing')) {
       fix = `${have} been ${next.norm}`;
       last = v + 2;
@@ -1536,9 +2254,20 @@ function perfect(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
       const verb = tokens[v + 2] as Token;
       fix = `${have}n't ${participleOf(verb.lemma)}`;
       last = v + 3;
-    } else if (t.pos === 'VERB' && !t.norm.endsWith('ing') && (t.norm === t.lemma || isThirdPerson(t.norm, t.lemma)))
+    } else if (
+      !soFar &&
+      t.pos === 'VERB' &&
+      !t.norm.endsWith('ing') &&
+      (t.norm === t.lemma || isThirdPerson(t.norm, t.lemma))
+    )
       fix = `${have} ${participleOf(t.lemma)}`;
-    else if (soFar && t.pos === 'VERB' && isPastForm(t.norm, t.lemma) && prev?.lemma !== 'have' && prev?.lemma !== 'be')
+    else if (
+      soFar &&
+      t.pos === 'VERB' &&
+      isPastForm(t.norm, t.lemma) &&
+      prev?.lemma !== 'have' &&
+      prev?.lemma !== 'be'
+    )
       fix = `${have} ${t.norm}`;
     if (fix) {
       const wrong = ctx.doc.text.slice(t.start, (tokens[last - 1] as Token).end);
@@ -1637,6 +2366,10 @@ const MESSAGES: Readonly<Record<GrammarRule, (a: string, b: string) => { en: str
     en: `A singular countable noun needs an article: "${b}", not "${a}".`,
     zh: `单数可数名词前要加冠词："${b}"，而不是"${a}"。`,
   }),
+  'article-extra': (a, b) => ({
+    en: `An article goes with a noun, not with an adjective alone: "${b}", not "${a}".`,
+    zh: `冠词要跟名词，不能只跟形容词："${b}"，而不是"${a}"。`,
+  }),
   'article-a-an': (a, b) => ({
     en: `"a" or "an" goes by the first sound, not the letter: "${b}", not "${a}".`,
     zh: `a / an 取决于后面单词的发音而不是字母："${b}"，而不是"${a}"。`,
@@ -1686,6 +2419,7 @@ const RULE_ORDER: readonly GrammarRule[] = [
   'adverb-form',
   'plural-after-number',
   'article-a-an',
+  'article-extra',
   'article-missing',
 ];
 
@@ -1716,12 +2450,14 @@ export function checkGrammar(
     verbs(ctx, s.from, s.to, found);
     nouns(ctx, s.from, s.to, found);
     articleSounds(ctx, s.from, s.to, found);
+    extraArticle(ctx, s.from, s.to, found);
   }
   // One finding per place: the earlier rule in RULE_ORDER wins an overlap (kept sorted by start, so each
   // candidate is checked against its neighbours only).
   found.sort((a, b) => RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of found) {
+    if (c.fix === doc.text.slice(c.start, c.end)) continue;
     let lo = 0;
     let hi = kept.length;
     while (lo < hi) {
@@ -1758,7 +2494,10 @@ export function checkGrammar(
     corrected += doc.text.slice(at, sentence?.end ?? at);
     corrected = corrected.replace(/^\s*([a-z])/, (x) => x.toUpperCase());
     for (const c of list) {
-      const [wrong, right] = (c.detail ?? `${doc.text.slice(c.start, c.end)}|${c.fix}`).split('|') as [string, string];
+      const [wrong, right] = (c.detail ?? `${doc.text.slice(c.start, c.end)}|${c.fix}`).split('|') as [
+        string,
+        string,
+      ];
       const m = MESSAGES[c.rule](wrong, right);
       out.push({
         start: c.start,
@@ -1784,9 +2523,16 @@ const lexicons = new WeakMap<readonly unknown[], GrammarLexicon>();
 export function grammarLexicon(texts: readonly string[], cacheKey?: readonly unknown[]): GrammarLexicon {
   const cached = cacheKey ? lexicons.get(cacheKey) : undefined;
   if (cached) return cached;
-  const bare = new Set<string>();
+  const bareSeen = new Map<string, number>();
   const countable = new Set<string>();
   const counted = new Set<string>();
+  const isModifier = (x: Token | undefined) =>
+    x !== undefined &&
+    (x.pos === 'ADJ' ||
+      x.pos === 'NOUN' ||
+      x.pos === 'PROPN' ||
+      x.pos === 'NUM' ||
+      (x.pos === 'VERB' && /ed$/.test(x.norm)));
   for (const text of texts) {
     const doc = readText(text);
     const { tokens } = doc;
@@ -1795,19 +2541,25 @@ export function grammarLexicon(texts: readonly string[], cacheKey?: readonly unk
       const lemma = t.lemma;
       if (t.norm !== t.lemma && t.norm.endsWith('s')) countable.add(lemma);
       if (/^[A-Z]{2,6}s$/.test(t.text)) countable.add(t.text.slice(0, -1).toLowerCase());
-      if (/^[A-Z]{2,6}$/.test(t.text) && tokens[i - 1]?.pos === 'VERB') bare.add(t.text.toLowerCase());
       let k = i - 1;
-      while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'NOUN' || tokens[k]?.pos === 'PROPN'))
-        k--;
+      while (k >= 0 && isModifier(tokens[k])) k--;
       const det = tokens[k];
       if (det && (det.norm === 'a' || det.norm === 'an')) {
         countable.add(lemma);
         if (/^[A-Z]{2,6}$/.test(t.text) && k === i - 1) counted.add(t.text.toLowerCase());
-      } else if (t.norm === t.lemma && det && det.pos === 'VERB' && tokens[i + 1]?.pos !== 'NOUN')
-        bare.add(lemma);
+        return;
+      }
+      // Written bare as the object of a verb ("we enable versioning", "choose ECS"): a use without an article.
+      if (t.norm !== t.lemma || !det || det.pos !== 'VERB' || tokens[i + 1]?.pos === 'NOUN') return;
+      const key = /^[A-Z]{2,6}$/.test(t.text) ? t.text.toLowerCase() : lemma;
+      bareSeen.set(key, (bareSeen.get(key) ?? 0) + 1);
     });
   }
-  const lexicon = { bare, countable, counted };
+  // A noun learned as countable from the bank is left alone once it is seen bare; a common count noun only
+  // when the bank's authors write it bare twice (one bare use may be a slip or a misread).
+  const bare = new Set([...bareSeen].map(([k]) => k));
+  const bareOften = new Set([...bareSeen].filter(([, n]) => n >= 2).map(([k]) => k));
+  const lexicon = { bare, bareOften, countable, counted };
   if (cacheKey) lexicons.set(cacheKey, lexicon);
   return lexicon;
 }

@@ -36,6 +36,7 @@ const RULE_LABEL: Readonly<Record<GrammarRule, { en: string; zh: string }>> = {
   agreement: { en: 'verb does not agree with its subject', zh: '主谓不一致' },
   'article-missing': { en: 'article (a/an/the) missing', zh: '缺少冠词 a/an/the' },
   'article-a-an': { en: '"a" vs "an"', zh: 'a 和 an 用错' },
+  'article-extra': { en: 'article without a noun', zh: '多余的冠词' },
   'plural-after-number': { en: 'plural missing after a number', zh: '数字后面缺复数' },
   'uncountable-plural': { en: 'uncountable noun in the plural', zh: '不可数名词用了复数' },
   preposition: { en: 'wrong preposition', zh: '介词搭配错误' },
