@@ -47,6 +47,8 @@ export interface GrammarEval {
   /** Share of matched errors whose fix equals the annotated one. */
   fixAgreement: number;
   byType: Record<string, { errors: number; found: number; recall: number }>;
+  /** Per error type of the finding's rule: findings that hit an annotated error, of all findings of that type. */
+  precisionByType: Record<string, { findings: number; right: number; precision: number }>;
   misses: Array<{ id: string; type: string; text: string }>;
   wrong: Array<{ id: string; finding: GrammarFinding }>;
 }
@@ -54,6 +56,7 @@ export interface GrammarEval {
 export function evalGrammar(rows: readonly Learner[]): GrammarEval {
   const lexicon = bankLexicon(loadBank().questions);
   const byType: GrammarEval['byType'] = {};
+  const precisionByType: GrammarEval['precisionByType'] = {};
   let errors = 0;
   let matched = 0;
   let findings = 0;
@@ -67,8 +70,12 @@ export function evalGrammar(rows: readonly Learner[]): GrammarEval {
     findings += found.length;
     if (r.errors.length === 0) falseAlarmsOnCorrect += found.length;
     for (const f of found) {
-      if (r.errors.some((e) => e.start < f.end && f.start < e.end)) truePositives++;
-      else wrong.push({ id: r.id, finding: f });
+      const p = (precisionByType[RULE_TYPE[f.rule]] ??= { findings: 0, right: 0, precision: 0 });
+      p.findings++;
+      if (r.errors.some((e) => e.start < f.end && f.start < e.end)) {
+        truePositives++;
+        p.right++;
+      } else wrong.push({ id: r.id, finding: f });
     }
     const used = new Set<number>();
     for (const e of r.errors) {
@@ -86,6 +93,7 @@ export function evalGrammar(rows: readonly Learner[]): GrammarEval {
     }
   }
   for (const t of Object.values(byType)) t.recall = t.errors > 0 ? t.found / t.errors : 0;
+  for (const t of Object.values(precisionByType)) t.precision = t.findings > 0 ? t.right / t.findings : 1;
   return {
     sentences: rows.length,
     errors,
@@ -96,6 +104,7 @@ export function evalGrammar(rows: readonly Learner[]): GrammarEval {
     correctSentences: rows.filter((r) => r.errors.length === 0).length,
     fixAgreement: matched > 0 ? fixSame / matched : 0,
     byType,
+    precisionByType,
     misses,
     wrong,
   };
@@ -110,6 +119,12 @@ export function printGrammar(label: string, e: GrammarEval, verbose = false): vo
     `    recall by type: ${Object.entries(e.byType)
       .sort()
       .map(([k, t]) => `${k} ${t.found}/${t.errors}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `    precision by type: ${Object.entries(e.precisionByType)
+      .sort()
+      .map(([k, t]) => `${k} ${t.right}/${t.findings}`)
       .join(', ')}`,
   );
   if (!verbose) return;

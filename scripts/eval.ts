@@ -11,6 +11,8 @@ import { runAnalysis } from '../src/app/analysis.js';
 import { isContent, readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { evalDevops, type Graded, readGraded, SETS } from './eval-devops.js';
+import { evalGrammar, GRAMMAR_SETS, printGrammar, readLearner } from './eval-grammar.js';
+import { halfOf } from './lib/split.js';
 import { cosine, pearson } from './lib/stats.js';
 
 export interface Figure {
@@ -23,14 +25,60 @@ export interface Figure {
 }
 
 /** The issue's targets (#10) and the floors this engine holds (measured when it last changed; see benchmarks.md). */
-const TARGET = { spearman: 0.85, pairwise: 0.9, junk: 0.95, mohler: 0.62 } as const;
+const TARGET = {
+  spearman: 0.85,
+  pairwise: 0.9,
+  junk: 0.95,
+  mohler: 0.62,
+  grammarRecall: 0.6,
+  grammarPrecision: 0.9,
+} as const;
 export const FLOORS = {
   blindTest: { spearman: 0.76, pairwise: 0.84, junk: 0.87 },
   blindTune: { spearman: 0.74, pairwise: 0.83, junk: 0.88 },
   team: { spearman: 0.83, pairwise: 0.86, junk: 0.97 },
   mohlerTune: 0.62,
   mohlerTest: 0.6,
+  /** Grammar (#11): learner set 1's test half, set 2 (held out), set 3 (tuning). */
+  grammarTest: { recall: 0.65, precision: 0.97 },
+  grammarHeldOut: { recall: 0.67, precision: 0.95 },
+  grammarTune: { recall: 0.74, precision: 0.98 },
 } as const;
+
+/** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */
+function grammarFigures(print: boolean): Figure[] {
+  const one = readLearner(GRAMMAR_SETS['1']);
+  const sets = [
+    {
+      label: 'grammar, learner set 1 test half',
+      rows: one.filter((r) => halfOf(r.id) === 'test'),
+      floor: FLOORS.grammarTest,
+    },
+    {
+      label: 'grammar, learner set 2 (held out)',
+      rows: readLearner(GRAMMAR_SETS['2']),
+      floor: FLOORS.grammarHeldOut,
+    },
+    {
+      label: 'grammar, learner set 3 + set 1 tuning half',
+      rows: [...readLearner(GRAMMAR_SETS['3']), ...one.filter((r) => halfOf(r.id) === 'tune')],
+      floor: FLOORS.grammarTune,
+    },
+  ];
+  return sets.flatMap(({ label, rows, floor }) => {
+    const e = evalGrammar(rows);
+    if (print) printGrammar(label, e);
+    return [
+      { name: `${label}: recall`, value: e.recall, target: TARGET.grammarRecall, floor: floor.recall },
+      {
+        name: `${label}: precision`,
+        value: e.precision,
+        target: TARGET.grammarPrecision,
+        floor: floor.precision,
+      },
+    ];
+  });
+}
 
 const MOHLER =
   process.env.MOHLER ??
@@ -123,7 +171,7 @@ function mohlerFigures(): Figure[] | null {
   ];
 }
 
-export function evaluate(): { figures: Figure[]; mohler: boolean } {
+export function evaluate(print = false): { figures: Figure[]; mohler: boolean } {
   const blind = readGraded(SETS.blind);
   const figures = [
     ...devopsFigures(
@@ -139,17 +187,17 @@ export function evaluate(): { figures: Figure[]; mohler: boolean } {
     ...devopsFigures('team set (seed questions)', readGraded(SETS.team), FLOORS.team),
   ];
   const mohler = mohlerFigures();
-  return { figures: [...figures, ...(mohler ?? [])], mohler: mohler !== null };
+  return { figures: [...figures, ...(mohler ?? []), ...grammarFigures(print)], mohler: mohler !== null };
 }
 
 if (process.argv[1]?.endsWith('eval.ts')) {
   const strict = process.argv.includes('--strict');
-  const { figures, mohler } = evaluate();
+  const { figures, mohler } = evaluate(true);
   const pct = (x: number) => x.toFixed(3);
   let belowFloor = 0;
   let belowTarget = 0;
   process.stdout.write(
-    'figure                                         value   floor  target  bag-of-words\n',
+    'figure                                                   value   floor  target  bag-of-words\n',
   );
   for (const f of figures) {
     const floorOk = f.value >= f.floor;
@@ -157,7 +205,7 @@ if (process.argv[1]?.endsWith('eval.ts')) {
     if (!floorOk) belowFloor++;
     if (!targetOk) belowTarget++;
     process.stdout.write(
-      `${f.name.padEnd(46)} ${pct(f.value)}  ${pct(f.floor)}  ${f.target === null ? '  -  ' : pct(f.target)}  ${f.baseline === undefined ? '' : pct(f.baseline)}  ${floorOk ? '' : 'BELOW FLOOR '}${targetOk ? '' : 'BELOW TARGET'}\n`,
+      `${f.name.padEnd(56)} ${pct(f.value)}  ${pct(f.floor)}  ${f.target === null ? '  -  ' : pct(f.target)}  ${f.baseline === undefined ? '' : pct(f.baseline)}  ${floorOk ? '' : 'BELOW FLOOR '}${targetOk ? '' : 'BELOW TARGET'}\n`,
     );
   }
   if (!mohler)

@@ -233,13 +233,17 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const doc = readText(answer);
   const index = indexDoc(doc);
   const languageOf = (nonAnswer: boolean) => {
-    const l = analyzeLanguage(doc, {
-      wpm: input.wpm,
-      durationSec: input.durationSec,
-      pauses: input.pauses,
-      lexicon: input.grammarLexicon ?? (input.question ? bankLexicon([input.question]) : undefined),
-      year: input.year,
-    });
+    const l = analyzeLanguage(
+      doc,
+      {
+        wpm: input.wpm,
+        durationSec: input.durationSec,
+        pauses: input.pauses,
+        lexicon: input.grammarLexicon ?? (input.question ? bankLexicon([input.question]) : undefined),
+        year: input.year,
+      },
+      p,
+    );
     // A non-answer has no English to judge.
     return nonAnswer ? { ...l, score: null } : l;
   };

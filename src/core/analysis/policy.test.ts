@@ -146,6 +146,24 @@ describe('policy: bands every surface shares', () => {
     expect(P.rating).toEqual({ easy: 85, good: 70, hard: 45 });
   });
 
+  it('takes 8 language points per grammar error per 100 words, at most 45', async () => {
+    const { analyzeLanguage } = await import('./signals/language.js');
+    const { readText } = await import('../text/index.js');
+    // Ten words, one error (10 per 100 words): 80 points lost, capped at 45.
+    const one = analyzeLanguage(readText('Yesterday I fix the pipeline and everything worked again fine.'));
+    expect(one.grammar).toHaveLength(1);
+    expect(one.score).toBe(100 - 45);
+    // Fifty words, one error (2 per 100 words): 16 points.
+    const long = analyzeLanguage(
+      readText(
+        'Yesterday I fix the pipeline. We keep the state in S3 with locking. We review every plan in the pull request. We apply only from the pipeline with a role. Teams keep the modules versioned in their own repository. They upgrade when they are ready.',
+      ),
+    );
+    expect(long.grammar).toHaveLength(1);
+    expect(100 - (long.score as number)).toBe(Math.round((100 / long.wordCount) * 8));
+    expect(P.language).toEqual({ grammarPerErrorPer100: 8, grammarMax: 45 });
+  });
+
   it('holds model answers to 90 (full) and 70 (quick), adversarial answers below 35', () => {
     expect(P.selfCheck).toEqual({ full: 90, quick: 70, adversarialMax: 35 });
   });

@@ -124,6 +124,11 @@ const policy = {
   },
   /** Score → FSRS rating. */
   rating: { easy: 85, good: 70, hard: 45 },
+  language: {
+    /** Language points lost per grammar error per 100 words, and the most grammar can take off. */
+    grammarPerErrorPer100: 8,
+    grammarMax: 45,
+  },
   selfCheck: {
     /** A full model answer must score this much against its own rubric, a quick one the second. */
     full: 90,

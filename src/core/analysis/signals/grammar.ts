@@ -1854,7 +1854,7 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
     const opensHere = qStart === from || !lead || lead.kind === 'punct' || CLAUSE_OPENERS.has(lead.norm);
     if (!opensHere) return null;
     const inner = nounPerson(s);
-    if (/^(?:each|one|none|either|neither|every)$/.test(q.norm)) return { at: k, person: 'singular' };
+    if (/^(?:each|one|none|either|neither|every)$/.test(q.norm)) return { at: start - 2, person: 'singular' };
     if (
       /^(?:most|some|all|half|lots|lot|plenty|rest|majority|any|part|percent|percentage|fraction|proportion|share|bunch)$/.test(
         q.norm,

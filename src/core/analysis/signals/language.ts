@@ -1,6 +1,7 @@
 // How the English sounds: leaned-on connectors with rewrites, fillers, hedges, most-used words, length and pace.
 import type { TextDoc, Token } from '../../text/index.js';
 import { isContent } from '../../text/index.js';
+import { DEFAULT_POLICY, type Policy } from '../policy.js';
 import { rewriteSoThat } from '../rewrite.js';
 import type { ConnectorUse, GrammarRepeat, LanguageResult, LengthFit, Span } from '../types.js';
 import {
@@ -23,9 +24,6 @@ export interface LanguageOptions {
   /** The current year, for "in 2021" as a past time marker. */
   readonly year?: number;
 }
-
-/** Language points lost per grammar error per 100 words, and the most grammar can take off. */
-export const GRAMMAR_PENALTY = { perErrorPer100: 8, max: 45 } as const;
 
 /** How each rule's repeats are named in the feedback, in English and Chinese. */
 const RULE_LABEL: Readonly<Record<GrammarRule, { en: string; zh: string }>> = {
@@ -167,7 +165,11 @@ export function lengthFit(words: number, sentences: number, seconds: number): Le
   return 'too-long';
 }
 
-export function analyzeLanguage(doc: TextDoc, options: LanguageOptions = {}): LanguageResult {
+export function analyzeLanguage(
+  doc: TextDoc,
+  options: LanguageOptions = {},
+  policy: Policy = DEFAULT_POLICY,
+): LanguageResult {
   const { text } = doc;
   const wordCount = wordsIn(doc, 0, doc.tokens.length);
   const sentences = doc.sentences.filter((s) => wordsIn(doc, s.from, s.to) > 0);
@@ -234,7 +236,7 @@ export function analyzeLanguage(doc: TextDoc, options: LanguageOptions = {}): La
     Math.min(25, repeated * 6) +
     Math.min(15, hedgeCount * 3) +
     Math.min(15, longSentences.length * 5) +
-    Math.min(GRAMMAR_PENALTY.max, grammarPer100 * GRAMMAR_PENALTY.perErrorPer100);
+    Math.min(policy.language.grammarMax, grammarPer100 * policy.language.grammarPerErrorPer100);
   const score = wordCount === 0 ? null : Math.max(0, Math.round(100 - penalty));
 
   return {
