@@ -70,7 +70,9 @@ export function evalGrammar(rows: readonly Learner[]): GrammarEval {
     findings += found.length;
     if (r.errors.length === 0) falseAlarmsOnCorrect += found.length;
     for (const f of found) {
-      const p = (precisionByType[RULE_TYPE[f.rule]] ??= { findings: 0, right: 0, precision: 0 });
+      const type = RULE_TYPE[f.rule];
+      const p = precisionByType[type] ?? { findings: 0, right: 0, precision: 0 };
+      precisionByType[type] = p;
       p.findings++;
       if (r.errors.some((e) => e.start < f.end && f.start < e.end)) {
         truePositives++;
@@ -80,7 +82,8 @@ export function evalGrammar(rows: readonly Learner[]): GrammarEval {
     const used = new Set<number>();
     for (const e of r.errors) {
       errors++;
-      const t = (byType[e.type] ??= { errors: 0, found: 0, recall: 0 });
+      const t = byType[e.type] ?? { errors: 0, found: 0, recall: 0 };
+      byType[e.type] = t;
       t.errors++;
       const k = found.findIndex((f, i) => !used.has(i) && e.start < f.end && f.start < e.end);
       if (k >= 0) {

@@ -107,7 +107,6 @@ const DOUBLING = new Set(
     ' ',
   ),
 );
-const VOWELS = /[aeiou]/;
 
 /** Past tense of a verb given its base form: "expire" → "expired", "run" → "ran", "try" → "tried". */
 export function pastOf(base: string): string {
@@ -179,7 +178,7 @@ const COMPARATIVE: ReadonlyMap<string, string> = new Map(
 /** Comparative and superlative forms that already compare ("faster", "best"): "more" before them doubles. */
 const COMPARED: ReadonlySet<string> = new Set([
   ...[...COMPARATIVE.values()],
-  ...[...COMPARATIVE.entries()].map(([adj, comp]) =>
+  ...[...COMPARATIVE.values()].map((comp) =>
     comp === 'better' ? 'best' : comp === 'worse' ? 'worst' : comp.replace(/er$/, 'est'),
   ),
   'less',

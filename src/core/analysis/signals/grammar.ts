@@ -383,7 +383,7 @@ function skipped(doc: TextDoc): Uint8Array {
 }
 
 /** The index of the next word token after i inside the sentence, skipping nothing. */
-const sentenceOf = (ctx: Ctx, i: number) => ctx.doc.sentences[(ctx.tokens[i] as Token).sentence];
+const _sentenceOf = (ctx: Ctx, i: number) => ctx.doc.sentences[(ctx.tokens[i] as Token).sentence];
 
 function span(
   ctx: Ctx,
@@ -758,7 +758,7 @@ function adverbFix(ctx: Ctx, i: number, from: number): { first: number; words: s
     object = true;
   }
   const verb = tokens[v];
-  if (!verb || verb.pos !== 'VERB' || ctx.skip[v]) return null;
+  if (verb?.pos !== 'VERB' || ctx.skip[v]) return null;
   if (LINKING_VERBS.has(verb.lemma) && !(verb.lemma === 'go' && /^(?:smooth|good|quick|slow)$/.test(t.norm)))
     return null;
   if (object && COMPLEX_TRANSITIVE.has(verb.lemma)) return null;
@@ -775,7 +775,7 @@ function actionVerbBefore(ctx: Ctx, i: number): number | null {
   let k = i - 1;
   while (k >= 0 && INTENSIFIERS.has((ctx.tokens[k] as Token).norm)) k--;
   const v = ctx.tokens[k];
-  if (!v || v.pos !== 'VERB' || LINKING_VERBS.has(v.lemma) || ctx.skip[k]) return null;
+  if (v?.pos !== 'VERB' || LINKING_VERBS.has(v.lemma) || ctx.skip[k]) return null;
   // "-ed" forms after a noun are often passives or adjectives ("the job finished quick" is still an error, but
   // "a failed slow job" is not a verb): require a subject-like word or an auxiliary before the verb.
   return k;
@@ -874,7 +874,7 @@ function prepositions(ctx: Ctx, from: number, to: number, out: Candidate[]): voi
         (!/^(?:access|contact|answer|approach)$/.test(t.lemma) ||
           /^(?:PRON|AUX|PART)$/.test(tokens[i - 1]?.pos ?? '') ||
           MODALS.has(tokens[i - 1]?.norm ?? '')));
-    if (rule && rule.wrong.includes(next.norm) && asVerb) {
+    if (rule?.wrong.includes(next.norm) && asVerb) {
       // "arrive to" before a verb is an infinitive of purpose ("arrived to help"): not a preposition.
       const after = tokens[i + 2];
       if (next.norm === 'to' && after?.pos === 'VERB' && after.norm === after.lemma) continue;
