@@ -1,6 +1,6 @@
 // The analysis handler: resolves the question (bank id, bank text, or reference only) and runs the engine.
 import { z } from 'zod';
-import { type Analysis, analyzeAnswer, termModel } from '../core/analysis/index.js';
+import { type Analysis, analyzeAnswer, bankLexicon, termModel } from '../core/analysis/index.js';
 import type { Bank } from '../core/bank/index.js';
 import type { Question } from '../core/bank/schema.js';
 import { InputError, NotFoundError } from '../core/errors.js';
@@ -11,6 +11,7 @@ export const AnalyzeRequest = z.strictObject({
   reference: z.string().optional(),
   text: z.string(),
   durationSec: z.number().positive().max(3600).optional(),
+  pauses: z.number().int().min(0).max(10_000).optional(),
   wpm: z.number().min(40).max(300).optional(),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequest>;
@@ -56,9 +57,12 @@ export function runAnalysis(bank: Bank, req: AnalyzeRequest): AnalysisResult {
     reference: req.reference,
     answer: req.text,
     durationSec: req.durationSec,
+    pauses: req.pauses,
     wpm: req.wpm,
     commonRedFlags: bank.commonRedFlags,
     termModel: termModel(bank.questions, bank.commonRedFlags),
+    grammarLexicon: bankLexicon(bank.questions),
+    year: new Date().getFullYear(),
     rivals: bank.questions,
   });
   return suggested ? { ...analysis, suggestedQuestionId: suggested.id } : analysis;

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { type AnswerComparison, compareAnalyses } from '../core/analysis/compare.js';
 import { followUpOf, followUpQuestion, withFollowUp } from '../core/analysis/followUp.js';
-import { type Analysis, analyzeAnswer, MAX_ANSWER_CHARS, termModel } from '../core/analysis/index.js';
+import {
+  type Analysis,
+  analyzeAnswer,
+  bankLexicon,
+  MAX_ANSWER_CHARS,
+  termModel,
+} from '../core/analysis/index.js';
 import type { Question } from '../core/bank/schema.js';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.js';
 import { applyAnswer, pendingTurn, startSession } from '../core/interview/engine.js';
@@ -20,6 +26,8 @@ import { interviewDate } from './review.js';
 export const AnswerRequest = z.strictObject({
   text: z.string(),
   durationSec: z.number().positive().max(3600).optional(),
+  /** Pauses over 2 s while speaking (between recognised words). */
+  pauses: z.number().int().min(0).max(10_000).optional(),
   /** The position of the turn being answered; a mismatch (another tab answered first) is a 409. */
   position: z.number().int().min(0).optional(),
 });
@@ -87,13 +95,17 @@ function analyse(
   question: Question,
   text: string,
   durationSec: number | undefined,
+  pauses?: number,
 ): Analysis {
   return analyzeAnswer({
     question,
     answer: text,
     durationSec,
+    pauses,
     commonRedFlags: ctx.bank.commonRedFlags,
     termModel: termModel(ctx.bank.questions, ctx.bank.commonRedFlags),
+    grammarLexicon: bankLexicon(ctx.bank.questions),
+    year: new Date().getFullYear(),
     rivals: ctx.bank.questions,
   });
 }
@@ -109,9 +121,10 @@ function analyseFollowUp(
   question: Question,
   text: string,
   durationSec: number | undefined,
+  pauses?: number,
 ): Analysis {
   const probe = followUpOf(question, turn.prompt);
-  const own = analyse(ctx, probe ? followUpQuestion(question, probe) : question, text, durationSec);
+  const own = analyse(ctx, probe ? followUpQuestion(question, probe) : question, text, durationSec, pauses);
   const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question')?.answer?.analysis;
   return first ? { ...own, questionId: question.id, questionResult: withFollowUp(first, own, probe) } : own;
 }
@@ -131,8 +144,8 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
     const question = pending.questionId ? (ctx.bank.byId(pending.questionId) ?? null) : null;
     const analysis = question
       ? pending.kind === 'follow-up'
-        ? analyseFollowUp(ctx, session, pending, question, text, req.durationSec)
-        : analyse(ctx, question, text, req.durationSec)
+        ? analyseFollowUp(ctx, session, pending, question, text, req.durationSec, req.pauses)
+        : analyse(ctx, question, text, req.durationSec, req.pauses)
       : null;
     const previous =
       question && pending.kind === 'question'
@@ -204,7 +217,7 @@ export function practiceAnswerHandler(ctx: AppContext, questionId: string, req: 
   if (!question) throw new NotFoundError(`no question with id "${questionId}" in the bank`);
   return ctx.store.transaction(() => {
     const now = ctx.now();
-    const analysis = analyse(ctx, question, text, req.durationSec);
+    const analysis = analyse(ctx, question, text, req.durationSec, req.pauses);
     const previous = ctx.store
       .answersFor(question.id)
       .filter((a) => a.analysis)

@@ -10,6 +10,7 @@ import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
 import { registerServeCommands } from './commands/serve.js';
 import { reportError } from './output.js';
+import { parseLang, setCliLang } from './render.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +18,11 @@ export function buildProgram(): Command {
     .name('mockops')
     .description('Local-first mock-interview coach for DevOps / SRE / Ops engineers.')
     .version(VERSION, '-v, --version')
+    .option('--lang <lang>', 'language of the feedback: en or zh (default: MOCKOPS_LANG, else en)')
+    .hook('preAction', (cmd) => {
+      const flag = cmd.opts().lang as string | undefined;
+      setCliLang(parseLang(flag ?? process.env.MOCKOPS_LANG, flag ? '--lang' : 'MOCKOPS_LANG'));
+    })
     .showSuggestionAfterError(true)
     .configureOutput({
       outputError: (str, write) => write(`${str.trim()}\nRun 'mockops --help' for usage.\n`),

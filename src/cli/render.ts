@@ -3,6 +3,7 @@ import type { AnswerComparison } from '../core/analysis/compare.js';
 import type { Analysis } from '../core/analysis/index.js';
 import { scoreBand } from '../core/analysis/policy.js';
 import type { Question } from '../core/bank/index.js';
+import { InputError } from '../core/errors.js';
 import type { SessionSummary } from '../core/interview/summary.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -29,25 +30,73 @@ function bar(score: number | null): string {
   return band === 'good' ? green(text) : band === 'fair' ? yellow(text) : red(text);
 }
 
+/** The language of the terminal's feedback: `--lang zh` or MOCKOPS_LANG=zh (English words to say stay English). */
+export type CliLang = 'en' | 'zh';
+let cliLang: CliLang = 'en';
+export function setCliLang(lang: CliLang): void {
+  cliLang = lang;
+}
+export const getCliLang = (): CliLang => cliLang;
+
+/** Read `--lang` / MOCKOPS_LANG: "en" or "zh"; anything else is an error that names the value. */
+export function parseLang(value: string | undefined, where: string): CliLang {
+  const v = (value ?? 'en').trim().toLowerCase();
+  if (v === 'en' || v === '') return 'en';
+  if (v === 'zh' || v === 'zh-cn' || v === 'cn') return 'zh';
+  throw new InputError(`${where}: unknown language "${value}" (use en or zh)`);
+}
+
+const HEAD: Readonly<Record<string, { en: string; zh: string }>> = {
+  score: { en: 'Score', zh: '得分' },
+  technical: { en: 'technical means     ', zh: '技术手段            ' },
+  ops: { en: 'ops thinking        ', zh: '运维思维            ' },
+  delivery: { en: 'delivery & teamwork ', zh: '交付与协作          ' },
+  keyPoints: { en: 'Key points', zh: '要点' },
+  redFlags: { en: 'Red flags', zh: '危险信号' },
+  grammar: { en: 'Grammar', zh: '语法' },
+  language: { en: 'Language', zh: '语言' },
+  deliveryFacts: { en: 'Delivery', zh: '表达' },
+  followUp: { en: 'Follow-up', zh: '追问' },
+  say: { en: 'say', zh: '应该说' },
+  mostUsed: { en: 'most used', zh: '用得最多' },
+};
+const h = (key: keyof typeof HEAD) => HEAD[key]?.[cliLang] ?? key;
+
+/** Words, sentences, time and pace: measured for spoken answers, "estimated at 130 wpm" for typed ones. */
+function paceLine(a: Analysis): string {
+  const l = a.language;
+  const pace = l.pace.measured
+    ? cliLang === 'zh'
+      ? `实测每分钟 ${l.pace.wpm} 词${l.pace.pauses ? `，停顿超过 2 秒 ${l.pace.pauses} 次` : ''}`
+      : `measured at ${l.pace.wpm} wpm${l.pace.pauses ? `, ${l.pace.pauses} pause${l.pace.pauses === 1 ? '' : 's'} over 2 s` : ''}`
+    : cliLang === 'zh'
+      ? `按每分钟 ${l.pace.wpm} 词估算`
+      : `estimated at ${l.pace.wpm} wpm`;
+  return cliLang === 'zh'
+    ? `${l.wordCount} 个词 · ${l.sentenceCount} 句 · 约 ${l.speakingSeconds} 秒（${pace}）· 长度：${l.fit}`
+    : `${l.wordCount} words · ${l.sentenceCount} sentences · ~${l.speakingSeconds} s (${pace}) · fits: ${l.fit}`;
+}
+
 export function renderAnalysis(a: Analysis): string {
+  const zh = cliLang === 'zh';
   const lines: string[] = [];
-  lines.push(`${bold('Score')} ${bar(a.score)}  grade ${a.grade}/5`);
-  lines.push(`  technical means        ${bar(a.dimensions.technical.score)}`);
-  lines.push(`  ops thinking           ${bar(a.dimensions.ops.score)}`);
-  lines.push(`  delivery & teamwork    ${bar(a.dimensions.delivery.score)}`);
+  lines.push(`${bold(h('score'))} ${bar(a.score)}  ${zh ? '等级' : 'grade'} ${a.grade}/5`);
+  lines.push(`  ${h('technical')}   ${bar(a.dimensions.technical.score)}`);
+  lines.push(`  ${h('ops')}   ${bar(a.dimensions.ops.score)}`);
+  lines.push(`  ${h('delivery')}   ${bar(a.dimensions.delivery.score)}`);
   if (a.coverage.length > 0) {
-    lines.push('', bold('Key points'));
+    lines.push('', bold(h('keyPoints')));
     for (const c of a.coverage) {
       const mark = c.status === 'hit' ? green('✔') : c.status === 'partial' ? yellow('◐') : red('✘');
       const quote = c.evidence[0] ? dim(`  “${c.evidence[0].text}”`) : '';
-      lines.push(`  ${mark} ${c.text}${quote}`);
+      lines.push(`  ${mark} ${zh && c.zh ? c.zh : c.text}${quote}`);
     }
   }
   if (a.flags.length > 0) {
-    lines.push('', bold(red('Red flags')));
+    lines.push('', bold(red(h('redFlags'))));
     for (const f of a.flags)
       lines.push(
-        `  ${red('!')} ${f.text}${f.evidence[0] ? dim(`  “${f.evidence[0].text}”`) : ''}\n    → ${f.fix}`,
+        `  ${red('!')} ${zh && f.zh ? f.zh : f.text}${f.evidence[0] ? dim(`  “${f.evidence[0].text}”`) : ''}\n    → ${f.fix}`,
       );
   }
   if (a.structure.applies) {
@@ -57,18 +106,39 @@ export function renderAnalysis(a: Analysis): string {
     lines.push('', `${bold('STAR + Future')}  ${parts}`);
   }
   const lang = a.language;
+  if (lang.grammar.length > 0) {
+    const repeats = lang.grammarRepeats.map((r) => (zh ? r.zh : r.label)).join(zh ? '，' : ', ');
+    lines.push('', `${bold(h('grammar'))}  ${repeats}`);
+    for (const g of lang.grammar.slice(0, 8))
+      lines.push(
+        `  ${yellow('~')} “${g.text.trim()}” → ${g.fix === '' ? dim(zh ? '（去掉）' : '(drop it)') : green(`“${g.fix}”`)}  ${dim(zh ? g.zh : g.message)}\n    ${h('say')}: ${g.sentence}`,
+      );
+    if (lang.grammar.length > 8) lines.push(dim(`  … ${lang.grammar.length - 8} ${zh ? '处更多' : 'more'}`));
+  }
   lines.push(
     '',
-    `${bold('Delivery')}  ${lang.wordCount} words · ${lang.sentenceCount} sentences · ~${lang.speakingSeconds} s at ${lang.pace.wpm} wpm · fits: ${lang.fit}`,
+    `${bold(h('deliveryFacts'))}  ${paceLine(a)} · ${h('language')} ${lang.score === null ? dim('n/a') : `${lang.score}/100`}`,
   );
   if (lang.topWords.length > 0)
-    lines.push(dim(`  most used: ${lang.topWords.map((w) => `${w.word} ×${w.count}`).join(', ')}`));
+    lines.push(dim(`  ${h('mostUsed')}: ${lang.topWords.map((w) => `${w.word} ×${w.count}`).join(', ')}`));
   const advice = a.feedback.filter(
-    (f) => f.kind !== 'strength' && f.kind !== 'missed' && f.kind !== 'partial' && f.kind !== 'red-flag',
+    (f) =>
+      f.kind !== 'strength' &&
+      f.kind !== 'missed' &&
+      f.kind !== 'partial' &&
+      f.kind !== 'red-flag' &&
+      f.kind !== 'grammar',
   );
-  for (const f of advice)
-    lines.push(`  • ${f.message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}\n    → ${f.next}`);
-  if (a.followUp) lines.push('', `${bold('Follow-up')} ${cyan(a.followUp)}`);
+  for (const f of advice) {
+    const message = zh ? f.zh.message : f.message;
+    const next = zh ? f.zh.next : f.next;
+    lines.push(`  • ${message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}\n    → ${next}`);
+  }
+  if (a.followUp)
+    lines.push(
+      '',
+      `${bold(h('followUp'))} ${cyan(a.followUp)}${zh && a.followUpZh ? dim(`  （${a.followUpZh}）`) : ''}`,
+    );
   return lines.join('\n');
 }
 

@@ -105,7 +105,7 @@ export const api = {
   startSession: (options: SessionOptions) => request<SessionView>('POST', '/sessions', options),
   sessions: () => request<{ sessions: SessionListItem[] }>('GET', '/sessions').then((r) => r.sessions),
   session: (id: string) => request<SessionView>('GET', `/sessions/${encodeURIComponent(id)}`),
-  answerTurn: (id: string, body: { text: string; durationSec?: number; position: number }) =>
+  answerTurn: (id: string, body: { text: string; durationSec?: number; pauses?: number; position: number }) =>
     request<SessionAnswerResult>('POST', `/sessions/${encodeURIComponent(id)}/answers`, body),
   reportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/report.md`,
   progress: () => request<Progress>('GET', '/progress'),

@@ -10,6 +10,7 @@ import { loadBank } from '../../storage/bank.js';
 
 const GradeLine = z.object({
   id: z.union([z.string(), z.number()]).optional(),
+  questionId: z.string().min(1).optional(),
   question: z.string().optional(),
   reference: z.string().optional(),
   answer: z.string(),
@@ -46,12 +47,30 @@ export function gradeRecord(id: unknown, a: AnalysisResult) {
       fit: a.language.fit,
       connectors: a.language.connectors.map((c) => ({ phrase: c.phrase, count: c.count })),
       fillers: a.language.fillers.reduce((n, f) => n + f.places.length, 0),
+      pace: a.language.pace,
+      score: a.language.score,
+      grammar: a.language.grammar,
+      grammarRepeats: a.language.grammarRepeats.map((r) => ({
+        rule: r.rule,
+        count: r.count,
+        label: r.label,
+        zh: r.zh,
+      })),
     },
     reference: a.reference,
     confidence: a.confidence,
     unexplained: a.unexplained.map((u) => u.quote.text),
     followUp: a.followUp,
+    ...(a.followUpZh ? { followUpZh: a.followUpZh } : {}),
     notes: a.notes,
+    notesZh: a.notesZh,
+    feedback: a.feedback.map((f) => ({
+      kind: f.kind,
+      code: f.code,
+      message: f.message,
+      next: f.next,
+      zh: f.zh,
+    })),
   };
 }
 
@@ -100,8 +119,8 @@ export function gradeLines(bank: Bank, lines: readonly string[], firstLine: numb
         const issue = parsed.error.issues[0];
         throw new InputError(`line ${firstLine + n}: ${issue?.path.join('.') || 'line'}: ${issue?.message}`);
       }
-      const { question, reference, answer, durationSec } = parsed.data;
-      const analysis = runAnalysis(bank, { question, reference, text: answer, durationSec });
+      const { questionId, question, reference, answer, durationSec } = parsed.data;
+      const analysis = runAnalysis(bank, { questionId, question, reference, text: answer, durationSec });
       out.push(JSON.stringify(gradeRecord(parsed.data.id ?? null, analysis)));
     } catch (err) {
       const message =
@@ -117,7 +136,9 @@ export function gradeLines(bank: Bank, lines: readonly string[], firstLine: numb
 export function registerGradeCommand(program: Command): void {
   program
     .command('grade')
-    .description('grade answers in batch: JSON Lines {id, question, reference?, answer} in, JSON Lines out')
+    .description(
+      'grade answers in batch: JSON Lines {id, questionId? | question, reference?, answer} in, JSON Lines out',
+    )
     .option('-i, --input <file>', 'input file (default: standard input)')
     .action(async (opts: { input?: string }) => {
       const bank = loadBank();

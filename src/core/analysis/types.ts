@@ -2,7 +2,6 @@
 import type { Dimension } from '../bank/schema.js';
 import type { Measures } from './combine.js';
 import type { MessageCode } from './messages.js';
-import type { GrammarFinding } from './signals/grammar.js';
 
 export interface Span {
   readonly start: number;
@@ -104,8 +103,6 @@ export interface LanguageResult {
    */
   readonly score: number | null;
 }
-
-export type { GrammarFinding } from './signals/grammar.js';
 
 export interface GrammarRepeat {
   readonly rule: GrammarFinding['rule'];
@@ -263,4 +260,38 @@ export interface Analysis {
   /** Notes on input that could not be graded (empty, too long, not English), and in Chinese. */
   readonly notes: readonly string[];
   readonly notesZh: readonly string[];
+}
+
+// Grammar findings (signals/grammar.ts).
+
+export type GrammarRule =
+  | 'tense-past'
+  | 'tense-future'
+  | 'tense-perfect'
+  | 'tense-simple-past'
+  | 'agreement'
+  | 'article-missing'
+  | 'article-a-an'
+  | 'article-extra'
+  | 'plural-after-number'
+  | 'uncountable-plural'
+  | 'preposition'
+  | 'adverb-form'
+  | 'comparative'
+  | 'participle-adjective'
+  | 'doubled-conjunction';
+
+export interface GrammarFinding {
+  /** Character span of the wrong words in the answer. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** What to say instead ("" to drop the words). */
+  readonly fix: string;
+  /** The whole sentence with every correction found in it. */
+  readonly sentence: string;
+  readonly rule: GrammarRule;
+  /** One line in English and in Chinese on why. */
+  readonly message: string;
+  readonly zh: string;
 }

@@ -1,9 +1,10 @@
 // How the answer would sound: words, sentences, estimated speaking time, and whether it fits quick or full.
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { Analysis } from '../types';
 
 export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
   const t = useT();
+  const lang = useLang();
   const l = analysis.language;
   const fillers = l.fillers.reduce((n, f) => n + f.places.length, 0);
   const hedges = l.hedges.reduce((n, h) => n + h.places.length, 0);
@@ -29,7 +30,7 @@ export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
             <span className="muted small">
               (
               {l.pace.measured
-                ? t('facts.measured', { wpm: l.pace.wpm })
+                ? `${t('facts.measured', { wpm: l.pace.wpm })}${l.pace.pauses ? `, ${t('facts.pauses', { n: l.pace.pauses })}` : ''}`
                 : t('facts.estimated', { wpm: l.pace.wpm })}
               )
             </span>
@@ -49,9 +50,15 @@ export function DeliveryFacts({ analysis }: { analysis: Analysis }) {
         </div>
         <div>
           <dt>{t('facts.language')}</dt>
-          <dd>{l.score}/100</dd>
+          <dd data-testid="language-score">{l.score === null ? t('facts.noLanguage') : `${l.score}/100`}</dd>
         </div>
       </dl>
+      {l.grammarRepeats.length > 0 && (
+        <p className="small" data-testid="grammar-repeats">
+          {t('facts.grammar')}:{' '}
+          {l.grammarRepeats.map((r) => (lang === 'zh' ? r.zh : r.label)).join(lang === 'zh' ? '，' : ', ')}
+        </p>
+      )}
       {l.longSentences.length > 0 && (
         <p className="small">{t('facts.long', { n: l.longSentences.length })}</p>
       )}

@@ -1,11 +1,15 @@
 // The coach's notes: each says what it is about (quoting the answer) and what to do next.
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { Analysis } from '../types';
 
 export function FeedbackItems({ analysis }: { analysis: Analysis }) {
   const t = useT();
+  const zh = useLang() === 'zh';
   const items = analysis.feedback;
-  const notes = [...new Set([...analysis.notes, ...analysis.substance.notes])];
+  // In Chinese, the Chinese texts (the English words to say stay English inside them).
+  const notes = zh
+    ? [...new Set([...(analysis.notesZh ?? []), ...(analysis.substance.notesZh ?? [])])]
+    : [...new Set([...analysis.notes, ...analysis.substance.notes])];
   if (items.length === 0 && notes.length === 0) return null;
   return (
     <section className="fb-section" aria-label={t('fb.items')}>
@@ -27,13 +31,15 @@ export function FeedbackItems({ analysis }: { analysis: Analysis }) {
           >
             <span className={`badge badge-${f.severity}`}>{t(`sev.${f.severity}`)}</span>
             <div>
-              <p className="fb-message">{f.message}</p>
+              <p className="fb-message">{zh && f.zh ? f.zh.message : f.message}</p>
               {f.quote && f.kind !== 'strength' && (
                 <p className="fb-quote">
                   <q>{f.quote.text}</q>
                 </p>
               )}
-              {f.next && f.kind !== 'strength' && <p className="fb-next">→ {f.next}</p>}
+              {f.next && f.kind !== 'strength' && (
+                <p className="fb-next">→ {zh && f.zh ? f.zh.next : f.next}</p>
+              )}
             </div>
           </li>
         ))}

@@ -3,7 +3,7 @@
 // key-point evidence last) and length (shorter, more precise spans first); every character stays plain text.
 import type { Analysis, Span } from '../types.js';
 
-export type MarkKind = 'flag' | 'connector' | 'filler' | 'hedge' | 'keypoint';
+export type MarkKind = 'flag' | 'grammar' | 'connector' | 'filler' | 'hedge' | 'keypoint';
 
 export interface Mark {
   readonly start: number;
@@ -21,7 +21,14 @@ export interface Segment {
   readonly mark: Mark | null;
 }
 
-const PRIORITY: Record<MarkKind, number> = { flag: 0, connector: 1, hedge: 2, filler: 3, keypoint: 4 };
+const PRIORITY: Record<MarkKind, number> = {
+  flag: 0,
+  grammar: 1,
+  connector: 2,
+  hedge: 3,
+  filler: 4,
+  keypoint: 5,
+};
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the server turns control characters into spaces
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -43,6 +50,9 @@ export function collectMarks(analysis: Analysis): Mark[] {
   const add = (span: Span, kind: MarkKind, ref: string) =>
     marks.push({ start: span.start, end: span.end, kind, ref, text: span.text });
   for (const f of analysis.flags) for (const s of f.evidence) add(s, 'flag', f.id);
+  (analysis.language.grammar ?? []).forEach((g, i) => {
+    add({ start: g.start, end: g.end, text: g.text }, 'grammar', String(i));
+  });
   for (const c of analysis.language.connectors) for (const s of c.places) add(s, 'connector', c.phrase);
   for (const h of analysis.language.hedges) for (const s of h.places) add(s, 'hedge', h.phrase);
   for (const f of analysis.language.fillers) for (const s of f.places) add(s, 'filler', f.phrase);

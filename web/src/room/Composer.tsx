@@ -8,7 +8,7 @@ import { useRecognition } from './useRecognition';
 interface Props {
   readonly text: string;
   readonly onText: (text: string | ((prev: string) => string)) => void;
-  readonly onSend: (durationSec: number | undefined) => void;
+  readonly onSend: (durationSec: number | undefined, pauses?: number) => void;
   readonly busy: boolean;
   readonly error: string | null;
 }
@@ -45,8 +45,9 @@ export function Composer({ text, onText, onSend, busy, error }: Props) {
   function send() {
     if (empty || busy) return;
     const durationSec = mic.recordedSeconds();
+    const pauses = durationSec === undefined ? undefined : mic.pauseCount();
     mic.stop();
-    onSend(durationSec);
+    onSend(durationSec, pauses);
     mic.reset();
   }
 

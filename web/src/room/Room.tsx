@@ -38,14 +38,19 @@ export function Room({ initial }: { initial: SessionView }) {
     continueRef.current?.parentElement?.scrollIntoView({ block: 'start' });
   }, [phase]);
 
-  async function send(durationSec: number | undefined) {
+  async function send(durationSec: number | undefined, pauses?: number) {
     if (!session.current) return;
     setBusy(true);
     setError(null);
     voice.stop();
     let result: SessionAnswerResult;
     try {
-      result = await api.answerTurn(session.id, { text, durationSec, position: session.current.position });
+      result = await api.answerTurn(session.id, {
+        text,
+        durationSec,
+        ...(pauses !== undefined ? { pauses } : {}),
+        position: session.current.position,
+      });
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof ApiError && err.status === 409)

@@ -1,5 +1,7 @@
 // Answer by voice where the browser has SpeechRecognition (en-US): final phrases are appended to the answer
-// box (which stays editable) and the recording time is summed so the server can measure the pace.
+// box (which stays editable). The speaking time is measured from the first to the last recognised word of each
+// recording (results arrive while words are heard), and silences over 2 s between them are counted as pauses,
+// so the server can give the real pace.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 interface RecognitionResult {
@@ -31,6 +33,9 @@ function recognitionCtor(): RecognitionCtor | null {
   return w.SpeechRecognition ?? w.webkitSpeechRecognition ?? null;
 }
 
+/** A silence longer than this between recognised words is a pause. */
+const PAUSE_MS = 2000;
+
 export function useRecognition(onFinal: (phrase: string) => void) {
   const Ctor = recognitionCtor();
   const [listening, setListening] = useState(false);
@@ -39,11 +44,15 @@ export function useRecognition(onFinal: (phrase: string) => void) {
   const rec = useRef<Recognition | null>(null);
   const startedAt = useRef<number | null>(null);
   const seconds = useRef(0);
+  /** First and last moment a word was heard in the current recording, and the pauses counted. */
+  const heard = useRef<{ first: number; last: number } | null>(null);
+  const pauses = useRef(0);
   const callback = useRef(onFinal);
   callback.current = onFinal;
 
   const finishClock = useCallback(() => {
-    if (startedAt.current !== null) seconds.current += (performance.now() - startedAt.current) / 1000;
+    if (heard.current) seconds.current += (heard.current.last - heard.current.first) / 1000;
+    heard.current = null;
     startedAt.current = null;
   }, []);
 
@@ -58,6 +67,12 @@ export function useRecognition(onFinal: (phrase: string) => void) {
     r.continuous = true;
     r.interimResults = true;
     r.onresult = (e) => {
+      const now = performance.now();
+      if (!heard.current) heard.current = { first: now, last: now };
+      else {
+        if (now - heard.current.last > PAUSE_MS) pauses.current++;
+        heard.current.last = now;
+      }
       let live = '';
       for (let i = e.resultIndex; i < e.results.length; i++) {
         const res = e.results[i];
@@ -81,20 +96,34 @@ export function useRecognition(onFinal: (phrase: string) => void) {
     r.start();
   }, [Ctor, finishClock]);
 
-  /** Seconds recorded since the last reset, or undefined when nothing was spoken. */
+  /** Seconds between the first and last recognised word since the last reset, or undefined when nothing was heard. */
   const recordedSeconds = useCallback((): number | undefined => {
-    const running = startedAt.current !== null ? (performance.now() - startedAt.current) / 1000 : 0;
+    const running = heard.current ? (heard.current.last - heard.current.first) / 1000 : 0;
     const total = seconds.current + running;
     return total >= 1 ? Math.min(3600, Math.round(total)) : undefined;
   }, []);
+  /** Silences over 2 s between recognised words since the last reset. */
+  const pauseCount = useCallback((): number => pauses.current, []);
 
   const reset = useCallback(() => {
     rec.current?.abort();
     seconds.current = 0;
+    pauses.current = 0;
+    heard.current = null;
     startedAt.current = null;
   }, []);
 
   useEffect(() => () => rec.current?.abort(), []);
 
-  return { supported: Ctor !== null, listening, interim, error, start, stop, recordedSeconds, reset };
+  return {
+    supported: Ctor !== null,
+    listening,
+    interim,
+    error,
+    start,
+    stop,
+    recordedSeconds,
+    pauseCount,
+    reset,
+  };
 }

@@ -30,23 +30,9 @@ import {
   UNITS,
 } from '../../text/english.js';
 import { readText, type TextDoc, type Token } from '../../text/index.js';
+import type { GrammarFinding, GrammarRule } from '../types.js';
 
-export type GrammarRule =
-  | 'tense-past'
-  | 'tense-future'
-  | 'tense-perfect'
-  | 'tense-simple-past'
-  | 'agreement'
-  | 'article-missing'
-  | 'article-a-an'
-  | 'article-extra'
-  | 'plural-after-number'
-  | 'uncountable-plural'
-  | 'preposition'
-  | 'adverb-form'
-  | 'comparative'
-  | 'participle-adjective'
-  | 'doubled-conjunction';
+export type { GrammarFinding, GrammarRule } from '../types.js';
 
 /** The error type each rule belongs to (the learner set's annotation types). */
 export const RULE_TYPE: Readonly<Record<GrammarRule, string>> = {
@@ -66,21 +52,6 @@ export const RULE_TYPE: Readonly<Record<GrammarRule, string>> = {
   'participle-adjective': 'adjective-adverb',
   'doubled-conjunction': 'conjunction',
 };
-
-export interface GrammarFinding {
-  /** Character span of the wrong words in the answer. */
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** What to say instead ("" to drop the words). */
-  readonly fix: string;
-  /** The whole sentence with every correction found in it. */
-  readonly sentence: string;
-  readonly rule: GrammarRule;
-  /** One line in English and in Chinese on why. */
-  readonly message: string;
-  readonly zh: string;
-}
 
 /** What the bank teaches the checker: nouns it writes without an article, nouns it counts, its jargon. */
 export interface GrammarLexicon {
@@ -2360,7 +2331,7 @@ const MESSAGES: Readonly<Record<GrammarRule, (a: string, b: string) => { en: str
   }),
   agreement: (a, b) => ({
     en: `The verb must agree with its subject: "${b}", not "${a}".`,
-    zh: `主谓要一致："${b}"，而不是"${a}"（单数主语用单数动词）。`,
+    zh: `主谓要一致："${b}"，而不是"${a}"（单数主语配单数动词，如 it has / the pod restarts；复数主语配原形，如 we use）。`,
   }),
   'article-missing': (a, b) => ({
     en: `A singular countable noun needs an article: "${b}", not "${a}".`,
