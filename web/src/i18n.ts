@@ -650,7 +650,6 @@ const zh: Record<StringKey, string> = {
   'facts.measured': '实测，每分钟 {wpm} 词',
   'facts.estimated': '按每分钟 {wpm} 词估算（打字输入，未计时）',
   'facts.pauses': '{n} 次超过 2 秒的停顿',
-  'facts.pauses.one': '1 次超过 2 秒的停顿',
   'facts.fit': '长度',
   'facts.fillers': '口头禅 / 含糊措辞',
   'facts.language': '语言得分',
