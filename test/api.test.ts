@@ -66,7 +66,11 @@ describe('API', () => {
     });
     expect(malformed.status).toBe(400);
     expect(await malformed.clone().json()).toEqual({
-      error: { code: 'malformed_json', message: 'the request body is not valid JSON' },
+      error: {
+        code: 'malformed_json',
+        message: 'the request body is not valid JSON',
+        zh: '请求体不是合法的 JSON',
+      },
     });
     const invalid = await app.request('/api/analyze', json({ text: 42 }));
     expect(invalid.status).toBe(400);

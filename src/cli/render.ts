@@ -156,15 +156,24 @@ export function renderModelAnswers(q: Question): string {
 }
 
 export function renderSummary(s: SessionSummary): string {
+  const zh = cliLang === 'zh';
   const lines = [
-    `${bold('Session summary')}  ${s.answered}/${s.planned} questions · overall ${bar(s.overall)}`,
-    `  technical means        ${bar(s.dimensions.technical)}`,
-    `  ops thinking           ${bar(s.dimensions.ops)}`,
-    `  delivery & teamwork    ${bar(s.dimensions.delivery)}`,
+    zh
+      ? `${bold('本场总结')}  ${s.answered}/${s.planned} 题 · 总分 ${bar(s.overall)}`
+      : `${bold('Session summary')}  ${s.answered}/${s.planned} questions · overall ${bar(s.overall)}`,
+    `  ${h('technical')}   ${bar(s.dimensions.technical)}`,
+    `  ${h('ops')}   ${bar(s.dimensions.ops)}`,
+    `  ${h('delivery')}   ${bar(s.dimensions.delivery)}`,
     '',
   ];
   for (const q of s.questions) lines.push(`  ${String(q.score).padStart(3)}  ${q.prompt}`);
-  if (s.nextSteps.length > 0) lines.push('', bold('Next steps'), ...s.nextSteps.map((n) => `  • ${n}`));
+  if (s.language.grammarRepeats.length > 0)
+    lines.push(
+      '',
+      `${bold(h('grammar'))}  ${s.language.grammarRepeats.map((r) => (zh ? r.zh : r.label)).join(zh ? '，' : ', ')}`,
+    );
+  const steps = zh ? s.nextStepsZh : s.nextSteps;
+  if (steps.length > 0) lines.push('', bold(zh ? '下一步' : 'Next steps'), ...steps.map((n) => `  • ${n}`));
   return lines.join('\n');
 }
 

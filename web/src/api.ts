@@ -1,5 +1,6 @@
 // The typed API client: one function per route. A problem body ({error: {code, message}}) becomes an ApiError
 // with the server's message, so every page can show it as is; a network failure says the server is unreachable.
+import { currentLang } from './i18n';
 import type {
   Analysis,
   ExportFormat,
@@ -46,7 +47,13 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     });
   } catch (err) {
     if (isAbort(err)) throw err;
-    throw new ApiError('Cannot reach the mockops server. Is `mockops start` still running?', 0, 'network');
+    throw new ApiError(
+      currentLang() === 'zh'
+        ? '连不上 mockops 服务器：`mockops start` 还在运行吗？'
+        : 'Cannot reach the mockops server. Is `mockops start` still running?',
+      0,
+      'network',
+    );
   }
   const raw = await res.text();
   let parsed: unknown = null;
@@ -56,10 +63,12 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     parsed = null;
   }
   if (!res.ok) {
-    const problem = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)
-      ?.error;
+    const problem = (
+      parsed as { error?: { code?: string; message?: string; zh?: string; details?: unknown } } | null
+    )?.error;
+    const message = currentLang() === 'zh' && problem?.zh ? problem.zh : problem?.message;
     throw new ApiError(
-      problem?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
+      message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
       res.status,
       problem?.code ?? 'http_error',
       problem?.details,

@@ -919,6 +919,11 @@ function subscribe(l: () => void): () => void {
   return () => listeners.delete(l);
 }
 
+/** The language now, outside React (the API client picks the server's Chinese error text with it). */
+export function currentLang(): Lang {
+  return current;
+}
+
 export function useLang(): Lang {
   return useSyncExternalStore(subscribe, () => current);
 }
@@ -935,4 +940,18 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
 export function useT(): TFunction {
   const lang = useLang();
   return useCallback((key, params) => translate(lang, key, params), [lang]);
+}
+
+/** Dates and numbers in the chosen language ("1 Dec 2026, 17:39" or "2026年12月1日 17:39"). */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US').format(n);
 }

@@ -66,8 +66,32 @@ export function createBank(questions: readonly Question[], commonRedFlags: reado
           (!f.level || q.level === f.level) &&
           (!f.kind || q.kind === f.kind) &&
           (!f.tag || q.tags.includes(f.tag)) &&
-          (!f.search ||
-            `${q.text} ${q.tags.join(' ')} ${q.id}`.toLowerCase().includes(f.search.toLowerCase())),
+          (!f.search || searchText(q).includes(f.search.trim().toLowerCase())),
       ),
   };
+}
+
+const searchTexts = new WeakMap<Question, string>();
+
+/**
+ * What a search matches: the question, its tags and id, and in Chinese its translation, its intent, the key
+ * points' and red flags' notes and the coaching notes ("金丝雀" finds the canary questions).
+ */
+export function searchText(q: Question): string {
+  const cached = searchTexts.get(q);
+  if (cached) return cached;
+  const text = [
+    q.text,
+    q.tags.join(' '),
+    q.id,
+    q.zh.translation,
+    q.zh.intent,
+    q.modelAnswers.notesZh,
+    ...q.keyPoints.flatMap((k) => [k.text, k.zh ?? '']),
+    ...q.redFlags.map((f) => f.zh ?? ''),
+  ]
+    .join(' ')
+    .toLowerCase();
+  searchTexts.set(q, text);
+  return text;
 }

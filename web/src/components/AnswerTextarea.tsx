@@ -1,7 +1,7 @@
 // The answer box used everywhere: a labelled textarea that refuses text over the server's limit (checked before
 // it reaches state, so a huge paste never freezes the tab) and sends with Ctrl+Enter.
 import { type ClipboardEvent, type KeyboardEvent, type Ref, useId, useState } from 'react';
-import { useT } from '../i18n';
+import { formatNumber, useLang, useT } from '../i18n';
 import { MAX_ANSWER_CHARS } from '../types';
 
 interface Props {
@@ -20,6 +20,7 @@ interface Props {
 
 export function AnswerTextarea(props: Props) {
   const t = useT();
+  const lang = useLang();
   const id = useId();
   const [refused, setRefused] = useState<number | null>(null);
 
@@ -76,15 +77,15 @@ export function AnswerTextarea(props: Props) {
       />
       <div className="answer-meta">
         <span id={`${id}-count`} className="muted small">
-          {t('answer.count', { n: props.value.length.toLocaleString('en-US') })}
+          {t('answer.count', { n: formatNumber(props.value.length, lang) })}
         </span>
         {props.onSubmit && <span className="muted small">{t('answer.shortcut')}</span>}
       </div>
       {refused !== null && (
         <p id={`${id}-refused`} className="error-inline" role="alert" data-testid="paste-refused">
           {t('answer.tooLong', {
-            n: refused.toLocaleString('en-US'),
-            max: MAX_ANSWER_CHARS.toLocaleString('en-US'),
+            n: formatNumber(refused, lang),
+            max: formatNumber(MAX_ANSWER_CHARS, lang),
           })}
         </p>
       )}

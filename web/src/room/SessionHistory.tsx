@@ -1,12 +1,13 @@
 // Past sessions, newest first: open one to see its conversation, summary and feedback.
 import { api } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
-import { useT } from '../i18n';
+import { formatDate, useLang, useT } from '../i18n';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 
 export function SessionHistory() {
   const t = useT();
+  const lang = useLang();
   const list = useAsync(() => api.sessions(), []);
   return (
     <section className="card" aria-labelledby="history-h" data-testid="history">
@@ -33,7 +34,7 @@ export function SessionHistory() {
             {list.data.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <a href={href('interview', s.id)}>{new Date(s.createdAt).toLocaleString()}</a>
+                  <a href={href('interview', s.id)}>{formatDate(s.createdAt, lang)}</a>
                 </td>
                 <td>
                   {t(`mode.${s.mode}`)} · {t(`style.${s.style}`)}

@@ -3,7 +3,7 @@
 import { api } from '../api';
 import { FeedbackView } from '../feedback/FeedbackView';
 import { scoreTone } from '../feedback/ScoreHeader';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { href } from '../lib/router';
 import { DIMENSIONS, type SessionView } from '../types';
 
@@ -15,6 +15,7 @@ function focusOnMount(el: HTMLElement | null) {
 
 export function SessionSummaryView({ session }: { session: SessionView }) {
   const t = useT();
+  const zh = useLang() === 'zh';
   const s = session.summary;
   if (!s) return null;
   const answered = session.turns.filter((tn) => tn.answer?.analysis);
@@ -66,8 +67,8 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
               <td>
                 <span className={`chip ${scoreTone(q.score)}`}>{q.score}</span>
               </td>
-              <td className="small" lang="en">
-                {q.missed.slice(0, 2).join(' · ') || '—'}
+              <td className="small" lang={zh ? 'zh-CN' : 'en'}>
+                {(zh ? (q.missedZh ?? q.missed) : q.missed).slice(0, 2).join(' · ') || '—'}
                 {q.flags.length > 0 && <span className="kp-warn"> ⚠ {q.flags.join(' · ')}</span>}
               </td>
             </tr>
@@ -83,9 +84,15 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
         })}
       </p>
       <h3>{t('sum.next')}</h3>
+      {s.language.grammarRepeats?.length > 0 && (
+        <p className="small" data-testid="summary-grammar">
+          {t('facts.grammar')}:{' '}
+          {s.language.grammarRepeats.map((r) => (zh ? r.zh : r.label)).join(zh ? '，' : ', ')}
+        </p>
+      )}
       <ul className="next-steps" data-testid="next-steps">
-        {s.nextSteps.map((n) => (
-          <li key={n} lang="en">
+        {(zh ? (s.nextStepsZh ?? s.nextSteps) : s.nextSteps).map((n) => (
+          <li key={n} lang={zh ? 'zh-CN' : 'en'}>
             {n}
           </li>
         ))}

@@ -1,7 +1,7 @@
 // Your saved versions of this question's answer, oldest first, each openable with its feedback.
 import { FeedbackView } from '../feedback/FeedbackView';
 import { scoreTone } from '../feedback/ScoreHeader';
-import { useT } from '../i18n';
+import { formatDate, useLang, useT } from '../i18n';
 import type { StoredAnswer } from '../types';
 
 export function VersionList({
@@ -14,6 +14,7 @@ export function VersionList({
   onLoad: (text: string) => void;
 }) {
   const t = useT();
+  const lang = useLang();
   return (
     <section className="card" aria-labelledby="versions-h" data-testid="versions">
       <h2 id="versions-h">{t('ws.versions', { n: answers.length })}</h2>
@@ -22,7 +23,7 @@ export function VersionList({
         <details key={a.answerId} className="turn-details" data-testid="version">
           <summary>
             <span className={`chip ${scoreTone(a.score)}`}>{a.score ?? '–'}</span>{' '}
-            {t('ws.version', { n: a.version })} · {new Date(a.createdAt).toLocaleString()}
+            {t('ws.version', { n: a.version })} · {formatDate(a.createdAt, lang)}
             {a.sessionId && <span className="muted small"> · {t('ws.fromSession')}</span>}
           </summary>
           <div className="btn-row">
