@@ -134,6 +134,8 @@ export function renderAnalysis(a: Analysis): string {
     const next = zh ? f.zh.next : f.next;
     lines.push(`  • ${message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}\n    → ${next}`);
   }
+  if (lang.rewritten)
+    lines.push('', bold(zh ? '改写后（可以这样说）' : 'Said better'), `  ${lang.rewritten}`);
   if (a.followUp)
     lines.push(
       '',

@@ -167,7 +167,7 @@ describe('language', () => {
     expect(c?.rewrites.map((r) => r.suggestion)).toEqual([
       'I store state in S3, allowing everyone to use it.',
       'I lock the state. This way, two people cannot apply at once.',
-      'We apply in CI. This way, it is reviewed.',
+      'We apply in CI, which ensures it is reviewed.',
     ]);
     expect(a.feedback.some((f) => f.kind === 'connector')).toBe(true);
   });

@@ -97,6 +97,8 @@ export interface LanguageResult {
   readonly grammar: readonly GrammarFinding[];
   /** Which kinds of grammar error repeat, most frequent first. */
   readonly grammarRepeats: readonly GrammarRepeat[];
+  /** The whole answer as it could be said (grammar corrected, fillers dropped, connectors varied); null if unchanged. */
+  readonly rewritten: string | null;
   /**
    * 0–100: how the English sounds (grammar errors per 100 words, fillers, repetition, hedges, sentence length);
    * null when there is nothing to judge (no words, or no real answer).

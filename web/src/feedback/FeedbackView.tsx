@@ -13,6 +13,7 @@ import { KeyPointList } from './KeyPointList';
 import { ModelAnswersById } from './ModelAnswers';
 import { ReferenceCheck } from './ReferenceCheck';
 import { RetryPanel } from './RetryPanel';
+import { Rewritten } from './Rewritten';
 import { ScoreHeader } from './ScoreHeader';
 import { StarParts } from './StarParts';
 
@@ -67,6 +68,7 @@ function FeedbackViewImpl(props: FeedbackProps) {
             <HighlightedAnswer text={text} analysis={analysis} />
           </section>
           <Connectors analysis={analysis} />
+          <Rewritten analysis={analysis} />
           <KeyPointList analysis={analysis} />
           <ReferenceCheck analysis={analysis} />
           <StarParts analysis={analysis} />

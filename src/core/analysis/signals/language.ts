@@ -2,7 +2,7 @@
 import type { TextDoc, Token } from '../../text/index.js';
 import { isContent } from '../../text/index.js';
 import { DEFAULT_POLICY, type Policy } from '../policy.js';
-import { rewriteSoThat } from '../rewrite.js';
+import { rewriteAnswer } from '../rewrite.js';
 import type { ConnectorUse, GrammarRepeat, LanguageResult, LengthFit, Span } from '../types.js';
 import {
   checkGrammar,
@@ -137,6 +137,12 @@ const HEDGES: ReadonlyArray<{ phrase: string; pattern: RegExp }> = [
 
 const LONG_SENTENCE_WORDS = 32;
 
+/** Global patterns keep their position between tests: reset it (returns true, for use inside a filter). */
+function resetPattern(pattern: RegExp): true {
+  pattern.lastIndex = 0;
+  return true;
+}
+
 function findAll(text: string, pattern: RegExp): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(pattern)) {
@@ -178,26 +184,26 @@ export function analyzeLanguage(
     .filter((s) => wordsIn(doc, s.from, s.to) > LONG_SENTENCE_WORDS)
     .map((s) => ({ start: s.start, end: s.end, text: s.text }));
 
-  const connectors: ConnectorUse[] = [];
-  for (const c of CONNECTORS) {
-    const places = findAll(text, c.pattern);
-    if (places.length < c.min) continue;
-    const rewrites =
-      c.phrase === 'so that'
-        ? sentences.flatMap((s) => {
-            if (!/\bso that\b/i.test(s.text)) return [];
-            const suggestion = rewriteSoThat(doc, s);
-            return suggestion ? [{ sentence: { start: s.start, end: s.end, text: s.text }, suggestion }] : [];
-          })
-        : [];
-    connectors.push({
-      phrase: c.phrase,
-      count: places.length,
-      places,
-      alternatives: c.alternatives,
-      rewrites,
-    });
-  }
+  const grammar = checkGrammar(doc, options.lexicon, { year: options.year });
+  const leaned = CONNECTORS.map((c) => ({ c, places: findAll(text, c.pattern) })).filter(
+    (x) => x.places.length >= x.c.min,
+  );
+  const fillerPlaces = FILLERS.reduce((n, f) => n + findAll(text, f.pattern).length, 0);
+  // The whole answer as it could be said: grammar corrected, fillers out, leaned-on connectors varied.
+  const rewrite =
+    leaned.length > 0 || grammar.length > 0 || fillerPlaces > 0
+      ? rewriteAnswer(doc, grammar, new Set(leaned.map((x) => x.c.phrase)))
+      : null;
+  const connectors: ConnectorUse[] = leaned.map(({ c, places }) => ({
+    phrase: c.phrase,
+    count: places.length,
+    places,
+    alternatives: c.alternatives,
+    // The sentences that carry it, rewritten.
+    rewrites: (rewrite?.sentences ?? []).filter(
+      (r) => c.pattern.test(r.sentence.text) && resetPattern(c.pattern),
+    ),
+  }));
   const fillers = FILLERS.map((f) => ({ phrase: f.phrase, places: findAll(text, f.pattern) })).filter(
     (f) => f.places.length > 0,
   );
@@ -229,7 +235,6 @@ export function analyzeLanguage(
   const hedgeCount = hedges.reduce((n, h) => n + h.places.length, 0);
   const repeated = connectors.reduce((n, c) => n + c.count - 1, 0);
   const per100 = wordCount > 0 ? (fillerCount * 100) / wordCount : 0;
-  const grammar = checkGrammar(doc, options.lexicon, { year: options.year });
   const grammarPer100 = wordCount > 0 ? (grammar.length * 100) / wordCount : 0;
   const penalty =
     Math.min(35, per100 * 7) +
@@ -253,6 +258,7 @@ export function analyzeLanguage(
     fit: lengthFit(wordCount, sentenceCount, speakingSeconds),
     grammar,
     grammarRepeats: grammarRepeats(grammar),
+    rewritten: rewrite && rewrite.sentences.length > 0 ? rewrite.text : null,
     score,
   };
 }
