@@ -3,6 +3,7 @@
 // text rendered as text.
 import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
+import { Shell } from './pages/shell.js';
 import { answer, finish, startDrill } from './support/flows.js';
 import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
@@ -16,6 +17,9 @@ const BETTER =
   'I keep everything in Git, which makes every change reviewable. I run the pipeline in CI, allowing nobody to apply by hand. ' +
   'I add monitoring and alerts with Prometheus and Grafana to find problems early, and I roll back to the last good version ' +
   'when a release fails. As a result, our deployments went from hours to minutes and incidents were resolved faster.';
+
+const BROKEN =
+  'Yesterday I fix the problem and it have no downtime. We uses remote state in S3 with use_lockfile, and last week the pipeline fail because engineer run apply by hand.';
 
 const XSS =
   'My answer <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> so that it is safe.';
@@ -62,6 +66,43 @@ describe.skipIf(!hasChromium)('feedback view', () => {
       await fb.highlights('connector').first().scrollIntoViewIfNeeded();
       await fb.highlights('connector').first().hover();
       await screenshot(page, 'feedback-so-that');
+      expect(suite.browser.errors).toEqual([]);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'underlines grammar errors with the fix on hover and focus, and speaks Chinese in 简体中文',
+    async () => {
+      const { page } = suite.browser;
+      const room = await startDrill(page, suite.app.url);
+      await answer(room, BROKEN);
+      const fb = new FeedbackPanel(page);
+      await fb.root.waitFor();
+      const marks = fb.highlights('grammar');
+      expect(await marks.count()).toBeGreaterThanOrEqual(4);
+      expect(await marks.first().textContent()).toBe('fix');
+      await marks.first().focus();
+      expect(await fb.note.textContent()).toContain('“fix” → “fixed”');
+      expect(await fb.note.textContent()).toContain('Yesterday I fixed the problem and it had no downtime.');
+      await marks.nth(1).hover();
+      expect(await fb.note.textContent()).toContain('“have” → “had”');
+      // Broken English cannot score 100; the whole answer is shown corrected.
+      expect(Number((await fb.languageScore.textContent())?.split('/')[0])).toBeLessThan(80);
+      expect(await fb.rewritten.textContent()).toContain('Yesterday I fixed the problem');
+      expect(await fb.root.getByTestId('grammar-repeats').textContent()).toMatch(/past tense missing \d×/);
+      await marks.first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'feedback-grammar');
+
+      // In Chinese: the coach notes, the grammar explanation and the repeats are Chinese; the sentence to say stays English.
+      await new Shell(page).langToggle.click();
+      expect(await fb.items.first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+      await marks.first().focus();
+      expect(await fb.note.textContent()).toMatch(/过去式/);
+      expect(await fb.note.textContent()).toContain('Yesterday I fixed the problem');
+      expect(await fb.root.getByTestId('grammar-repeats').textContent()).toMatch(/该用过去式 \d 次/);
+      await screenshot(page, 'feedback-grammar-zh');
+      await new Shell(page).langToggle.click();
       expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,

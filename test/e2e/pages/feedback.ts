@@ -20,7 +20,7 @@ export class FeedbackPanel {
   get answer() {
     return this.root.getByTestId('answer-highlighted');
   }
-  highlights(kind: 'keypoint' | 'connector' | 'filler' | 'hedge' | 'flag') {
+  highlights(kind: 'keypoint' | 'grammar' | 'connector' | 'filler' | 'hedge' | 'flag') {
     return this.root.getByTestId(`highlight-${kind}`);
   }
   get note() {
@@ -28,6 +28,15 @@ export class FeedbackPanel {
   }
   get connectorCount() {
     return this.root.getByTestId('connector-count');
+  }
+  get rewritten() {
+    return this.root.getByTestId('rewritten-answer');
+  }
+  get languageScore() {
+    return this.root.getByTestId('language-score');
+  }
+  get items() {
+    return this.root.getByTestId('feedback-item');
   }
   get rewrites() {
     return this.root.getByTestId('rewrite');
