@@ -39,7 +39,13 @@ const model = termModel(bank.questions, bank.commonRedFlags);
 const modelMs = performance.now() - modelStart;
 const lexicon = bankLexicon(bank.questions);
 const analyse = (question: Question, text: string) =>
-  analyzeAnswer({ question, answer: text, commonRedFlags: bank.commonRedFlags, termModel: model, grammarLexicon: lexicon });
+  analyzeAnswer({
+    question,
+    answer: text,
+    commonRedFlags: bank.commonRedFlags,
+    termModel: model,
+    grammarLexicon: lexicon,
+  });
 for (const { question, text } of inputs.slice(0, 200)) analyse(question, text);
 
 const heapBefore = process.memoryUsage().heapUsed;

@@ -72,8 +72,16 @@ function paceLine(a: Analysis): string {
     : cliLang === 'zh'
       ? `按每分钟 ${l.pace.wpm} 词估算`
       : `estimated at ${l.pace.wpm} wpm`;
+  const fitZh: Record<string, string> = {
+    empty: '空',
+    'too-short': '太短',
+    quick: '快速版',
+    between: '介于两者之间',
+    full: '完整版',
+    'too-long': '太长',
+  };
   return cliLang === 'zh'
-    ? `${l.wordCount} 个词 · ${l.sentenceCount} 句 · 约 ${l.speakingSeconds} 秒（${pace}）· 长度：${l.fit}`
+    ? `${l.wordCount} 个词 · ${l.sentenceCount} 句 · 约 ${l.speakingSeconds} 秒（${pace}）· 长度：${fitZh[l.fit] ?? l.fit}`
     : `${l.wordCount} words · ${l.sentenceCount} sentences · ~${l.speakingSeconds} s (${pace}) · fits: ${l.fit}`;
 }
 
@@ -145,11 +153,12 @@ export function renderAnalysis(a: Analysis): string {
 }
 
 export function renderModelAnswers(q: Question): string {
+  const zh = cliLang === 'zh';
   return [
-    bold('Model answer — quick (3–4 sentences)'),
+    bold(zh ? '参考答案：速答版（3–4 句）' : 'Model answer — quick (3–4 sentences)'),
     q.modelAnswers.quick,
     '',
-    bold('Model answer — full'),
+    bold(zh ? '参考答案：完整版' : 'Model answer — full'),
     q.modelAnswers.full,
     '',
     bold('教练笔记'),

@@ -1,10 +1,11 @@
 // Load and check the bank from disk: the adapter between bank files and the pure bank model.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-
 import { commonFlagsCheck, selfConsistencyCheck } from '../core/analysis/selfCheck.js';
 import { importTermModel } from '../core/analysis/signals/coherence.js';
+import { importLexicon } from '../core/analysis/signals/grammar.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import { lineOf } from '../core/bank/parse.js';
@@ -74,6 +75,7 @@ export function loadBank(dir: string = BUILTIN_BANK_DIR): Bank {
   if (cached) {
     const bank = createBank(cached.questions as Question[], cached.commonRedFlags as RedFlag[]);
     if (cached.termModel) importTermModel(bank.questions, cached.termModel);
+    if (cached.grammarLexicon) importLexicon(bank.questions, cached.grammarLexicon);
     return bank;
   }
   const { entries, commonRedFlags, problems } = readBankDir(dir);

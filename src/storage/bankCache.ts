@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { compileRedFlags, compileRubric } from '../core/analysis/rubric.js';
 import { exportTermModel, termModel } from '../core/analysis/signals/coherence.js';
+import { bankLexicon, exportLexicon } from '../core/analysis/signals/grammar.js';
 import { exportStemCache, importStemCache } from '../core/analysis/stemCache.js';
 import type { Bank } from '../core/bank/index.js';
 import { mockopsHome } from './db.js';
@@ -31,6 +32,15 @@ const CacheFile = z.object({
       relations: z.array(z.string()),
       keyPointFrequency: z.array(z.tuple([z.string(), z.number()])),
       keyPoints: z.number(),
+    })
+    .optional(),
+  /** The grammar checker's lexicon learned from the bank (signals/grammar.ts). */
+  grammarLexicon: z
+    .object({
+      bare: z.array(z.string()),
+      bareOften: z.array(z.string()),
+      countable: z.array(z.string()),
+      counted: z.array(z.string()),
     })
     .optional(),
 });
@@ -83,6 +93,7 @@ export function writeBankCache(dir: string, fingerprint: string, bank: Bank): vo
       questions: bank.questions,
       commonRedFlags: bank.commonRedFlags,
       termModel: exportTermModel(termModel(bank.questions, bank.commonRedFlags)),
+      grammarLexicon: exportLexicon(bankLexicon(bank.questions)),
       stems: exportStemCache(),
     };
     const file = cachePath(dir);

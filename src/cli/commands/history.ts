@@ -6,7 +6,7 @@ import { reviewHandler } from '../../app/review.js';
 import { getSessionHandler } from '../../app/sessions.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { withContext } from '../context.js';
-import { bold, dim } from '../render.js';
+import { bold, dim, getCliLang } from '../render.js';
 
 export function registerHistoryCommands(program: Command): void {
   program
@@ -74,15 +74,25 @@ export function registerHistoryCommands(program: Command): void {
           process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
           return;
         }
-        if (interviewDate) process.stdout.write(`${bold('Interview date')} ${interviewDate}\n`);
+        const zh = getCliLang() === 'zh';
+        if (interviewDate)
+          process.stdout.write(`${bold(zh ? '面试日期' : 'Interview date')} ${interviewDate}\n`);
         if (items.length === 0) {
-          process.stdout.write('Nothing due. Answer some questions first: mockops interview\n');
+          process.stdout.write(
+            zh
+              ? '现在没有要复习的题。先答几道题：mockops interview\n'
+              : 'Nothing due. Answer some questions first: mockops interview\n',
+          );
           return;
         }
         for (const item of items) {
           const plan = item.plan.map((d) => d.slice(0, 10)).join(', ');
+          const next = plan || item.due.slice(0, 10);
+          const line = zh
+            ? `${item.category} · 难度 ${item.level} · 已复习 ${item.reviews} 次 · 下次：${next}`
+            : `${item.category} · level ${item.level} · ${item.reviews} review(s) · next: ${next}`;
           process.stdout.write(
-            `${String(item.lastScore).padStart(3)}  ${item.weak ? 'weak ' : '     '} ${item.text}\n     ${dim(`${item.category} · level ${item.level} · ${item.reviews} review(s) · next: ${plan || item.due.slice(0, 10)}`)}\n`,
+            `${String(item.lastScore).padStart(3)}  ${item.weak ? (zh ? '薄弱 ' : 'weak ') : '     '} ${item.text}\n     ${dim(line)}\n`,
           );
         }
       }),

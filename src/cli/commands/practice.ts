@@ -8,6 +8,7 @@ import { createPrompter } from '../prompt.js';
 import {
   bold,
   dim,
+  getCliLang,
   renderAnalysis,
   renderComparison,
   renderModelAnswers,
@@ -55,7 +56,11 @@ export function registerPracticeCommand(program: Command): void {
             seen.add(q.id);
             process.stdout.write(`\n${renderQuestion(q)}\n`);
             const answer = await prompter.answer(
-              dim('Your answer (end with an empty line; Ctrl-D to quit):\n'),
+              dim(
+                getCliLang() === 'zh'
+                  ? '你的回答（用英文；空一行结束，Ctrl-D 退出）：\n'
+                  : 'Your answer (end with an empty line; Ctrl-D to quit):\n',
+              ),
             );
             if (answer === null) break;
             // Saved as a new version of your answer to this question, and compared with the last one.
@@ -63,7 +68,9 @@ export function registerPracticeCommand(program: Command): void {
             process.stdout.write(`\n${renderAnalysis(result.analysis)}\n`);
             if (result.comparison) process.stdout.write(`\n${renderComparison(result.comparison)}\n`);
             process.stdout.write(`\n${renderModelAnswers(q)}\n`);
-            const more = await prompter.line(`\n${bold('Another question?')} [Y/n] `);
+            const more = await prompter.line(
+              `\n${bold(getCliLang() === 'zh' ? '再来一题？' : 'Another question?')} [Y/n] `,
+            );
             if (more === null || /^n/i.test(more.trim())) break;
           }
         } finally {

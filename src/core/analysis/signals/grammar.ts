@@ -2547,3 +2547,33 @@ export function bankLexicon(questions: readonly Question[]): GrammarLexicon {
     questions,
   );
 }
+
+/** The lexicon as plain data, for the bank cache (a warm start reads it instead of learning it). */
+export function exportLexicon(l: GrammarLexicon): {
+  bare: string[];
+  bareOften: string[];
+  countable: string[];
+  counted: string[];
+} {
+  return {
+    bare: [...l.bare],
+    bareOften: [...l.bareOften],
+    countable: [...l.countable],
+    counted: [...l.counted],
+  };
+}
+
+/** Install a saved lexicon for this question list, so `bankLexicon(questions)` returns it without learning. */
+export function importLexicon(
+  questions: readonly Question[],
+  d: { bare: string[]; bareOften: string[]; countable: string[]; counted: string[] },
+): GrammarLexicon {
+  const lexicon: GrammarLexicon = {
+    bare: new Set(d.bare),
+    bareOften: new Set(d.bareOften),
+    countable: new Set(d.countable),
+    counted: new Set(d.counted),
+  };
+  lexicons.set(questions, lexicon);
+  return lexicon;
+}
