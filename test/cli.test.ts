@@ -24,6 +24,20 @@ describe('mockops CLI', () => {
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);
   });
 
+  it('speaks Chinese with --lang zh or MOCKOPS_LANG=zh, and names a wrong language', () => {
+    const home = tempHome();
+    const empty = cli(['--lang', 'zh', 'review'], { env: { MOCKOPS_HOME: home } });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/现在没有要复习的题/);
+    const byEnv = cli(['review'], { env: { MOCKOPS_HOME: home, MOCKOPS_LANG: 'zh' } });
+    expect(byEnv.stdout).toMatch(/现在没有要复习的题/);
+    const bad = cli(['--lang', 'fr', 'review'], { env: { MOCKOPS_HOME: home } });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--lang: unknown language "fr" \(use en or zh\)/);
+    const badEnv = cli(['review'], { env: { MOCKOPS_HOME: home, MOCKOPS_LANG: 'klingon' } });
+    expect(badEnv.stderr).toMatch(/MOCKOPS_LANG: unknown language "klingon"/);
+  });
+
   it('bank check names a concept pair used wrongly, and a one-word concept on a heavy key point', () => {
     const dir = join(tempHome(), 'bank');
     mkdirSync(join(dir, 'iac'), { recursive: true });

@@ -127,3 +127,17 @@ describe('bank model', () => {
     expect(sentenceCount('I use Terraform v1.10. It locks state. Done!')).toBe(3);
   });
 });
+
+describe('searching the bank', () => {
+  it('finds questions in Chinese by their translation, intent and key-point notes', async () => {
+    const { loadBank } = await import('../../storage/bank.js');
+    const bank = loadBank();
+    const ids = (search: string) => bank.filter({ search }).map((q) => q.id);
+    expect(ids('金丝雀')).toContain('rolling-bluegreen-canary');
+    expect(ids('状态').length).toBeGreaterThan(0);
+    expect(ids('状态')).toContain('terraform-state-team');
+    // English search still finds by the question text, and nothing matches nonsense.
+    expect(ids('canary')).toContain('rolling-bluegreen-canary');
+    expect(ids('zzzz-no-such-thing')).toEqual([]);
+  });
+});
