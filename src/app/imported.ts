@@ -51,6 +51,7 @@ export function importedToQuestion(r: ImportedRecord): Question {
     },
     followUps: [],
     tags: r.section ? [r.section.toLowerCase()] : [],
+    sources: [],
     source: 'imported',
   };
 }

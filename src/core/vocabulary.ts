@@ -12,6 +12,11 @@ export const CATEGORIES = [
   'linux',
   'security',
   'networking',
+  'databases',
+  'finops',
+  'platform',
+  'system-design',
+  'ai-ops',
   'imported',
 ] as const;
 

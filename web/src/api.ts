@@ -94,6 +94,7 @@ export interface QuestionFilter {
 
 export const api = {
   health: () => request<{ status: string; version: string; questions: number }>('GET', '/health'),
+  categories: () => request<{ categories: Array<{ category: string; count: number }> }>('GET', '/categories'),
   questions: (f: QuestionFilter = {}, signal?: AbortSignal) =>
     request<{ total: number; questions: QuestionSummary[] }>(
       'GET',

@@ -111,6 +111,15 @@ export const Question = z.strictObject({
   modelAnswers: ModelAnswers,
   followUps: z.array(FollowUp).default([]),
   tags: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * When the time-sensitive claims of the answers (versions, deprecations, limits, prices, product names) were last
+   * checked, as YYYY-MM-DD, and the vendor documentation or changelog they were checked against.
+   */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
+  sources: z.array(z.string().trim().min(3)).default([]),
   /** Where the question comes from: `seed` for the user's notes (text verbatim), `mockops` for ours. */
   source: z.enum(['seed', 'mockops', 'imported']).default('mockops'),
 });

@@ -42,6 +42,11 @@ const CATEGORY_LABEL: Readonly<Record<Category, string>> = {
   linux: 'Linux',
   security: 'security',
   networking: 'networking',
+  databases: 'databases',
+  finops: 'cloud cost',
+  platform: 'CI/CD and platform engineering',
+  'system-design': 'system design',
+  'ai-ops': 'AI workloads and AI in operations',
   imported: 'your own questions',
 };
 

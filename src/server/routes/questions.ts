@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AnalyzeRequest, runAnalysis } from '../../app/analysis.js';
 import type { AppContext } from '../../app/context.js';
 import { AnswerRequest, practiceAnswerHandler } from '../../app/sessions.js';
-import { Category, Kind, type Question } from '../../core/bank/schema.js';
+import { CATEGORIES, Category, Kind, type Question } from '../../core/bank/schema.js';
 import { NotFoundError } from '../../core/errors.js';
 import { jsonBody, query } from '../validate.js';
 
@@ -45,6 +45,16 @@ export function questionRoutes(ctx: AppContext): Hono {
       search: f.q,
     });
     return c.json({ total: questions.length, questions: questions.map(summary) });
+  });
+  // The categories that hold questions, with their counts: the pickers offer only these.
+  app.get('/categories', (c) => {
+    const counts = new Map<string, number>();
+    for (const q of ctx.bank.questions) counts.set(q.category, (counts.get(q.category) ?? 0) + 1);
+    const categories = CATEGORIES.filter((k) => (counts.get(k) ?? 0) > 0).map((k) => ({
+      category: k,
+      count: counts.get(k) ?? 0,
+    }));
+    return c.json({ categories });
   });
   app.get('/questions/:id', (c) => {
     const q = ctx.bank.byId(c.req.param('id'));

@@ -1,6 +1,20 @@
 // The category and level pickers shared by the bank filters and the session options ("any" = no filter).
+import { useEffect, useState } from 'react';
+import { api } from '../api';
 import { useT } from '../i18n';
-import { CATEGORIES } from '../types';
+
+/** The categories that hold questions, asked of the server once per page load. */
+let categoriesOnce: Promise<Array<{ category: string; count: number }>> | null = null;
+function loadCategories() {
+  categoriesOnce ??= api.categories().then(
+    (r) => r.categories,
+    (err) => {
+      categoriesOnce = null;
+      throw err;
+    },
+  );
+  return categoriesOnce;
+}
 
 interface Props {
   /** Prefix of the data-testids: `${testPrefix}-category` and `${testPrefix}-level`. */
@@ -15,6 +29,17 @@ interface Props {
 
 export function CategoryLevelFields({ testPrefix, category, level, disabled, onCategory, onLevel }: Props) {
   const t = useT();
+  const [categories, setCategories] = useState<Array<{ category: string; count: number }>>([]);
+  useEffect(() => {
+    let live = true;
+    loadCategories().then(
+      (list) => live && setCategories(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <>
       <label className="field">
@@ -26,11 +51,14 @@ export function CategoryLevelFields({ testPrefix, category, level, disabled, onC
           onChange={(e) => onCategory(e.target.value)}
         >
           <option value="">{t('options.any')}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`cat.${c}`)}
+          {categories.map((c) => (
+            <option key={c.category} value={c.category}>
+              {t(`cat.${c.category}`)} ({c.count})
             </option>
           ))}
+          {category && !categories.some((c) => c.category === category) && (
+            <option value={category}>{t(`cat.${category}`)}</option>
+          )}
         </select>
       </label>
       <label className="field">
