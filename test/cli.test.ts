@@ -24,6 +24,13 @@ describe('mockops CLI', () => {
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);
   });
 
+  it('bank check on a missing folder says so plainly and exits 2', () => {
+    const r = cli(['bank', 'check', '--dir', '/no/such/bank']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--dir: no bank folder at \/no\/such\/bank/);
+    expect(r.stderr).not.toMatch(/ENOENT|scandir/);
+  });
+
   it('speaks Chinese with --lang zh or MOCKOPS_LANG=zh, and names a wrong language', () => {
     const home = tempHome();
     const empty = cli(['--lang', 'zh', 'review'], { env: { MOCKOPS_HOME: home } });

@@ -13,6 +13,8 @@ export type ProblemCode =
   | 'red_flag_generic'
   | 'concept_unpaired'
   | 'adversarial'
+  | 'inconsistent'
+  | 'stale'
   | 'empty_bank';
 
 /** A problem found in a bank file: data first, words in one place per surface. */

@@ -1,11 +1,11 @@
 // The HTTP app: API routes under /api, the built web app for everything else, one error handler.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
 import { VERSION } from '../app/version.js';
 import { WEB_DIST_DIR } from '../storage/paths.js';
+import { IMMUTABLE, REVALIDATE, serveAsset } from './assets.js';
 import { HttpError, problemResponse } from './problem.js';
 import { importRoutes } from './routes/imports.js';
 import { progressRoutes } from './routes/progress.js';
@@ -38,11 +38,14 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   });
   const webDir = options.webDir === undefined ? WEB_DIST_DIR : options.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    const index = readFileSync(join(webDir, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: webDir }));
-    app.get('/favicon.svg', serveStatic({ root: webDir }));
-    // Client-side routes all get the app shell.
-    app.get('*', (c) => c.html(index));
+    app.get('/assets/*', (c) => {
+      const res = serveAsset(c, webDir, new URL(c.req.url).pathname, IMMUTABLE);
+      if (!res) throw new HttpError(404, 'not_found', `no file ${new URL(c.req.url).pathname}`);
+      return res;
+    });
+    app.get('/favicon.svg', (c) => serveAsset(c, webDir, '/favicon.svg', REVALIDATE) ?? c.notFound());
+    // Client-side routes all get the app shell (compressed, revalidated so a new build shows at once).
+    app.get('*', (c) => serveAsset(c, webDir, '/index.html', REVALIDATE) ?? c.notFound());
   } else {
     app.get('/', (c) => c.text('mockops API is running; the web app is not built (run: npm run build:web).'));
   }

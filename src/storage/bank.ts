@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { commonFlagsCheck, selfConsistencyCheck } from '../core/analysis/selfCheck.js';
+import {
+  commonFlagsCheck,
+  consistencyCheck,
+  selfConsistencyCheck,
+  staleCheck,
+} from '../core/analysis/selfCheck.js';
 import { importTermModel } from '../core/analysis/signals/coherence.js';
 import { importLexicon } from '../core/analysis/signals/grammar.js';
 import { type BankFile, checkBank } from '../core/bank/check.js';
@@ -16,7 +21,7 @@ import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir } from './bankFiles.js';
 
 export function checkBankDir(
   dir: string = BUILTIN_BANK_DIR,
-  options: { adversarial?: boolean } = {},
+  options: { adversarial?: boolean; stale?: Date } = {},
 ): {
   problems: Problem[];
   count: number;
@@ -32,6 +37,8 @@ export function checkBankDir(
   );
   const technical = questions.find((q) => q.kind === 'technical');
   problems.push(...withLines(dir, commonFlagsCheck(commonRedFlags, technical)));
+  problems.push(...withLines(dir, consistencyCheck(entries, commonRedFlags)));
+  if (options.stale) problems.push(...staleCheck(entries, options.stale));
   return {
     problems,
     count:

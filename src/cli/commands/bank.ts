@@ -1,6 +1,7 @@
 // `mockops bank check` and `mockops bank export`.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatProblem } from '../../core/errors.js';
+import { formatProblem, InputError } from '../../core/errors.js';
 import { checkBankDir, loadBank } from '../../storage/bank.js';
 
 export function registerBankCommands(program: Command): void {
@@ -13,8 +14,14 @@ export function registerBankCommands(program: Command): void {
       '--adversarial',
       "also require fluent nonsense built from each question's own concepts to score below 35",
     )
-    .action((opts: { dir?: string; adversarial?: boolean }) => {
-      const { problems, count } = checkBankDir(opts.dir, { adversarial: opts.adversarial ?? false });
+    .option('--stale', 'also list questions whose time-sensitive facts were checked over a year ago')
+    .action((opts: { dir?: string; adversarial?: boolean; stale?: boolean }) => {
+      if (opts.dir !== undefined && !existsSync(opts.dir))
+        throw new InputError(`--dir: no bank folder at ${opts.dir}`);
+      const { problems, count } = checkBankDir(opts.dir, {
+        adversarial: opts.adversarial ?? false,
+        ...(opts.stale ? { stale: new Date() } : {}),
+      });
       for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
       if (problems.length > 0) {
         process.stdout.write(`\n${problems.length} problem(s) in ${count} question file(s).\n`);

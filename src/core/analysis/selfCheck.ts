@@ -2,10 +2,13 @@
 import type { BankFile } from '../bank/check.js';
 import type { Question, RedFlag } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
+import { readText } from '../text/index.js';
 import { dismissalAnswers, saladAnswers } from './adversarial.js';
 import { analyzeAnswer, termModel } from './index.js';
-import { compilePhrase } from './phrases.js';
+import { compilePhrase, indexDoc } from './phrases.js';
 import { DEFAULT_POLICY } from './policy.js';
+import { compileRedFlags } from './rubric.js';
+import { redFlagHits } from './signals/redFlags.js';
 
 /** The model answers' floors against their own rubric (the policy's). */
 export const SELF_CHECK = DEFAULT_POLICY.selfCheck;
@@ -151,5 +154,83 @@ export function commonFlagsCheck(
         message: `${flag.id}: name the guidance that warns against it`,
       });
   });
+  return problems;
+}
+
+/**
+ * Advice one question rewards is never a red flag in another: every concept of every key point, read as a short
+ * answer, must not trip another question's red flag or a common one (`inconsistent`). Each concept is one line
+ * of one parsed text, so the whole bank is read once.
+ */
+export function consistencyCheck(
+  entries: readonly BankFile[],
+  commonRedFlags: readonly RedFlag[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const owners: Array<{ entry: BankFile; k: number; concept: string }> = [];
+  for (const entry of entries)
+    entry.question.keyPoints.forEach((kp, k) => {
+      for (const concept of kp.concepts) owners.push({ entry, k, concept });
+    });
+  const flagSets = entries.map((e) => ({
+    id: e.question.id,
+    flags: e.question.redFlags,
+    compiled: compileRedFlags(e.question.redFlags),
+  }));
+  const common = { id: '_common', flags: commonRedFlags, compiled: compileRedFlags(commonRedFlags) };
+  // A flag can fire only when every stem of one of its phrasings is in the concept: test those only.
+  const maybe = (
+    index: ReturnType<typeof indexDoc>,
+    set: { readonly compiled: ReturnType<typeof compileRedFlags> },
+  ) =>
+    set.compiled.some((f) =>
+      f.phrasings.some((ph) => ph.stems.length > 0 && ph.stems.every((st) => index.positions.has(st))),
+    );
+  for (const { entry, k, concept } of owners) {
+    const index = indexDoc(readText(concept));
+    for (const set of [...flagSets, common]) {
+      if (set.id === entry.question.id || !maybe(index, set)) continue;
+      for (const hit of redFlagHits(index, set.flags, set.compiled)) {
+        problems.push({
+          code: 'inconsistent',
+          file: entry.file,
+          path: `keyPoints[${k}].concepts`,
+          message: `the concept "${concept}" is rewarded here but is red flag "${hit.id}" in ${set.id === '_common' ? 'the common red flags' : set.id}: one of them is wrong`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checked more than this long ago, a time-sensitive answer is due for a re-check. */
+const STALE_AFTER_DAYS = 365;
+
+/**
+ * `bank check --stale`: questions whose time-sensitive claims were checked over a year before `now`, or that
+ * name sources but no date.
+ */
+export function staleCheck(entries: readonly BankFile[], now: Date): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, question: q } of entries) {
+    if (!q.asOf) {
+      if (q.sources.length > 0)
+        problems.push({
+          code: 'stale',
+          file,
+          path: 'asOf',
+          message: 'names sources but no asOf date: say when it was checked',
+        });
+      continue;
+    }
+    const days = (now.getTime() - Date.parse(`${q.asOf}T00:00:00Z`)) / 86_400_000;
+    if (days > STALE_AFTER_DAYS)
+      problems.push({
+        code: 'stale',
+        file,
+        path: 'asOf',
+        message: `checked ${q.asOf}, ${Math.floor(days)} days ago: re-check it against ${q.sources.length > 0 ? q.sources.join('; ') : 'the vendor documentation'}`,
+      });
+  }
   return problems;
 }

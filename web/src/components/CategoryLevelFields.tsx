@@ -3,17 +3,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useT } from '../i18n';
 
-/** The categories that hold questions, asked of the server once per page load. */
-let categoriesOnce: Promise<Array<{ category: string; count: number }>> | null = null;
+/** The categories that hold questions (asked of the server each time the pickers appear: imports add some). */
 function loadCategories() {
-  categoriesOnce ??= api.categories().then(
-    (r) => r.categories,
-    (err) => {
-      categoriesOnce = null;
-      throw err;
-    },
-  );
-  return categoriesOnce;
+  return api.categories().then((r) => r.categories);
 }
 
 interface Props {
