@@ -97,6 +97,10 @@ describe('mockops import (bad input)', () => {
     const anki = cli(['export', '--format', 'anki'], { home }).stdout.trim().split('\n');
     expect(anki[0]).toBe('#separator:tab');
     expect(anki.filter((l) => !l.startsWith('#')).length).toBeGreaterThanOrEqual(63);
+    // Each bank card carries the Chinese translation under the question, and the key points' notes.
+    const state = anki.find((l) => l.startsWith('How do you manage Terraform state'));
+    expect(state?.split('\t')[0]).toMatch(/<br><small>[^<]*[\u4e00-\u9fff]/);
+    expect(state?.split('\t')[1]).toMatch(/<small>[^<]*[\u4e00-\u9fff]/);
     const csv = cli(['export', '--format', 'csv'], { home });
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'created_at,question_id,question,version,score,grade,technical,ops,delivery,words,session_id,answer',

@@ -38,10 +38,12 @@ export function ankiDeck(questions: readonly Question[]): string {
   for (const q of questions) {
     const keyPoints = q.keyPoints
       .filter((k) => k.id !== 'reference-answer')
-      .map((k) => `• ${html(k.text)}`)
+      .map((k) => `• ${html(k.text)}${k.zh ? `<br><small>${html(k.zh)}</small>` : ''}`)
       .join('<br>');
     const back = `${html(q.modelAnswers.quick)}${keyPoints ? `<br><br><b>Key points</b><br>${keyPoints}` : ''}`;
-    lines.push(`${html(q.text)}\t${back}\tmockops::${q.category} level${q.level}`);
+    // The front carries the Chinese translation under the question, as the bank page shows it.
+    const front = `${html(q.text)}${q.source !== 'imported' && q.zh.translation ? `<br><small>${html(q.zh.translation)}</small>` : ''}`;
+    lines.push(`${front}\t${back}\tmockops::${q.category} level${q.level}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // Days to the interview (set with a date input) and what is still weak.
 import { useId, useState } from 'react';
 import { api, errorMessage } from '../api';
-import { ErrorNote } from '../components/ErrorNote';
+import { ErrorNote, isInputError } from '../components/ErrorNote';
 import { useT } from '../i18n';
 import { href } from '../lib/router';
 import type { Progress } from '../types';
@@ -11,6 +11,7 @@ export function Countdown({ progress, onSaved }: { progress: Progress; onSaved: 
   const id = useId();
   const [date, setDate] = useState(progress.interview?.date ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [plain, setPlain] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function save(value: string | null) {
@@ -20,6 +21,7 @@ export function Countdown({ progress, onSaved }: { progress: Progress; onSaved: 
       await api.saveSettings(value);
       onSaved();
     } catch (err) {
+      setPlain(isInputError(err));
       setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -73,7 +75,7 @@ export function Countdown({ progress, onSaved }: { progress: Progress; onSaved: 
           )}
         </div>
       </form>
-      <ErrorNote message={error} />
+      <ErrorNote message={error} plain={plain} />
       <h3>{t('prog.stillWeak')}</h3>
       {progress.weak.length === 0 ? (
         <p className="muted">{progress.answers ? t('prog.nothingWeak') : t('prog.noData')}</p>
