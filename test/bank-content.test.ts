@@ -93,6 +93,6 @@ describe('built-in bank content', () => {
   it('teaches 2026 practice: native S3 state locking, not DynamoDB as the way', () => {
     const state = bank.byId('terraform-state-team');
     expect(state?.modelAnswers.full).toMatch(/use_lockfile/);
-    expect(state?.modelAnswers.full).toMatch(/DynamoDB[^.]*deprecated/);
+    expect(state?.modelAnswers.full).toMatch(/DynamoDB[^.]*deprecated|deprecated[^.]*DynamoDB/);
   });
 });

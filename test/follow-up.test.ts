@@ -50,7 +50,7 @@ describe('follow-up grading', () => {
     const { id, first, prompt } = session();
     expect(prompt).toMatch(/lock/i);
     const good =
-      'First I check that no apply is still running, because the lock protects the state from two writers. If the run is really dead, I run terraform force-unlock with the lock ID from the error, then a fresh plan to confirm the state matches reality.';
+      'No. Since Terraform 1.10 the S3 backend locks the state natively with use_lockfile = true, so two applies cannot write it at once, and 1.11 deprecated the DynamoDB arguments. During the migration I set both for one release, then I removed the lock table.';
     const r = answerHandler(ctx, id, { text: good });
     const own = r.analysis;
     expect(own?.coverage[0]?.id).toBe('state-locking');

@@ -28,6 +28,7 @@ export function cli(
     encoding: 'utf8',
     env: { ...process.env, MOCKOPS_HOME: options.home ?? tempHome(), NO_COLOR: '1', ...options.env },
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -276,7 +276,7 @@ export const UNITS: ReadonlySet<string> = new Set(
 
 /** Acronyms pronounced as words, so "a": "a NAT gateway", "a SOC 2 report", "a YAML file". */
 const WORD_ACRONYMS: ReadonlySet<string> = new Set(
-  'nat lan wan ram saml soc cidr yaml json nic sql waf raid rom scim ldap siem nfs readme sev red slsa raci dora nacl'.split(
+  'nat lan wan ram saml soc cidr yaml json nic sql waf raid rom scim ldap siem nfs readme sev red slsa raci dora nacl fin syn ack'.split(
     ' ',
   ),
 );
@@ -297,7 +297,11 @@ export function startsWithVowelSound(word: string): boolean {
     letters === letters.toUpperCase() &&
     letters.length <= 6 &&
     (letters.length >= 2 || /^[A-Z](?![a-z])/.test(w));
-  if (isAcronym && !WORD_ACRONYMS.has(letters.toLowerCase())) return /^[AEFHILMNORSX]/.test(letters);
+  // Capitals said as a word ("a NAT gateway", "a NOT VALID constraint", "a FOCUS export"): consonant, vowel,
+  // consonant at the start; the rest are spelled out letter by letter ("an SLO", "an RDS").
+  const spokenAsWord =
+    WORD_ACRONYMS.has(letters.toLowerCase()) || /^[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]/.test(letters);
+  if (isAcronym && !spokenAsWord) return /^[AEFHILMNORSX]/.test(letters);
   const lower = w.toLowerCase();
   if (VOWEL_SOUND.test(lower)) return true;
   if (CONSONANT_SOUND.test(lower)) return false;
@@ -323,6 +327,6 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set(
     'sprint story ticket review approval window schedule plan proposal decision trade-off lesson mistake ' +
     'commit mesh transfer update switch restore trace cause lock patch fix build scan message email call ' +
     'question answer example reason solution suggestion proposal idea problem world platform site office ' +
-    'laptop machine server page screen button link form field column row record'
+    'laptop machine server page screen button link form field column row record resize restart'
   ).split(' '),
 );

@@ -69,6 +69,10 @@ export const WEAK_NEGATORS: ReadonlySet<string> = new Set([
   'migrate',
   'move',
   'than',
+  'old',
+  'previously',
+  'formerly',
+  'earlier',
 ]);
 
 /** Tokens that close a negation scope. */

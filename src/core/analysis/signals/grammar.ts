@@ -82,7 +82,7 @@ const EMPTY_LEXICON: GrammarLexicon = {
 
 /** Command-line tools: what follows them up to the end of the command is code, not English. */
 const CLI = new Set(
-  'kubectl terraform tofu terragrunt helm aws git docker eksctl argocd argo tflint tfsec checkov trivy cosign kustomize istioctl openssl curl dig nslookup ssh scp systemctl journalctl strace top htop iostat vmstat df du grep awk sed jq yq npm pip make gcloud az ansible ansible-playbook packer vault flux velero k9s stern crane kubeadm crictl ctr nerdctl'.split(
+  'kubectl terraform tofu terragrunt helm aws git docker eksctl argocd argo tflint tfsec checkov trivy cosign kustomize istioctl openssl curl dig nslookup ssh scp systemctl journalctl strace top htop iostat vmstat df du grep awk sed jq yq npm pip make gcloud az ansible ansible-playbook packer vault flux velero k9s stern crane kubeadm crictl ctr nerdctl lsof ss netstat ps dmesg perf tcpdump mtr traceroute iptables nft lsblk sysctl ulimit pidstat sar iotop'.split(
     ' ',
   ),
 );
@@ -328,10 +328,25 @@ function skipped(doc: TextDoc): Uint8Array {
     if (range && range[0] <= t.start && t.end <= range[1]) skip[i] = 1;
     if (t.kind === 'cjk' || t.kind === 'other' || identifier(t)) skip[i] = 1;
   });
+  // A word glued to an identifier is part of it ("/proc/<pid>/limits").
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const p = tokens[i - 1] as Token;
+    if (t.start === p.end && (skip[i - 1] || skip[i]) && t.kind !== 'punct' && p.kind !== 'punct') {
+      skip[i] = 1;
+      skip[i - 1] = 1;
+    }
+    if (t.start === p.end && p.kind === 'punct' && /[/<>]/.test(p.text) && skip[i - 2]) skip[i] = 1;
+    // A flag: "-p err", "--since".
+    if (t.start === p.end && /^-{1,2}$/.test(p.text) && (i < 2 || (tokens[i - 2] as Token).end < p.start))
+      skip[i] = 1;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    // Commands are typed in lower case: "Helm chart" is the product, "helm upgrade" the command.
-    if (!CLI.has(t.norm) || t.text !== t.norm) continue;
+    // Commands are typed in lower case: "Helm chart" is the product, "helm upgrade" the command (a command may
+    // open a sentence: "Df -i shows …").
+    const atStart = doc.sentences[t.sentence]?.from === i;
+    if (!CLI.has(t.norm) || (t.text !== t.norm && !atStart)) continue;
     const next = tokens[i + 1];
     if (
       !next ||
@@ -887,7 +902,7 @@ function prepositions(ctx: Ctx, from: number, to: number, out: Candidate[]): voi
     if (
       t.pos === 'VERB' &&
       NEEDS_TO.has(t.lemma) &&
-      (next.pos === 'DET' || OBJECT_PRONOUNS.has(next.norm) || next.pos === 'PROPN') &&
+      (next.pos === 'DET' || OBJECT_PRONOUNS.has(next.norm)) &&
       !/^(?:that|this|it|what|how|whether|if)$/.test(next.norm)
     ) {
       if (
@@ -1200,6 +1215,8 @@ function pluralAfterOf(ctx: Ctx, from: number, to: number, out: Candidate[]): vo
     }
     const h = tokens[m];
     if (!h || ctx.skip[m] || h.pos !== 'NOUN' || !isSingularNoun(h)) continue;
+    // "millions of small session or cache files": the noun modifies a coordinated plural head.
+    if (tokens[m + 1]?.pos === 'CCONJ') continue;
     if (!(COUNT_NOUNS.has(h.lemma) || lexicon.countable.has(h.lemma) || PERSON_SUFFIX.test(h.lemma)))
       continue;
     // "Most of my strategy is prevention": with "most/some/all" a singular verb says the noun is meant whole.
@@ -1354,7 +1371,8 @@ function missingArticles(ctx: Ctx, from: number, to: number, out: Candidate[]): 
       continue;
     }
     // A superlative with no "the" (or possessive) before it.
-    if (isSuperlative(t) && (tokens[i + 1]?.pos === 'NOUN' || t.norm !== 'most')) {
+    // ("Most apps never call the API": "most" before a noun is a quantifier, not a superlative.)
+    if (isSuperlative(t) && t.norm !== 'most' && t.norm !== 'least' && tokens[i + 1]?.pos === 'NOUN') {
       const before = prev;
       const determined =
         before &&
@@ -1394,7 +1412,10 @@ function missingArticles(ctx: Ctx, from: number, to: number, out: Candidate[]): 
     let b = i - 1;
     while (
       b >= from &&
-      (/^(?:NOUN|PROPN|ADJ|ADV|NUM)$/.test((tokens[b] as Token).pos) || /ed$/.test((tokens[b] as Token).norm))
+      (/^(?:NOUN|PROPN|ADJ|ADV|NUM)$/.test((tokens[b] as Token).pos) ||
+        /ed$/.test((tokens[b] as Token).norm) ||
+        ((tokens[b] as Token).norm === ',' &&
+          (tokens[b - 1]?.pos === 'ADJ' || /ed$/.test(tokens[b - 1]?.norm ?? ''))))
     )
       b--;
     const participle = isPastForm(t.norm, t.lemma) || /[^e]ed$/.test(t.norm);
@@ -1429,7 +1450,7 @@ function missingArticles(ctx: Ctx, from: number, to: number, out: Candidate[]): 
       let k = i + 1;
       if (/^(?:up|out|down|off)$/.test(tokens[k]?.norm ?? '')) k++;
       // "sent me message": the indirect object first.
-      if (OBJECT_PRONOUNS.has(tokens[k]?.norm ?? '') && t.pos === 'VERB') k++;
+      if (OBJECT_PRONOUNS.has(tokens[k]?.norm ?? '') && t.pos === 'VERB' && !CAUSATIVE.has(t.lemma)) k++;
       const head = barePhrase(ctx, k, to);
       // "have" + noun is often a set phrase ("has room to", "have time"): only the domain's count nouns.
       if (head !== null && (t.lemma !== 'have' || COUNT_NOUNS.has((tokens[head] as Token).lemma))) {
@@ -1592,7 +1613,7 @@ function timeOf(ctx: Ctx, from: number, to: number): { time: Time; from: number 
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const n2 = tokens[i + 2];
-    if (t.norm === 'yesterday' && next?.norm !== "'s") mark('past', i + 1);
+    if (t.norm === 'yesterday' && next?.norm !== "'s" && tokens[i - 1]?.norm !== 'than') mark('past', i + 1);
     else if (t.norm === 'ago' || t.norm === 'previously') mark('past', i + 1);
     // "last month" is a time in the past; "the last month" a span up to now.
     else if (t.norm === 'last' && next && PAST_UNITS.has(next.lemma) && tokens[i - 1]?.norm !== 'the')
@@ -1675,6 +1696,17 @@ function firstTense(ctx: Ctx, from: number, to: number): { tense: Tense; at: num
     if (prev && MODALS.has(prev.norm) && prev.norm !== 'did') return { tense: null, at: i };
     const subject = subjectBefore(ctx, i, from);
     if (subject === null || questionBefore(ctx, subject.at, from)) continue;
+    // "A Secret mounted as a volume is refreshed": a participle after a noun, with the real verb to come.
+    const laterVerb = tokens
+      .slice(i + 1, to)
+      .some((x) => x.pos === 'AUX' || (x.pos === 'VERB' && !x.norm.endsWith('ing')));
+    if (
+      t.pos === 'VERB' &&
+      isPastForm(t.norm, t.lemma) &&
+      /^(?:NOUN|PROPN)$/.test(tokens[i - 1]?.pos ?? '') &&
+      laterVerb
+    )
+      continue;
     if (/^(?:was|were|did|had)$/.test(t.norm) || (t.pos === 'VERB' && isPastForm(t.norm, t.lemma)))
       return { tense: 'past', at: i };
     if (
@@ -1704,7 +1736,7 @@ function pastBySequence(ctx: Ctx, from: number, to: number): [number, number] | 
     const p = tokens[i - 1];
     if (p && (COMPLEMENT_TAKERS.has(p.lemma) || tokens[i + 1]?.norm === 'to')) continue;
     // "a night when our …": a relative clause on a time noun, not a second time frame.
-    if (i !== lead && p?.pos === 'NOUN') continue;
+    if (i !== lead && (p?.pos === 'NOUN' || /^(?:and|or|,)$/.test(p?.norm ?? ''))) continue;
     let a: [number, number];
     let b: [number, number];
     if (i === lead) {
@@ -1787,7 +1819,15 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
   // A pronoun right after a verb or preposition is its object: "deactivate it right away".
   const p0 = tokens[k - 1];
   if (s.pos === 'PRON' && p0 && /^(?:VERB|ADP)$/.test(p0.pos) && !CLAUSE_OPENERS.has(p0.norm)) return null;
+  // "Type I", "Phase I": a numeral after a capitalised noun; a lower-case "i" is no pronoun either.
+  if (
+    s.norm === 'i' &&
+    (/^(?:type|phase|tier|level|class|grade|stage|part|chapter|round|step)$/i.test(p0?.text ?? '') ||
+      s.text !== 'I')
+  )
+    return null;
   if (s.norm === 'i') return { at: k, person: 'first' };
+  if (/^(?:today|yesterday|tomorrow|now|tonight)$/.test(s.norm)) return null;
   if (PERSONAL_PLURAL.has(s.norm) && s.pos === 'PRON') return { at: k, person: 'plural' };
   if (PERSONAL_SINGULAR.has(s.norm) && (s.pos === 'PRON' || s.norm === 'this')) {
     // "this" before a verb is a subject only when nothing nominal precedes it ("with this runs" is no clause).
@@ -1813,6 +1853,8 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
       start--;
     else break;
   }
+  // A subject made with identifiers or code ("the aws:ec2… condition keys") is not judged.
+  for (let q = start; q <= k; q++) if (ctx.skip[q]) return null;
   const before0 = tokens[start - 1];
   // "Each of the teams have", "The number of alerts are", "One of the nodes were", "Most of the traffic come":
   // the subject is the phrase before "of", or, after "most/some/all of", the phrase after it.
@@ -1918,6 +1960,22 @@ function subjectBefore(ctx: Ctx, v: number, from: number): Subject | null {
   return null;
 }
 
+/** Verbs that open an instruction ("Use expand and contract", "Check inodes with df -i"). */
+const IMPERATIVES = new Set([
+  'use',
+  'check',
+  'run',
+  'set',
+  'add',
+  'keep',
+  'make',
+  'read',
+  'let',
+  'start',
+  'pick',
+  'give',
+]);
+
 /** Verbs that report: their own time is the time of speaking. */
 const REPORTING = new Set([
   'say',
@@ -1984,6 +2042,14 @@ function compoundNoun(ctx: Ctx, v: number): boolean {
     (next.pos === 'AUX' ||
       (next.pos === 'VERB' && (isThirdPerson(next.norm, next.lemma) || isPastForm(next.norm, next.lemma))));
   if (nounish && finite && next?.norm !== "n't") return true;
+  const after2 = tokens[v + 2];
+  if (
+    nounish &&
+    next?.pos === 'ADV' &&
+    after2 &&
+    (after2.pos === 'AUX' || (after2.pos === 'VERB' && isThirdPerson(after2.norm, after2.lemma)))
+  )
+    return true;
   if (next && /^(?:itself|themselves)$/.test(next.norm)) return true;
   // "a/an" before the noun phrase: "a database restore or …".
   let k = v - 1;
@@ -1991,6 +2057,9 @@ function compoundNoun(ctx: Ctx, v: number): boolean {
   if (k < v - 1 && /^(?:a|an)$/.test(tokens[k]?.norm ?? '')) return true;
   // "the monthly cloud spend, and …": a determiner, nouns, and nothing after: the last word is a noun too.
   const closes = !next || next.kind === 'punct' || /^(?:that|which|who)$/.test(next.norm);
+  // "In-place pod resize (beta since 1.33) changes …", "in-place pod resize, beta and …": a "verb" right after a
+  // noun with punctuation after it is the end of a compound noun.
+  if (next && /^[(,:;]$/.test(next.norm) && tokens[v - 1]?.pos === 'NOUN') return true;
   if (closes && k < v - 1 && tokens[k]?.pos === 'DET') return true;
   // A noun the bank counts, after a noun and with nothing after it: "the stack trace,", "the root cause and".
   const ends = !next || next.kind === 'punct' || next.pos === 'CCONJ' || next.pos === 'ADP';
@@ -2031,6 +2100,9 @@ function verbs(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
     // A verb right after "that", "which", "who" belongs to a relative or reported clause: its own time.
     const subject = subjectBefore(ctx, v, from);
     if (!subject || questionBefore(ctx, subject.at, from)) continue;
+    // "like get and list on configmaps": a verb named as an example; "Use expand and contract": an imperative.
+    if (prev?.norm === 'like' || (subject.at === from && IMPERATIVES.has((tokens[from] as Token).lemma)))
+      continue;
     const before = tokens[subject.at - 1];
     if (before && CAUSATIVE.has(before.lemma)) continue;
     // After "that", "which", "who" the clause keeps its own time ("I learned that Kubernetes restarts pods").
@@ -2193,6 +2265,7 @@ function perfect(ctx: Ctx, from: number, to: number, out: Candidate[]): void {
   for (let v = soFar ? reach + 1 : start; v < (soFar ? to : end); v++) {
     const t = tokens[v] as Token;
     if (soFar && SCOPE_BOUNDARY.has(t.norm)) break;
+    if (t.norm === ';') break;
     if (ctx.skip[v] || !word(t) || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
     const prev = tokens[v - 1];
     if (prev && MODALS.has(prev.norm)) break;
