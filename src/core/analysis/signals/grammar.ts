@@ -34,6 +34,9 @@ import type { GrammarFinding, GrammarRule } from '../types.js';
 
 export type { GrammarFinding, GrammarRule } from '../types.js';
 
+/** A set of words written as one space-separated string. */
+const wordSet = (words: string): ReadonlySet<string> => new Set(words.split(' '));
+
 /** The error type each rule belongs to (the learner set's annotation types). */
 export const RULE_TYPE: Readonly<Record<GrammarRule, string>> = {
   'tense-past': 'tense',
@@ -81,16 +84,12 @@ const EMPTY_LEXICON: GrammarLexicon = {
 };
 
 /** Command-line tools: what follows them up to the end of the command is code, not English. */
-const CLI = new Set(
-  'kubectl terraform tofu terragrunt helm aws git docker eksctl argocd argo tflint tfsec checkov trivy cosign kustomize istioctl openssl curl dig nslookup ssh scp systemctl journalctl strace top htop iostat vmstat df du grep awk sed jq yq npm pip make gcloud az ansible ansible-playbook packer vault flux velero k9s stern crane kubeadm crictl ctr nerdctl lsof ss netstat ps dmesg perf tcpdump mtr traceroute iptables nft lsblk sysctl ulimit pidstat sar iotop'.split(
-    ' ',
-  ),
+const CLI = wordSet(
+  'kubectl terraform tofu terragrunt helm aws git docker eksctl argocd argo tflint tfsec checkov trivy cosign kustomize istioctl openssl curl dig nslookup ssh scp systemctl journalctl strace top htop iostat vmstat df du grep awk sed jq yq npm pip make gcloud az ansible ansible-playbook packer vault flux velero k9s stern crane kubeadm crictl ctr nerdctl lsof ss netstat ps dmesg perf tcpdump mtr traceroute iptables nft lsblk sysctl ulimit pidstat sar iotop',
 );
 /** Words that can continue a command after its tool ("kubectl rollout undo deployment"). */
-const SUBCOMMANDS = new Set(
-  'apply plan init import state pull push list ls rm mv show validate destroy fmt output workspace select new upgrade install uninstall rollback template lint diff sync get describe logs log rollout undo restart status history exec port-forward drain cordon uncordon scale set image edit patch delete create annotate label taint auth can-i config use-context top pod pods node nodes deployment deployments svc service services ingress events namespace ns secret secrets configmap cm replicaset rs hpa pvc pv job jobs cronjob run build tag login s3 ec2 eks iam sts sso cp sync describe-instances get-caller-identity assume-role update-kubeconfig refresh force-unlock taint untaint graph providers version test console cluster clusters app apps repo repos commit checkout rebase merge revert cherry-pick blame bisect stash log reset clean ps inspect compose s_client x509 req verify'.split(
-    ' ',
-  ),
+const SUBCOMMANDS = wordSet(
+  'apply plan init import state pull push list ls rm mv show validate destroy fmt output workspace select new upgrade install uninstall rollback template lint diff sync get describe logs log rollout undo restart status history exec port-forward drain cordon uncordon scale set image edit patch delete create annotate label taint auth can-i config use-context top pod pods node nodes deployment deployments svc service services ingress events namespace ns secret secrets configmap cm replicaset rs hpa pvc pv job jobs cronjob run build tag login s3 ec2 eks iam sts sso cp sync describe-instances get-caller-identity assume-role update-kubeconfig refresh force-unlock taint untaint graph providers version test console cluster clusters app apps repo repos commit checkout rebase merge revert cherry-pick blame bisect stash log reset clean ps inspect compose s_client x509 req verify',
 );
 
 const PERSONAL_SINGULAR = new Set([
@@ -456,17 +455,13 @@ function doubledConjunctions(ctx: Ctx, from: number, to: number, out: Candidate[
  * Adjectives whose comparative must be "-er" ("more simple" → "simpler"): one syllable, and the two-syllable
  * ones where "more" sounds wrong. ("More healthy", "more narrow" are also English: left alone.)
  */
-const MORE_IS_WRONG = new Set(
-  'fast slow quick cheap big small safe hard clear short long high low large strong new old close tight lean light deep wide weak clean smart hot cold dense fresh thin thick calm young easy simple busy early heavy tiny dirty late nice fine'.split(
-    ' ',
-  ),
+const MORE_IS_WRONG = wordSet(
+  'fast slow quick cheap big small safe hard clear short long high low large strong new old close tight lean light deep wide weak clean smart hot cold dense fresh thin thick calm young easy simple busy early heavy tiny dirty late nice fine',
 );
 
 /** Adverbs that are also adjectives, or adjectives that describe the result, after a verb ("runs fast"). */
-const FLAT = new Set(
-  'fast hard late early high low long right wrong straight free direct deep close clean open ready available alive sure enough alone same possible necessary live loud tight short first last next best worst better worse well ill daily weekly monthly yearly hourly only full empty safe clear ok okay fine'.split(
-    ' ',
-  ),
+const FLAT = wordSet(
+  'fast hard late early high low long right wrong straight free direct deep close clean open ready available alive sure enough alone same possible necessary live loud tight short first last next best worst better worse well ill daily weekly monthly yearly hourly only full empty safe clear ok okay fine',
 );
 /** Verbs whose object takes an adjective ("make it simple", "keep it stable", "found it useful"). */
 const COMPLEX_TRANSITIVE = new Set([
@@ -1675,10 +1670,8 @@ const SCOPE_BOUNDARY = new Set([
 ]);
 
 /** Words after which "when" asks a question instead of setting a time ("exactly when", "know when"). */
-const COMPLEMENT_TAKERS = new Set(
-  'exactly precisely know see check ask decide tell understand wonder remember show explain find learn notice discuss agree plan'.split(
-    ' ',
-  ),
+const COMPLEMENT_TAKERS = wordSet(
+  'exactly precisely know see check ask decide tell understand wonder remember show explain find learn notice discuss agree plan',
 );
 
 /** Subordinators of time: the two clauses they join happen in the same time frame. */
