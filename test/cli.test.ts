@@ -24,6 +24,13 @@ describe('mockops CLI', () => {
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);
   });
 
+  it('a drill in a category with no questions names the categories that have some', () => {
+    const r = cli(['interview', '--mode', 'drill', '--category', 'finops', '--answers', '/dev/null']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no question in the bank matches category "finops"/);
+    expect(r.stderr).toMatch(/categories with questions: .*kubernetes \(\d+\)/);
+  });
+
   it('bank check on a missing folder says so plainly and exits 2', () => {
     const r = cli(['bank', 'check', '--dir', '/no/such/bank']);
     expect(r.code).toBe(2);

@@ -110,8 +110,14 @@ export function planSession(
     }
   }
   if (questions.length === 0) {
+    // Say which categories do hold questions, so the next try works.
+    const counts = new Map<string, number>();
+    for (const q of bank.questions)
+      if (q.source !== 'imported' || config.category === 'imported')
+        counts.set(q.category, (counts.get(q.category) ?? 0) + 1);
+    const held = [...counts].map(([c, n]) => `${c} (${n})`).join(', ');
     throw new InputError(
-      `no question in the bank matches ${config.category ? `category "${config.category}"` : 'that'}${config.level ? ` at level ${config.level}` : ''} for mode "${config.mode}"`,
+      `no question in the bank matches ${config.category ? `category "${config.category}"` : 'that'}${config.level ? ` at level ${config.level}` : ''} for mode "${config.mode}"; categories with questions: ${held}`,
     );
   }
   return questions.map((q) => ({ kind: 'question', questionId: q.id }));
