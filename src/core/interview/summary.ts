@@ -1,7 +1,8 @@
 // The wrap-up: how the session went across the three layers, what was weakest, what to practise next.
 
+import { repeatsOf } from '../analysis/grammarRules.js';
 import { DEFAULT_POLICY } from '../analysis/policy.js';
-import type { Analysis, QuestionResult as QuestionScore } from '../analysis/types.js';
+import type { Analysis, GrammarRule, QuestionResult as QuestionScore } from '../analysis/types.js';
 import { DIMENSIONS, type Dimension } from '../bank/schema.js';
 import type { SessionState, Turn } from './types.js';
 
@@ -196,19 +197,10 @@ export function summarize(state: SessionState): SessionSummary {
 
 /** The kinds of grammar error across the session's answers, most frequent first, at most three. */
 function grammarAcross(all: readonly Analysis[]): Array<{ label: string; zh: string }> {
-  const counts = new Map<string, { en: string; zh: string; count: number }>();
+  const counts = new Map<GrammarRule, number>();
   for (const a of all)
-    for (const r of a.language.grammarRepeats ?? []) {
-      const e = counts.get(r.rule) ?? {
-        en: r.label.replace(/ \d+×$/, ''),
-        zh: r.zh.replace(/ \d+ 次$/, ''),
-        count: 0,
-      };
-      e.count += r.count;
-      counts.set(r.rule, e);
-    }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count)
+    for (const r of a.language.grammarRepeats ?? []) counts.set(r.rule, (counts.get(r.rule) ?? 0) + r.count);
+  return repeatsOf(counts)
     .slice(0, 3)
-    .map((e) => ({ label: `${e.en} ${e.count}×`, zh: `${e.zh} ${e.count} 次` }));
+    .map((r) => ({ label: r.label, zh: r.zh }));
 }

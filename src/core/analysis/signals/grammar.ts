@@ -32,29 +32,11 @@ import {
 import { readText, type TextDoc, type Token } from '../../text/index.js';
 import type { GrammarFinding, GrammarRule } from '../types.js';
 
+export { RULE_TYPE } from '../grammarRules.js';
 export type { GrammarFinding, GrammarRule } from '../types.js';
 
 /** A set of words written as one space-separated string. */
 const wordSet = (words: string): ReadonlySet<string> => new Set(words.split(' '));
-
-/** The error type each rule belongs to (the learner set's annotation types). */
-export const RULE_TYPE: Readonly<Record<GrammarRule, string>> = {
-  'tense-past': 'tense',
-  'tense-future': 'tense',
-  'tense-perfect': 'tense',
-  'tense-simple-past': 'tense',
-  agreement: 'agreement',
-  'article-missing': 'article',
-  'article-a-an': 'article',
-  'article-extra': 'article',
-  'plural-after-number': 'plural',
-  'uncountable-plural': 'plural',
-  preposition: 'preposition',
-  'adverb-form': 'adjective-adverb',
-  comparative: 'adjective-adverb',
-  'participle-adjective': 'adjective-adverb',
-  'doubled-conjunction': 'conjunction',
-};
 
 /** What the bank teaches the checker: nouns it writes without an article, nouns it counts, its jargon. */
 export interface GrammarLexicon {

@@ -1,16 +1,11 @@
 // How the English sounds: leaned-on connectors with rewrites, fillers, hedges, most-used words, length and pace.
 import type { TextDoc, Token } from '../../text/index.js';
 import { isContent } from '../../text/index.js';
+import { grammarRepeats } from '../grammarRules.js';
 import { DEFAULT_POLICY, type Policy } from '../policy.js';
 import { rewriteAnswer } from '../rewrite.js';
-import type { ConnectorUse, GrammarRepeat, LanguageResult, LengthFit, Span } from '../types.js';
-import {
-  checkGrammar,
-  type GrammarFinding,
-  type GrammarLexicon,
-  type GrammarRule,
-  RULE_TYPE,
-} from './grammar.js';
+import type { ConnectorUse, LanguageResult, LengthFit, Span } from '../types.js';
+import { checkGrammar, type GrammarLexicon } from './grammar.js';
 
 export interface LanguageOptions {
   /** Words per minute for the estimate when no duration is given (default 130, a non-native speaker's pace). */
@@ -23,40 +18,6 @@ export interface LanguageOptions {
   readonly lexicon?: GrammarLexicon;
   /** The current year, for "in 2021" as a past time marker. */
   readonly year?: number;
-}
-
-/** How each rule's repeats are named in the feedback, in English and Chinese. */
-const RULE_LABEL: Readonly<Record<GrammarRule, { en: string; zh: string }>> = {
-  'tense-past': { en: 'past tense missing', zh: '该用过去式' },
-  'tense-future': { en: 'future tense missing', zh: '该用将来时' },
-  'tense-perfect': { en: 'present perfect missing', zh: '该用现在完成时' },
-  'tense-simple-past': { en: 'simple past needed', zh: '该用一般过去时' },
-  agreement: { en: 'verb does not agree with its subject', zh: '主谓不一致' },
-  'article-missing': { en: 'article (a/an/the) missing', zh: '缺少冠词 a/an/the' },
-  'article-a-an': { en: '"a" vs "an"', zh: 'a 和 an 用错' },
-  'article-extra': { en: 'article without a noun', zh: '多余的冠词' },
-  'plural-after-number': { en: 'plural missing after a number', zh: '数字后面缺复数' },
-  'uncountable-plural': { en: 'uncountable noun in the plural', zh: '不可数名词用了复数' },
-  preposition: { en: 'wrong preposition', zh: '介词搭配错误' },
-  'adverb-form': { en: 'adjective instead of adverb', zh: '该用副词却用了形容词' },
-  comparative: { en: 'double comparative', zh: '比较级重复（more + -er）' },
-  'participle-adjective': { en: '-ing instead of -ed adjective', zh: '-ing / -ed 形容词用反' },
-  'doubled-conjunction': { en: 'doubled conjunction', zh: '连词重复（虽然…但是 / 因为…所以）' },
-};
-
-/** Which kinds of grammar error repeat, most frequent first ("past tense missing 3×"). */
-export function grammarRepeats(findings: readonly GrammarFinding[]): GrammarRepeat[] {
-  const counts = new Map<GrammarRule, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([rule, count]) => ({
-      rule,
-      type: RULE_TYPE[rule],
-      count,
-      label: `${RULE_LABEL[rule].en} ${count}×`,
-      zh: `${RULE_LABEL[rule].zh} ${count} 次`,
-    }));
 }
 
 export const DEFAULT_WPM = 130;
