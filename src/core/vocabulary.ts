@@ -30,3 +30,15 @@ export const DIMENSIONS = ['technical', 'ops', 'delivery'] as const;
 
 export const MODES = ['mock', 'drill', 'quick', 'story'] as const;
 export const STYLES = ['practice', 'interview'] as const;
+
+/** What a behavioural story demonstrates; the workshop maps the user's stories onto these. */
+export const COMPETENCIES = [
+  'ownership',
+  'conflict',
+  'failure',
+  'influence',
+  'mentoring',
+  'delivery-under-pressure',
+  'customer-focus',
+] as const;
+export type Competency = (typeof COMPETENCIES)[number];

@@ -11,7 +11,7 @@ import {
 } from '../core/analysis/selfCheck.js';
 import { importTermModel } from '../core/analysis/signals/coherence.js';
 import { importLexicon } from '../core/analysis/signals/grammar.js';
-import { type BankFile, checkBank } from '../core/bank/check.js';
+import { type BankFile, checkBank, type QuestionCheck } from '../core/bank/check.js';
 import { type Bank, createBank } from '../core/bank/index.js';
 import { lineOf } from '../core/bank/parse.js';
 import type { Question, RedFlag } from '../core/bank/schema.js';
@@ -21,7 +21,7 @@ import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir } from './bankFiles.js';
 
 export function checkBankDir(
   dir: string = BUILTIN_BANK_DIR,
-  options: { adversarial?: boolean; stale?: Date } = {},
+  options: { adversarial?: boolean; stale?: Date; only?: readonly string[] } = {},
 ): {
   problems: Problem[];
   count: number;
@@ -32,7 +32,9 @@ export function checkBankDir(
   problems.push(
     ...withLines(
       dir,
-      checkBank(entries, [selfConsistencyCheck(commonRedFlags, questions, options.adversarial ?? false)]),
+      checkBank(entries, [
+        onlyFor(options.only, selfConsistencyCheck(commonRedFlags, questions, options.adversarial ?? false)),
+      ]),
     ),
   );
   const technical = questions.find((q) => q.kind === 'technical');
@@ -47,6 +49,19 @@ export function checkBankDir(
         .size,
     entries,
   };
+}
+
+/**
+ * `--only`: run the per-question self-checks (the slow part) only on the named questions (id or category/id);
+ * the schema, ids and cross-question checks still cover the whole bank.
+ */
+function onlyFor(only: readonly string[] | undefined, check: QuestionCheck): QuestionCheck {
+  if (!only || only.length === 0) return check;
+  const wanted = new Set(only);
+  return (entry) =>
+    wanted.has(entry.question.id) || wanted.has(`${entry.question.category}/${entry.question.id}`)
+      ? check(entry)
+      : [];
 }
 
 /** "keyPoints[2].pairs[0].with" → ['keyPoints', 2, 'pairs', 0, 'with']. */

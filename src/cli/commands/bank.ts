@@ -15,13 +15,24 @@ export function registerBankCommands(program: Command): void {
       "also require fluent nonsense built from each question's own concepts to score below 35",
     )
     .option('--stale', 'also list questions whose time-sensitive facts were checked over a year ago')
-    .action((opts: { dir?: string; adversarial?: boolean; stale?: boolean }) => {
+    .option(
+      '--only <ids...>',
+      'run the slow self-checks only on these questions (id or category/id); schema and cross-question checks still cover all',
+    )
+    .action((opts: { dir?: string; adversarial?: boolean; stale?: boolean; only?: string[] }) => {
       if (opts.dir !== undefined && !existsSync(opts.dir))
         throw new InputError(`--dir: no bank folder at ${opts.dir}`);
-      const { problems, count } = checkBankDir(opts.dir, {
+      const { problems, count, entries } = checkBankDir(opts.dir, {
         adversarial: opts.adversarial ?? false,
         ...(opts.stale ? { stale: new Date() } : {}),
+        ...(opts.only ? { only: opts.only } : {}),
       });
+      const known = new Set(
+        entries.flatMap((e) => [e.question.id, `${e.question.category}/${e.question.id}`]),
+      );
+      const unknown = (opts.only ?? []).filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        throw new InputError(`--only: no question ${unknown.map((id) => `"${id}"`).join(', ')} in the bank`);
       for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
       if (problems.length > 0) {
         process.stdout.write(`\n${problems.length} problem(s) in ${count} question file(s).\n`);

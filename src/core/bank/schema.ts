@@ -1,6 +1,6 @@
 // The question-bank schema: the single source of truth for what a bank question is.
 import { z } from 'zod';
-import { CATEGORIES, DIMENSIONS, KINDS } from '../vocabulary.js';
+import { CATEGORIES, COMPETENCIES, DIMENSIONS, KINDS } from '../vocabulary.js';
 
 export { CATEGORIES, CORE_CATEGORIES, DIMENSIONS, KINDS } from '../vocabulary.js';
 
@@ -111,6 +111,8 @@ export const Question = z.strictObject({
   modelAnswers: ModelAnswers,
   followUps: z.array(FollowUp).default([]),
   tags: z.array(z.string().trim().min(1)).default([]),
+  /** Behavioural and career-story questions: the competencies a good story for it demonstrates. */
+  competencies: z.array(z.enum(COMPETENCIES)).default([]),
   /**
    * When the time-sensitive claims of the answers (versions, deprecations, limits, prices, product names) were last
    * checked, as YYYY-MM-DD, and the vendor documentation or changelog they were checked against.
