@@ -44,6 +44,7 @@ export function importedToQuestion(r: ImportedRecord): Question {
     },
     keyPoints,
     redFlags: [],
+    competencies: [],
     modelAnswers: {
       quick: answer ? firstSentences(answer, 3) : '(no reference answer)',
       full: answer,

@@ -28,6 +28,8 @@ export interface Rubric {
   readonly questionStems: ReadonlySet<string>;
   /** Stems of everything on-topic: question, key points, concepts, model answers. */
   readonly topicStems: ReadonlySet<string>;
+  /** Content stems of each key point's text, concepts and pairs. */
+  readonly keyPointStems: ReadonlyArray<ReadonlySet<string>>;
   /** Content stems of each model answer (question words left out), for a fast similarity. */
   readonly modelStems: ReadonlyArray<ReadonlySet<string>>;
 }
@@ -88,11 +90,15 @@ export function compileRubric(question: Question): Rubric {
   const redFlags = compileRedFlags(question.redFlags);
   const topic = new Set<string>(contentStems(question.text));
   const questionStems = new Set(topic);
-  for (const kp of question.keyPoints)
-    for (const s of contentStems(
-      `${kp.text} ${[...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])].join('. ')}`,
-    ))
-      topic.add(s);
+  const keyPointStems = question.keyPoints.map(
+    (kp) =>
+      new Set(
+        contentStems(
+          `${kp.text} ${[...kp.concepts, ...kp.pairs.flatMap((p) => [p.term, ...p.with])].join('. ')}`,
+        ),
+      ),
+  );
+  for (const stems of keyPointStems) for (const s of stems) topic.add(s);
   for (const s of contentStems(`${question.modelAnswers.quick} ${question.modelAnswers.full}`)) topic.add(s);
   const rubric: Rubric = {
     question,
@@ -100,6 +106,7 @@ export function compileRubric(question: Question): Rubric {
     redFlags,
     questionStems,
     topicStems: topic,
+    keyPointStems,
     modelStems: [question.modelAnswers.full, question.modelAnswers.quick].map(
       (text) => new Set(contentStems(text).filter((s) => !questionStems.has(s))),
     ),

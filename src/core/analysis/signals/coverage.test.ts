@@ -49,6 +49,25 @@ describe('claims, not keywords', () => {
     expect(status(stated, 'back-up-state')).toBe('hit');
   });
 
+  it('credits neither of two key points joined in one clause the way no model answer joins them', () => {
+    const jammed = run(
+      'terraform-state-team',
+      'Drift detection runs inside separate state. We let state locking handle apply in CI.',
+    );
+    for (const id of ['drift-detection', 'ci-only-apply'])
+      expect(jammed.coverage.find((c) => c.id === id)).toMatchObject({
+        status: 'partial',
+        basis: 'unexplained',
+      });
+    // Key points the model answers state together in one clause still stand together.
+    const joined = run(
+      'terraform-state-team',
+      'We keep remote state in an S3 bucket and lock the state with use_lockfile, which blocks two concurrent applies.',
+    );
+    expect(status(joined, 'remote-backend')).toBe('hit');
+    expect(status(joined, 'state-locking')).toBe('hit');
+  });
+
   it('does not credit a practice named to reject it (regression: canary credited for its words)', () => {
     const a = run(
       'rolling-bluegreen-canary',

@@ -3,11 +3,12 @@
 // terms go together as in correct answers (coherence), not negated or dismissed, and not the evidence of a red
 // flag. A paired term ("use_lockfile") needs a partner ("S3") in the same clause or the next one.
 import type { Token } from '../../text/index.js';
-import { type DocIndex, matchPhrase, type PhraseMatch, spanOf } from '../phrases.js';
+import { readText } from '../../text/index.js';
+import { type DocIndex, indexDoc, matchPhrase, type PhraseMatch, spanOf } from '../phrases.js';
 import type { Policy } from '../policy.js';
 import type { CompiledPair, Rubric } from '../rubric.js';
 import type { CoverageBasis, FlagHit, KeyPointCoverage, Span } from '../types.js';
-import type { Clause } from './clauses.js';
+import { type Clause, clausesOf } from './clauses.js';
 import type { CoherenceResult } from './coherence.js';
 import { type Dismissal, stanceOf } from './dismissal.js';
 import { bestParaphrase, type KeyPointBag } from './paraphrase.js';
@@ -179,9 +180,138 @@ export function keyPointCoverage(ctx: CoverageContext): KeyPointCoverage[] {
   const bests: (Judged | undefined)[] = [];
   const results = keyPointResults(ctx, bests);
   const equated = equatedMentions(ctx, bests);
+  const jammed = jammedMentions(ctx, bests);
   return results.map((c, k) =>
-    equated.has(k) && c.status === 'hit' ? { ...c, status: 'partial', basis: 'unexplained' } : c,
+    (equated.has(k) || jammed.has(k)) && c.status === 'hit'
+      ? { ...c, status: 'partial', basis: 'unexplained' }
+      : c,
   );
+}
+
+/**
+ * Key points present in a token range, each with the tokens of its first phrasing whose every content stem stands
+ * in it.
+ */
+function keyPointsIn(
+  index: DocIndex,
+  rubric: Rubric,
+  from: number,
+  to: number,
+  skip?: ReadonlySet<number>,
+): Map<number, number[]> {
+  const at = (stem: string) =>
+    (index.positions.get(stem) ?? []).find(
+      (p) => p >= from && p < to && !skip?.has(p) && !index.partOnly.get(stem)?.has(p),
+    );
+  const out = new Map<number, number[]>();
+  rubric.keyPoints.forEach((kp, k) => {
+    for (const ph of [...kp.concepts, ...kp.pairs.map((pair) => pair.term)]) {
+      if (ph.stems.length === 0) continue;
+      const found = ph.stems.map(at);
+      if (found.every((p) => p !== undefined)) {
+        out.set(k, found as number[]);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Words that make two mentions in one clause two steps or two reasons, not one claim about both: "back up the
+ * state *before* I run a plan", "keep remote state *and* lock it", "plan *to* catch drift".
+ */
+/**
+ * Whether a verb between two mentions relates them (the copula of "A is basically the B", "A replaces B", "let A
+ * handle B"), with a verb neither key point's own description uses: "locked with the lockfile" relates nothing.
+ */
+function relates(
+  rubric: Rubric,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  i: number,
+  j: number,
+): boolean {
+  const own = new Set([...(rubric.keyPointStems[i] ?? []), ...(rubric.keyPointStems[j] ?? [])]);
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if ((t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma === 'be')) && !own.has(t.stem)) return true;
+  }
+  return false;
+}
+
+/** Words that order two steps (the tagger often reads "before" and "after" as prepositions). */
+const SEQUENCE: ReadonlySet<string> = new Set([
+  'then',
+  'before',
+  'after',
+  'once',
+  'until',
+  'while',
+  'when',
+  'so',
+]);
+
+function separates(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'SCONJ' || t.pos === 'CCONJ' || SEQUENCE.has(t.norm)) return true;
+    if (t.norm === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
+  }
+  return false;
+}
+
+const linkCache = new WeakMap<Rubric, ReadonlySet<string>>();
+const linkKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/**
+ * Which key points the question's own model answers state together in one clause ("remote state in S3 with
+ * native locking"): learned from data we own, once per question.
+ */
+function keyPointLinks(rubric: Rubric): ReadonlySet<string> {
+  const known = linkCache.get(rubric);
+  if (known) return known;
+  const links = new Set<string>();
+  const q = rubric.question;
+  for (const text of [q.modelAnswers.full, q.modelAnswers.quick, ...q.keyPoints.map((kp) => kp.text)]) {
+    const index = indexDoc(readText(text));
+    for (const c of clausesOf(index.doc)) {
+      const present = [...keyPointsIn(index, rubric, c.from, c.to).keys()];
+      for (let a = 0; a < present.length; a++)
+        for (let b = a + 1; b < present.length; b++)
+          links.add(linkKey(present[a] as number, present[b] as number));
+    }
+  }
+  linkCache.set(rubric, links);
+  return links;
+}
+
+/**
+ * A key point stated in a clause that also names another key point, where no correct answer ever joins the two
+ * ("Drift detection runs inside separate state", "We let state locking handle apply in CI"), states neither: a
+ * clause built from two ideas that never meet explains nothing. Both mentions then explain nothing.
+ */
+function jammedMentions(ctx: CoverageContext, found: readonly (Judged | undefined)[]): Set<number> {
+  const out = new Set<number>();
+  const links = keyPointLinks(ctx.rubric);
+  found.forEach((a, i) => {
+    if (a?.basis !== 'stated') return;
+    const clause = ctx.clauses[ctx.clauseAt[a.tokens[0] ?? 0] ?? -1];
+    if (!clause) return;
+    const others = keyPointsIn(ctx.index, ctx.rubric, clause.from, clause.to, new Set(a.tokens));
+    const tokens = ctx.index.doc.tokens;
+    for (const [j, at] of others) {
+      if (j === i || links.has(linkKey(i, j))) continue;
+      const lo = Math.min(a.tokens[a.tokens.length - 1] ?? 0, Math.max(...at));
+      const hi = Math.max(a.tokens[0] ?? 0, Math.min(...at));
+      if (!separates(tokens, lo + 1, hi) && relates(ctx.rubric, tokens, lo + 1, hi, i, j)) {
+        out.add(i);
+        if (found[j]?.tokens.some((t) => t >= clause.from && t < clause.to)) out.add(j);
+      }
+    }
+  });
+  return out;
 }
 
 function keyPointResults(ctx: CoverageContext, bests: (Judged | undefined)[]): KeyPointCoverage[] {
