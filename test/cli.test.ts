@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,58 @@ describe('mockops CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no question in the bank matches category "finops"/);
     expect(r.stderr).toMatch(/categories with questions: .*kubernetes \(\d+\)/);
+  });
+
+  it('ends quietly with exit 0 when the reader of its output stops early (| head)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'mockops.js'), 'bank', 'export'], {
+      env: { ...process.env, MOCKOPS_HOME: tempHome(), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    // Read the first chunk, then close the pipe as `head` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
+  it('lists stories by competency and warns about a reused phrase', () => {
+    const home = tempHome();
+    const empty = cli(['stories'], { home });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/No stories yet/);
+    expect(empty.stdout).toMatch(/^ownership$/m);
+    const file = join(home, 'answers.txt');
+    const answer = (n: number) =>
+      `In my last role I led migration number ${n} of our batch jobs to containers. I planned it with the owners, ran both paths side by side and switched over one job at a time. Our deploy time went from hours to minutes.`;
+    writeFileSync(file, [1, 2, 3, 4, 5, 6].map(answer).join('\n---\n'));
+    const run = cli(
+      [
+        'interview',
+        '--mode',
+        'drill',
+        '--category',
+        'behavioral',
+        '--questions',
+        '2',
+        '--seed',
+        '3',
+        '--answers',
+        file,
+      ],
+      { home },
+    );
+    expect(run.code).toBe(0);
+    const told = cli(['stories'], { home });
+    expect(told.stdout).not.toMatch(/No stories yet/);
+    expect(told.stdout).toMatch(/Reused/);
+    expect(told.stdout).toMatch(/hours to minutes|same story/);
+    const json = JSON.parse(cli(['stories', '--json'], { home }).stdout);
+    expect(json.reused.length).toBeGreaterThan(0);
   });
 
   it('bank check on a missing folder says so plainly and exits 2', () => {

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'red_flag_silent'
   | 'red_flag_generic'
   | 'concept_unpaired'
+  | 'competencies_missing'
   | 'adversarial'
   | 'inconsistent'
   | 'stale'

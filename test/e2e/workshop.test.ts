@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Shell } from './pages/shell.js';
 import { WorkshopPage } from './pages/workshop.js';
-import { E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
+import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -89,6 +89,32 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       );
 
       await screenshot(page, 'workshop-intro');
+      expect(suite.browser.errors).toEqual([]);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'maps saved stories onto competencies and warns about a result reused across answers',
+    async () => {
+      const { page } = suite.browser;
+      await apiPost(suite.app.url, '/questions/production-mistake/answers', {
+        text: 'In my last role I pushed a config change that took the login service down for [N] minutes. I rolled it back, told the incident channel what I had done and wrote the postmortem myself. We added a canary stage, and our deploy time went from hours to minutes.',
+      });
+      await apiPost(suite.app.url, '/questions/tight-deadline/answers', {
+        text: 'Our data-centre contract was ending in six weeks and the billing jobs still ran on bare metal. I split the move into three waves, negotiated a freeze with finance and moved the riskiest job first. We finished on time, and our deploy time went from hours to minutes.',
+      });
+      await page.goto(`${suite.app.url}#/workshop`);
+      const ws = new WorkshopPage(page);
+      await ws.tab('stories').click();
+      const map = page.getByTestId('story-map');
+      await map.waitFor();
+      expect(await map.getByTestId('competency-failure').textContent()).toContain(
+        'In my last role I pushed a config change',
+      );
+      expect(await map.getByTestId('competency-mentoring').textContent()).toContain('No story yet');
+      expect(await map.getByTestId('story-reuse').textContent()).toMatch(/hours to minutes.*2 answers/);
+      await screenshot(page, 'workshop-stories');
       expect(suite.browser.errors).toEqual([]);
     },
     E2E_TIMEOUT,

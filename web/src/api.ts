@@ -17,6 +17,7 @@ import type {
   SessionOptions,
   SessionView,
   StoredAnswer,
+  StoryMap,
 } from './types';
 
 export class ApiError extends Error {
@@ -119,6 +120,7 @@ export const api = {
     request<SessionAnswerResult>('POST', `/sessions/${encodeURIComponent(id)}/answers`, body),
   reportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/report.md`,
   progress: () => request<Progress>('GET', '/progress'),
+  stories: () => request<StoryMap>('GET', '/stories'),
   review: () => request<{ interviewDate: string | null; items: ReviewItem[] }>('GET', '/review'),
   settings: () => request<{ interviewDate: string | null }>('GET', '/settings'),
   saveSettings: (interviewDate: string | null) =>

@@ -5,12 +5,15 @@ import type { Analysis, Span } from '../../src/core/analysis/types.js';
 import type { Category, Dimension, Kind, Question } from '../../src/core/bank/schema.js';
 import type { SessionSummary } from '../../src/core/interview/summary.js';
 import type { Expect, Mode, Style, TurnKind } from '../../src/core/interview/types.js';
+import type { StoryMap } from '../../src/core/storyTypes.js';
+import type { Competency } from '../../src/core/vocabulary.js';
 
-export { CATEGORIES, DIMENSIONS, MODES, STYLES } from '../../src/core/vocabulary.js';
+export { CATEGORIES, COMPETENCIES, DIMENSIONS, MODES, STYLES } from '../../src/core/vocabulary.js';
 export type {
   Analysis,
   AnswerComparison,
   Category,
+  Competency,
   Dimension,
   Expect,
   Kind,
@@ -18,6 +21,7 @@ export type {
   Question,
   SessionSummary,
   Span,
+  StoryMap,
   Style,
 };
 

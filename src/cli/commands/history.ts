@@ -4,9 +4,21 @@ import type { Command } from 'commander';
 import { sessionReportMarkdown } from '../../app/report.js';
 import { reviewHandler } from '../../app/review.js';
 import { getSessionHandler } from '../../app/sessions.js';
+import { storiesHandler } from '../../app/stories.js';
 import { InputError, MockopsError } from '../../core/errors.js';
+import type { Competency } from '../../core/vocabulary.js';
 import { withContext } from '../context.js';
 import { bold, dim, getCliLang } from '../render.js';
+
+const COMPETENCY_ZH: Record<Competency, string> = {
+  ownership: '担当',
+  conflict: '处理冲突',
+  failure: '面对失败',
+  influence: '影响力',
+  mentoring: '带人',
+  'delivery-under-pressure': '压力下交付',
+  'customer-focus': '客户导向',
+};
 
 export function registerHistoryCommands(program: Command): void {
   program
@@ -35,6 +47,59 @@ export function registerHistoryCommands(program: Command): void {
           process.stdout.write(
             `${s.id.padEnd(30)}${s.createdAt.replace('T', ' ').slice(0, 16).padEnd(18)}${s.mode.padEnd(7)}${s.style.padEnd(11)}${s.status.padEnd(10)}${String(s.answered).padStart(7)}  ${s.averageScore ?? '-'}\n`,
           );
+        }
+      }),
+    );
+
+  program
+    .command('stories')
+    .description('your behavioural stories by competency, and where a story or a phrase is reused')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) =>
+      withContext((ctx) => {
+        const map = storiesHandler(ctx);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(map, null, 2)}\n`);
+          return;
+        }
+        const zh = getCliLang() === 'zh';
+        const label = (c: Competency) => (zh ? `${COMPETENCY_ZH[c]} (${c})` : c);
+        const told = map.competencies.some((c) => c.stories.length > 0);
+        if (!told) {
+          process.stdout.write(
+            zh
+              ? '还没有行为题的故事。用 mockops practice --category behavioral 或网页工作坊的 STAR 构建器写一个。\n'
+              : 'No stories yet. Write one with: mockops practice --category behavioral (or the STAR builder in the web workshop)\n',
+          );
+        }
+        for (const { competency, stories } of map.competencies) {
+          process.stdout.write(`${bold(label(competency))}\n`);
+          if (stories.length === 0)
+            process.stdout.write(dim(zh ? '  （还没有故事）\n' : '  (no story yet)\n'));
+          for (const st of stories)
+            process.stdout.write(
+              `  ${String(st.score ?? '–').padStart(3)}  ${st.questionId}: ${st.opening}\n`,
+            );
+        }
+        if (map.reused.length > 0) {
+          process.stdout.write(`\n${bold(zh ? '重复使用' : 'Reused')}\n`);
+          for (const r of map.reused)
+            process.stdout.write(
+              r.kind === 'story'
+                ? zh
+                  ? `  同一个故事讲了两次：${r.questionIds.join('、')}（${Math.round((r.share ?? 0) * 100)}% 相同）。给其中一题换个故事。\n`
+                  : `  The same story is told for ${r.questionIds.join(' and ')} (${Math.round((r.share ?? 0) * 100)}% shared): tell another one for one of them.\n`
+                : zh
+                  ? `  “${r.phrase}” 出现在 ${r.questionIds.length} 个回答里（${r.questionIds.join('、')}）：面试官会注意到，换个说法或换个结果。\n`
+                  : `  "${r.phrase}" is in ${r.questionIds.length} answers (${r.questionIds.join(', ')}): interviewers notice; vary it.\n`,
+            );
+        }
+        if (map.unanswered.length > 0) {
+          process.stdout.write(
+            `\n${bold(zh ? '还没回答的行为题' : 'Behavioural questions with no story yet')}\n`,
+          );
+          for (const u of map.unanswered)
+            process.stdout.write(`  ${u.questionId} (${u.competencies.map(label).join(', ')})\n`);
         }
       }),
     );

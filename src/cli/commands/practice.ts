@@ -35,7 +35,7 @@ export function registerPracticeCommand(program: Command): void {
     .description('answer one question at a time and see feedback, key points and model answers')
     .option(
       '-c, --category <category>',
-      'category (aws, iac, release, observability, delivery, scenario, behavioral)',
+      `category (${CATEGORIES.filter((c) => c !== 'imported').join(', ')})`,
     )
     .option('-l, --level <level>', 'level 1, 2 or 3')
     .action((opts: { category?: string; level?: string }) =>

@@ -1,6 +1,8 @@
 // Semantic checks over a whole bank: what the schema alone cannot say.
+
 import type { Problem } from '../errors.js';
 import { isContent, readText } from '../text/index.js';
+import { COMPETENCIES } from '../vocabulary.js';
 import type { Question } from './schema.js';
 
 export interface BankFile {
@@ -96,6 +98,12 @@ export function checkBank(
         });
       });
     });
+    if (spoken && (q.kind === 'behavioral' || q.kind === 'career-story') && q.competencies.length === 0)
+      add(
+        'competencies_missing',
+        'competencies',
+        `a ${q.kind} question names the competencies a good story for it shows (${COMPETENCIES.join(', ')}); the workshop maps stories by them`,
+      );
     const flagIds = new Set(q.redFlags.map((f) => f.id));
     q.followUps.forEach((f, i) => {
       if (f.keyPoint && !kpIds.has(f.keyPoint)) {

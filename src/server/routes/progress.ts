@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { EXPORT_FORMATS, exportAs } from '../../app/export.js';
 import { progressHandler } from '../../app/progress.js';
 import { parseDate, reviewHandler, setInterviewDate } from '../../app/review.js';
+import { storiesHandler } from '../../app/stories.js';
 import { VERSION } from '../../app/version.js';
 import { InputError } from '../../core/errors.js';
 import { jsonBody, query } from '../validate.js';
@@ -19,6 +20,7 @@ const Settings = z.strictObject({
 export function progressRoutes(ctx: AppContext): Hono {
   const app = new Hono();
   app.get('/progress', (c) => c.json(progressHandler(ctx)));
+  app.get('/stories', (c) => c.json(storiesHandler(ctx)));
   app.get('/review', (c) => {
     const { by } = query(c, z.object({ by: z.string().optional() }));
     return c.json(reviewHandler(ctx, { by }));

@@ -28,7 +28,7 @@ export class WorkshopPage {
   get versions() {
     return this.page.getByTestId('version');
   }
-  tab(id: 'answer' | 'star' | 'intro') {
+  tab(id: 'answer' | 'star' | 'intro' | 'stories') {
     return this.page.getByTestId(`tab-${id}`);
   }
   star(part: 'situation' | 'task' | 'action' | 'result' | 'future') {

@@ -12,9 +12,10 @@ import { IntroBuilder } from '../workshop/IntroBuilder';
 import { QuestionHeader } from '../workshop/QuestionHeader';
 import { QuestionPicker } from '../workshop/QuestionPicker';
 import { StarBuilder } from '../workshop/StarBuilder';
+import { StoryMapView } from '../workshop/StoryMapView';
 import { VersionList } from '../workshop/VersionList';
 
-type Tab = 'answer' | 'star' | 'intro';
+type Tab = 'answer' | 'star' | 'intro' | 'stories';
 
 export default function WorkshopPage({ questionId }: { questionId: string | null }) {
   const t = useT();
@@ -33,6 +34,7 @@ export default function WorkshopPage({ questionId }: { questionId: string | null
           { id: 'answer', label: t('ws.tab.answer') },
           { id: 'star', label: t('ws.tab.star') },
           { id: 'intro', label: t('ws.tab.intro') },
+          { id: 'stories', label: t('ws.tab.stories') },
         ]}
       />
       {tab === 'answer' && (
@@ -51,6 +53,7 @@ export default function WorkshopPage({ questionId }: { questionId: string | null
       )}
       {tab === 'star' && <StarBuilder />}
       {tab === 'intro' && <IntroBuilder />}
+      {tab === 'stories' && <StoryMapView />}
     </div>
   );
 }
