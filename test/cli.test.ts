@@ -83,6 +83,23 @@ describe('mockops CLI', () => {
     expect(json.reused.length).toBeGreaterThan(0);
   });
 
+  it('review right after weak answers lists them with when they come back, never "answer some first"', () => {
+    const home = tempHome();
+    const file = join(home, 'answers.txt');
+    writeFileSync(file, ['I use S3.', 'no idea', 'maybe', 'ok'].join('\n---\n'));
+    const run = cli(
+      ['interview', '--mode', 'drill', '--category', 'iac', '-n', '2', '--seed', '1', '--answers', file],
+      { home },
+    );
+    expect(run.code).toBe(0);
+    const r = cli(['review'], { home });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/Answer some questions first/);
+    expect(r.stdout).toMatch(/\d+ due now · \d+ later/);
+    expect(r.stdout).toMatch(/due (now|in \d+ (min|h|days?))/);
+    expect(r.stdout).toMatch(/weak/);
+  });
+
   it('bank check on a missing folder says so plainly and exits 2', () => {
     const r = cli(['bank', 'check', '--dir', '/no/such/bank']);
     expect(r.code).toBe(2);
@@ -94,9 +111,9 @@ describe('mockops CLI', () => {
     const home = tempHome();
     const empty = cli(['--lang', 'zh', 'review'], { env: { MOCKOPS_HOME: home } });
     expect(empty.code).toBe(0);
-    expect(empty.stdout).toMatch(/现在没有要复习的题/);
+    expect(empty.stdout).toMatch(/还没有复习卡/);
     const byEnv = cli(['review'], { env: { MOCKOPS_HOME: home, MOCKOPS_LANG: 'zh' } });
-    expect(byEnv.stdout).toMatch(/现在没有要复习的题/);
+    expect(byEnv.stdout).toMatch(/还没有复习卡/);
     const bad = cli(['--lang', 'fr', 'review'], { env: { MOCKOPS_HOME: home } });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/--lang: unknown language "fr" \(use en or zh\)/);

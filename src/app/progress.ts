@@ -93,6 +93,10 @@ export function progressHandler(ctx: AppContext): Progress {
           daysLeft: Math.max(0, Math.ceil((date.getTime() - now.getTime()) / 86_400_000)),
         }
       : null,
-    review: reviewHandler(ctx).items,
+    // Due now first, then what comes back later: a queue with cards is never shown as empty.
+    review: (() => {
+      const r = reviewHandler(ctx);
+      return [...r.items, ...r.upcoming];
+    })(),
   };
 }

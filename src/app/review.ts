@@ -25,6 +25,15 @@ export function setInterviewDate(ctx: AppContext, date: Date): void {
   ctx.store.setSetting(INTERVIEW_DATE, date.toISOString());
 }
 
+export interface ReviewQueue {
+  readonly interviewDate: string | null;
+  /** Due now (without an interview date), or every card re-planned for the date. */
+  readonly items: ReviewItem[];
+  /** Without an interview date: the cards not due yet, soonest first, so a queue is never shown as empty. */
+  readonly upcoming: ReviewItem[];
+  readonly counts: { readonly dueNow: number; readonly later: number };
+}
+
 export interface ReviewItem extends PlannedReview {
   readonly text: string;
   readonly category: string;
@@ -36,10 +45,7 @@ export interface ReviewItem extends PlannedReview {
  * The review queue. Without a date: cards due now, weakest first. With `by` (the interview date, saved): every
  * card re-planned so weak ones come back at least twice before it, listed weakest first.
  */
-export function reviewHandler(
-  ctx: AppContext,
-  options: { by?: string | undefined } = {},
-): { interviewDate: string | null; items: ReviewItem[] } {
+export function reviewHandler(ctx: AppContext, options: { by?: string | undefined } = {}): ReviewQueue {
   const now = ctx.now();
   let cards: ReviewCard[] = ctx.store.listCards();
   let date = interviewDate(ctx);
@@ -69,7 +75,14 @@ export function reviewHandler(
       }
     });
     cards = ctx.store.listCards();
-    return { interviewDate: date.toISOString().slice(0, 10), items: planned.map(describe) };
+    const items = planned.map(describe);
+    const dueNow = items.filter((i) => new Date(i.due).getTime() <= now.getTime()).length;
+    return {
+      interviewDate: date.toISOString().slice(0, 10),
+      items,
+      upcoming: [],
+      counts: { dueNow, later: items.length - dueNow },
+    };
   }
   const due = dueCards(cards, now).map((c) => ({
     questionId: c.questionId,
@@ -78,5 +91,23 @@ export function reviewHandler(
     weak: isWeak(c.lastScore),
     plan: [c.due],
   }));
-  return { interviewDate: date ? date.toISOString().slice(0, 10) : null, items: due.map(describe) };
+  const dueIds = new Set(due.map((d) => d.questionId));
+  const upcoming = cards
+    .filter((c) => !dueIds.has(c.questionId))
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .map((c) =>
+      describe({
+        questionId: c.questionId,
+        due: c.due,
+        lastScore: c.lastScore,
+        weak: isWeak(c.lastScore),
+        plan: [c.due],
+      }),
+    );
+  return {
+    interviewDate: date ? date.toISOString().slice(0, 10) : null,
+    items: due.map(describe),
+    upcoming,
+    counts: { dueNow: due.length, later: upcoming.length },
+  };
 }

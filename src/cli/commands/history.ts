@@ -6,6 +6,7 @@ import { reviewHandler } from '../../app/review.js';
 import { getSessionHandler } from '../../app/sessions.js';
 import { storiesHandler } from '../../app/stories.js';
 import { InputError, MockopsError } from '../../core/errors.js';
+import { dueInWords } from '../../core/schedule/index.js';
 import type { Competency } from '../../core/vocabulary.js';
 import { withContext } from '../context.js';
 import { bold, dim, getCliLang } from '../render.js';
@@ -134,31 +135,44 @@ export function registerHistoryCommands(program: Command): void {
     .option('--json', 'print the list as a JSON array')
     .action((opts: { by?: string; json?: boolean }) =>
       withContext((ctx) => {
-        const { interviewDate, items } = reviewHandler(ctx, { by: opts.by });
+        const { interviewDate, items, upcoming, counts } = reviewHandler(ctx, { by: opts.by });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
           return;
         }
         const zh = getCliLang() === 'zh';
+        const now = ctx.now();
         if (interviewDate)
           process.stdout.write(`${bold(zh ? '面试日期' : 'Interview date')} ${interviewDate}\n`);
-        if (items.length === 0) {
+        if (items.length === 0 && upcoming.length === 0) {
           process.stdout.write(
             zh
-              ? '现在没有要复习的题。先答几道题：mockops interview\n'
-              : 'Nothing due. Answer some questions first: mockops interview\n',
+              ? '还没有复习卡。先答几道题：mockops interview\n'
+              : 'No review cards yet. Answer some questions first: mockops interview\n',
           );
           return;
         }
-        for (const item of items) {
-          const plan = item.plan.map((d) => d.slice(0, 10)).join(', ');
-          const next = plan || item.due.slice(0, 10);
+        process.stdout.write(
+          zh
+            ? `${bold(`现在到期 ${counts.dueNow} 道`)} · 稍后 ${counts.later} 道\n`
+            : `${bold(`${counts.dueNow} due now`)} · ${counts.later} later\n`,
+        );
+        const show = (item: (typeof items)[number]) => {
+          const when = dueInWords(item.due, now, zh ? 'zh' : 'en');
+          const plan = item.plan.length > 1 ? item.plan.map((d) => d.slice(0, 10)).join(', ') : '';
           const line = zh
-            ? `${item.category} · 难度 ${item.level} · 已复习 ${item.reviews} 次 · 下次：${next}`
-            : `${item.category} · level ${item.level} · ${item.reviews} review(s) · next: ${next}`;
+            ? `${item.category} · 难度 ${item.level} · 已复习 ${item.reviews} 次 · 到期：${when}${plan ? `（计划：${plan}）` : ''}`
+            : `${item.category} · level ${item.level} · ${item.reviews} review(s) · due ${when}${plan ? ` (plan: ${plan})` : ''}`;
           process.stdout.write(
             `${String(item.lastScore).padStart(3)}  ${item.weak ? (zh ? '薄弱 ' : 'weak ') : '     '} ${item.text}\n     ${dim(line)}\n`,
           );
+        };
+        for (const item of items) show(item);
+        if (upcoming.length > 0) {
+          process.stdout.write(
+            `\n${bold(zh ? '稍后回来' : 'Coming back later')}${items.length === 0 ? dim(zh ? '（现在没有到期的题）' : ' (nothing is due right now)') : ''}\n`,
+          );
+          for (const item of upcoming) show(item);
         }
       }),
     );

@@ -134,3 +134,16 @@ export function planForInterview(
     })
     .sort((a, b) => a.lastScore - b.lastScore || a.due.localeCompare(b.due));
 }
+
+/** When a card comes back, in words: "now", "in 1 min", "in 3 h", "in 2 days" (or in Chinese). */
+export function dueInWords(due: string, now: Date, lang: 'en' | 'zh' = 'en'): string {
+  const ms = new Date(due).getTime() - now.getTime();
+  const zh = lang === 'zh';
+  if (ms <= 0) return zh ? '现在' : 'now';
+  const min = Math.ceil(ms / 60_000);
+  if (min < 60) return zh ? `${min} 分钟后` : `in ${min} min`;
+  const h = Math.round(min / 60);
+  if (h < 36) return zh ? `${h} 小时后` : `in ${h} h`;
+  const d = Math.round(h / 24);
+  return zh ? `${d} 天后` : `in ${d} day${d === 1 ? '' : 's'}`;
+}
