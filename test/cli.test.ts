@@ -98,6 +98,12 @@ describe('mockops CLI', () => {
     expect(r.stdout).toMatch(/\d+ due now · \d+ later/);
     expect(r.stdout).toMatch(/due (now|in \d+ (min|h|days?))/);
     expect(r.stdout).toMatch(/weak/);
+    // History gives local times and says which zone they are in.
+    const h = cli(['history'], { home, env: { TZ: 'Asia/Shanghai' } });
+    expect(h.stdout).toMatch(/times in Asia\/Shanghai/);
+    const utc = cli(['history'], { home, env: { TZ: 'UTC' } });
+    const hour = (out: string) => Number(/\d{4}-\d{2}-\d{2} (\d{2}):\d{2}/.exec(out)?.[1]);
+    expect((hour(h.stdout) - hour(utc.stdout) + 24) % 24).toBe(8);
   });
 
   it('bank check on a missing folder says so plainly and exits 2', () => {

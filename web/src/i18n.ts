@@ -50,7 +50,7 @@ const en = {
   'options.any': 'Any',
   'options.defaultCount': 'Default',
   'options.mockNote':
-    'A mock interview walks the categories from fundamentals to a final-round scenario; category and level apply to the other modes.',
+    'A mock interview keeps its shape (introduction, questions rising in level, a scenario, your questions); a category or level narrows the technical questions to it.',
   'mode.mock': 'Mock interview',
   'mode.mock.help': 'Intro, rising levels, a scenario, your questions',
   'mode.drill': 'Drill',
@@ -536,7 +536,7 @@ const zh: Record<StringKey, string> = {
   'options.count': '题数',
   'options.any': '不限',
   'options.defaultCount': '默认',
-  'options.mockNote': '模拟面试会从基础题一路问到终面情景题；类别和难度只对其他模式生效。',
+  'options.mockNote': '模拟面试保持完整流程（自我介绍、难度递增的技术题、情景题、你的提问）；选了类别或难度，技术题就只从其中出。',
   'mode.mock': '模拟面试',
   'mode.mock.help': '自我介绍、逐级加深、情景题、你的提问',
   'mode.drill': '专项练习',

@@ -41,14 +41,19 @@ export function registerHistoryCommands(program: Command): void {
           process.stdout.write('No sessions yet. Start one with: mockops interview\n');
           return;
         }
+        // Local time, and which zone it is in.
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+        const local = (iso: string) =>
+          new Date(iso).toLocaleString('sv-SE', { timeZone: zone, hour12: false }).slice(0, 16);
         process.stdout.write(
           `${bold('session                       started           mode   style      status    answers  avg')}\n`,
         );
         for (const s of sessions) {
           process.stdout.write(
-            `${s.id.padEnd(30)}${s.createdAt.replace('T', ' ').slice(0, 16).padEnd(18)}${s.mode.padEnd(7)}${s.style.padEnd(11)}${s.status.padEnd(10)}${String(s.answered).padStart(7)}  ${s.averageScore ?? '-'}\n`,
+            `${s.id.padEnd(30)}${local(s.createdAt).padEnd(18)}${s.mode.padEnd(7)}${s.style.padEnd(11)}${s.status.padEnd(10)}${String(s.answered).padStart(7)}  ${s.averageScore ?? '-'}\n`,
           );
         }
+        process.stdout.write(dim(`times in ${zone}\n`));
       }),
     );
 

@@ -199,7 +199,10 @@ export function registerInterviewCommand(program: Command): void {
       'practice (feedback after each answer) or interview (feedback at the end)',
       'practice',
     )
-    .option('-c, --category <category>', 'category for drill and quick modes')
+    .option(
+      '-c, --category <category>',
+      'category (every mode: mock keeps its shape within it; story needs one with behavioural questions)',
+    )
     .option('-l, --level <level>', 'level 1, 2 or 3')
     .option('-n, --questions <n>', 'number of questions')
     .option('--seed <n>', 'seed for a reproducible question order')

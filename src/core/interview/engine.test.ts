@@ -97,6 +97,36 @@ describe('planning', () => {
     expect(s.turns[0]?.preface).toMatch(/thanks for joining/i);
   });
 
+  it('a mock interview asks exactly the number of questions asked for, within the category asked for', () => {
+    const questions = (plan: readonly { kind: string }[]) => plan.filter((p) => p.kind === 'question').length;
+    for (const count of [1, 2, 3, 6]) {
+      const s = startSession(bank, 's', { mode: 'mock', seed: 7, count }, NOW, 0);
+      expect(questions(s.plan)).toBe(count);
+    }
+    const aws = startSession(bank, 's', { mode: 'mock', seed: 7, count: 4, category: 'aws' }, NOW, 0);
+    const technical = aws.plan
+      .map((p) => (p.questionId ? bank.byId(p.questionId) : undefined))
+      .filter((q) => q?.kind === 'technical');
+    expect(technical.length).toBeGreaterThan(0);
+    expect(technical.every((q) => q?.category === 'aws')).toBe(true);
+    const level = startSession(bank, 's', { mode: 'mock', seed: 7, count: 3, level: 1 }, NOW, 0);
+    expect(
+      level.plan
+        .map((p) => (p.questionId ? bank.byId(p.questionId) : undefined))
+        .filter((q) => q?.kind === 'technical')
+        .every((q) => q?.level === 1),
+    ).toBe(true);
+    expect(() => startSession(bank, 's', { mode: 'mock', category: 'linux', seed: 1 }, NOW, 0)).toThrow(
+      /no technical question .*category "linux"/,
+    );
+  });
+
+  it('story practice refuses a category with no behavioural questions instead of ignoring it', () => {
+    expect(() => startSession(bank, 's', { mode: 'story', category: 'aws', seed: 1 }, NOW, 0)).toThrow(
+      /story mode asks behavioural questions, and category "aws" has none; categories with stories: behavioral \(2\)/,
+    );
+  });
+
   it('a drill keeps to the category and level asked for', () => {
     const s = startSession(bank, 's', { mode: 'drill', category: 'iac', count: 5, seed: 1 }, NOW, 0);
     expect(s.plan.map((p) => p.questionId).sort()).toEqual(['iac1', 'iac2']);

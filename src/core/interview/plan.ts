@@ -25,37 +25,54 @@ function byLevel(a: Question, b: Question): number {
   return a.level - b.level;
 }
 
-/** Mock interview: intro, questions rising from level 1 to 3 across categories, one scenario, your questions. */
-function planMock(bank: Bank, count: number, random: Random): PlannedStep[] {
+/**
+ * Mock interview: intro, questions rising from level 1 to 3 across categories (or within the one asked for), one
+ * scenario, your questions. `count` is the number of questions asked, intro and scenario included.
+ */
+function planMock(bank: Bank, config: SessionConfig & { count: number }, random: Random): PlannedStep[] {
+  const { count } = config;
   const taken = new Set<string>();
   const steps: PlannedStep[] = [];
-  const intro = bank.questions.find((q) => q.kind === 'self-intro');
+  const intro = count >= 3 ? bank.questions.find((q) => q.kind === 'self-intro') : undefined;
   if (intro) {
     taken.add(intro.id);
     steps.push({ kind: 'question', questionId: intro.id });
   }
-  const technicalCount = Math.max(1, count - steps.length - 1);
-  const categories = shuffle(
-    random,
-    CORE_CATEGORIES.filter((c) => c !== 'scenario'),
-  );
+  const inScope = (q: Question) =>
+    (!config.category || q.category === config.category) && (!config.level || q.level === config.level);
+  const scenarios = bank.questions.filter((q) => q.kind === 'scenario' && q.level >= 2);
+  const wantScenario = count >= 2 && scenarios.length > 0;
+  const technicalCount = Math.max(1, count - steps.length - (wantScenario ? 1 : 0));
+  const categories = config.category
+    ? [config.category]
+    : shuffle(
+        random,
+        CORE_CATEGORIES.filter((c) => c !== 'scenario'),
+      );
   const picked: Question[] = [];
   for (let i = 0; i < technicalCount; i++) {
     // Levels rise through the interview: the first third fundamentals, the last third final-round depth.
-    const level = Math.min(3, 1 + Math.floor((i * 3) / technicalCount)) as 1 | 2 | 3;
+    const level = config.level ?? (Math.min(3, 1 + Math.floor((i * 3) / technicalCount)) as 1 | 2 | 3);
     const category = categories[i % categories.length];
     const pool = bank.questions.filter(
-      (q) => q.category === category && TECHNICAL_KINDS.has(q.kind) && q.kind !== 'scenario',
+      (q) => q.category === category && q.kind === 'technical' && inScope(q),
     );
     const atLevel = pool.filter((q) => q.level === level);
     const [q] = take(random, atLevel.length > 0 ? atLevel : pool, 1, taken);
     if (q) picked.push(q);
   }
+  if (picked.length === 0)
+    throw new InputError(
+      `no technical question in the bank matches ${config.category ? `category "${config.category}"` : 'that'}${config.level ? ` at level ${config.level}` : ''} for a mock interview`,
+    );
   picked.sort(byLevel);
   for (const q of picked) steps.push({ kind: 'question', questionId: q.id });
-  const scenarios = bank.questions.filter((q) => q.kind === 'scenario' && q.level >= 2);
-  const [scenario] = take(random, scenarios, 1, taken);
-  if (scenario) steps.push({ kind: 'question', questionId: scenario.id });
+  if (wantScenario) {
+    // The scenario of the category asked for when there is one.
+    const own = scenarios.filter(inScope);
+    const [scenario] = take(random, own.length > 0 ? own : scenarios, 1, taken);
+    if (scenario) steps.push({ kind: 'question', questionId: scenario.id });
+  }
   steps.push({ kind: 'candidate-questions', questionId: null });
   return steps;
 }
@@ -76,7 +93,7 @@ export function planSession(
   let questions: Question[];
   switch (config.mode) {
     case 'mock':
-      return planMock(bank, config.count, random);
+      return planMock(bank, config, random);
     case 'drill':
       questions = take(
         random,
@@ -94,6 +111,14 @@ export function planSession(
       ).sort(byLevel);
       break;
     case 'story': {
+      if (config.category && !bank.questions.some((q) => STORY_KINDS.has(q.kind) && matches(q))) {
+        const held = new Map<string, number>();
+        for (const q of bank.questions)
+          if (STORY_KINDS.has(q.kind)) held.set(q.category, (held.get(q.category) ?? 0) + 1);
+        throw new InputError(
+          `story mode asks behavioural questions, and category "${config.category}"${config.level ? ` at level ${config.level}` : ''} has none; categories with stories: ${[...held].map(([c, n]) => `${c} (${n})`).join(', ')}`,
+        );
+      }
       const taken = new Set<string>();
       const fixed = ['self-intro', 'career-story']
         .map((kind) => bank.questions.find((q) => q.kind === kind))

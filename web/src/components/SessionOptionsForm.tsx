@@ -16,7 +16,6 @@ export function SessionOptionsForm({
   const t = useT();
   const id = useId();
   const set = (patch: Partial<SessionOptions>) => onChange({ ...value, ...patch });
-  const filtersApply = value.mode === 'drill' || value.mode === 'quick' || value.mode === 'story';
   return (
     <section className="card options" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('options.title')}</h2>
@@ -59,7 +58,6 @@ export function SessionOptionsForm({
           testPrefix="option"
           category={value.category}
           level={value.level}
-          disabled={!filtersApply}
           onCategory={(c) => set({ category: (c || undefined) as Category | undefined })}
           onLevel={(l) => set({ level: l ? (Number(l) as 1 | 2 | 3) : undefined })}
         />
@@ -79,7 +77,7 @@ export function SessionOptionsForm({
           </select>
         </label>
       </div>
-      {!filtersApply && <p className="muted small options-note">{t('options.mockNote')}</p>}
+      {value.mode === 'mock' && <p className="muted small options-note">{t('options.mockNote')}</p>}
     </section>
   );
 }
