@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/app/context.js';
+import { ankiDeck } from '../src/app/export.js';
 import { createApp } from '../src/server/app.js';
 import { resolveServeOptions } from '../src/server/serve.js';
 
@@ -138,6 +139,53 @@ describe('API', () => {
     expect(view.turns[0]?.answer?.text).toMatch(/use_lockfile/);
     const report = await app.request(`/api/sessions/${s.id}/report.md`);
     expect(await report.text()).toMatch(/^# mockops session/);
+  });
+
+  it('exports safely: no spreadsheet formulas, quotes Anki keeps, and follow-up answers with what was asked', async () => {
+    await app.request(
+      '/api/questions/terraform-state-team/answers',
+      json({ text: '=HYPERLINK("http://evil.example","click") and remote state in S3' }),
+    );
+    const csv = await (await app.request('/api/export?format=csv')).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") and remote state in S3"`);
+    expect(csv).not.toMatch(/,=HYPERLINK|,"=HYPERLINK/);
+    expect(csv.split('\r\n')[0]).toContain('turn,asked,answer');
+    // A session with a follow-up: the follow-up's answer carries the follow-up that was asked.
+    const start = (await (
+      await app.request(
+        '/api/sessions',
+        json({ mode: 'drill', category: 'iac', count: 1, seed: 2, maxFollowUps: 1 }),
+      )
+    ).json()) as { id: string };
+    const first = (await (
+      await app.request(
+        `/api/sessions/${start.id}/answers`,
+        json({ text: 'We keep state in S3.', position: 0 }),
+      )
+    ).json()) as { next: { kind: string; prompt: string } | null };
+    expect(first.next?.kind).toBe('follow-up');
+    await app.request(
+      `/api/sessions/${start.id}/answers`,
+      json({ text: 'Because two applies collide.', position: 1 }),
+    );
+    const exported = JSON.parse(await (await app.request('/api/export?format=json')).text()) as {
+      answers: Array<{ turn: string; asked: string; text: string }>;
+    };
+    const followUp = exported.answers.find((a) => a.text === 'Because two applies collide.');
+    expect(followUp?.turn).toBe('follow-up');
+    expect(followUp?.asked).toBe(first.next?.prompt);
+    const anki = await (await app.request('/api/export?format=anki')).text();
+    // Every card line: no raw quote that Anki would read as the start of a quoted field.
+    for (const line of anki.split('\n').filter((l) => l && !l.startsWith('#')))
+      for (const field of line.split('\t')) expect(field.startsWith('"')).toBe(false);
+    expect(anki).not.toMatch(/\t"/);
+    const q = ctx.bank.byId('terraform-state-team');
+    if (!q) throw new Error('bank question missing');
+    const card =
+      ankiDeck([{ ...q, text: '"Quoted" is how this question starts' }])
+        .split('\n')
+        .at(-2) ?? '';
+    expect(card.startsWith('&quot;Quoted&quot; is how')).toBe(true);
   });
 
   it('hides feedback in interview style until the end', async () => {

@@ -24,12 +24,16 @@ const LEVEL_TITLE = {
 } as const;
 
 function html(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\t/g, ' ')
-    .replace(/\r?\n/g, '<br>');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A field that starts with a quote would be read by Anki's importer as a quoted field: escape every quote.
+      .replace(/"/g, '&quot;')
+      .replace(/\t/g, ' ')
+      .replace(/\r?\n/g, '<br>')
+  );
 }
 
 /** Anki's text import: tab-separated, one card per line, HTML fields. */
@@ -85,9 +89,24 @@ export function studyGuide(questions: readonly Question[]): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first: OWASP CSV injection) starts with '. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvField(value: unknown): string {
+  const raw = value === null || value === undefined ? '' : String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** What each session answer answered: the question itself or a follow-up, and the words actually asked. */
+function askedByAnswer(ctx: AppContext): Map<number, { kind: string; asked: string }> {
+  const out = new Map<number, { kind: string; asked: string }>();
+  for (const item of ctx.store.listSessions(10_000)) {
+    const session = ctx.store.getSession(item.id);
+    for (const turn of session?.turns ?? [])
+      if (turn.answer) out.set(turn.answer.answerId, { kind: turn.kind, asked: turn.prompt });
+  }
+  return out;
 }
 
 export function answersCsv(ctx: AppContext): string {
@@ -103,9 +122,13 @@ export function answersCsv(ctx: AppContext): string {
     'delivery',
     'words',
     'session_id',
+    'turn',
+    'asked',
     'answer',
   ];
+  const asked = askedByAnswer(ctx);
   const rows = ctx.store.allAnswers().map((a) => {
+    const turn = asked.get(a.answerId);
     const q = a.questionId ? ctx.bank.byId(a.questionId) : undefined;
     const d = a.analysis?.dimensions;
     return [
@@ -120,6 +143,8 @@ export function answersCsv(ctx: AppContext): string {
       d?.delivery.score,
       a.analysis?.language.wordCount,
       a.sessionId,
+      turn?.kind ?? 'practice',
+      turn?.asked ?? q?.text ?? '',
       a.text,
     ];
   });
@@ -127,9 +152,14 @@ export function answersCsv(ctx: AppContext): string {
 }
 
 export function answersJson(ctx: AppContext, version: string): string {
+  const asked = askedByAnswer(ctx);
   const answers = ctx.store.allAnswers().map((a) => ({
     questionId: a.questionId,
     question: a.questionId ? (ctx.bank.byId(a.questionId)?.text ?? null) : null,
+    /** `question`, `follow-up` (then `asked` is the follow-up) or `practice` (outside a session). */
+    turn: asked.get(a.answerId)?.kind ?? 'practice',
+    asked:
+      asked.get(a.answerId)?.asked ?? (a.questionId ? (ctx.bank.byId(a.questionId)?.text ?? null) : null),
     version: a.version,
     createdAt: a.createdAt,
     sessionId: a.sessionId,
