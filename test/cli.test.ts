@@ -24,10 +24,11 @@ describe('mockops CLI', () => {
     expect(flag.stderr).toMatch(/unknown option '--bogus'/);
   });
 
-  it('a drill in a category with no questions names the categories that have some', () => {
-    const r = cli(['interview', '--mode', 'drill', '--category', 'finops', '--answers', '/dev/null']);
+  it('a session nothing in the bank matches names the categories that have some', () => {
+    // Quick-fire asks technical questions; the behavioural category holds none.
+    const r = cli(['interview', '--mode', 'quick', '--category', 'behavioral', '--answers', '/dev/null']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no question in the bank matches category "finops"/);
+    expect(r.stderr).toMatch(/no question in the bank matches category "behavioral" for mode "quick"/);
     expect(r.stderr).toMatch(/categories with questions: .*kubernetes \(\d+\)/);
   });
 

@@ -25,7 +25,11 @@ describe('grammar rules', () => {
     ['The readiness probe fail when the pool is full.', 'fail → fails', 'agreement'],
     ['The on-call engineers was tired.', 'was → were', 'agreement'],
     ['Each of the teams have its own account.', 'have → has', 'agreement'],
-    ['Last quarter I created new VPC with three subnets.', 'new VPC → a new VPC', 'article-missing'],
+    [
+      'Last quarter I built new dashboard for the team.',
+      'new dashboard → a new dashboard',
+      'article-missing',
+    ],
     ['It is an unique constraint.', 'an → a', 'article-a-an'],
     ['We have three cluster in us-east-1.', 'cluster → clusters', 'plural-after-number'],
     ['One of the biggest problem was the shared state.', 'problem → problems', 'plural-after-number'],
