@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'red_flag_generic'
   | 'concept_unpaired'
   | 'competencies_missing'
+  | 'incident'
   | 'adversarial'
   | 'inconsistent'
   | 'stale'

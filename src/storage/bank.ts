@@ -17,7 +17,7 @@ import { lineOf } from '../core/bank/parse.js';
 import type { Question, RedFlag } from '../core/bank/schema.js';
 import { BankError, type Problem } from '../core/errors.js';
 import { bankFingerprint, readBankCache, writeBankCache } from './bankCache.js';
-import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir } from './bankFiles.js';
+import { BUILTIN_BANK_DIR, bankSourceFiles, readBankDir, readIncidentDir } from './bankFiles.js';
 
 export function checkBankDir(
   dir: string = BUILTIN_BANK_DIR,
@@ -41,6 +41,8 @@ export function checkBankDir(
   problems.push(...withLines(dir, commonFlagsCheck(commonRedFlags, technical)));
   problems.push(...withLines(dir, consistencyCheck(entries, commonRedFlags)));
   if (options.stale) problems.push(...staleCheck(entries, options.stale));
+  const incidents = readIncidentDir(dir);
+  problems.push(...withLines(dir, incidents.problems));
   return {
     problems,
     count:
