@@ -6,6 +6,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerGradeCommand } from './commands/grade.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerIncidentCommand } from './commands/incident.js';
 import { registerInterviewCommand } from './commands/interview.js';
 import { registerPracticeCommand } from './commands/practice.js';
 import { registerServeCommands } from './commands/serve.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerGradeCommand(program);
   registerPracticeCommand(program);
   registerInterviewCommand(program);
+  registerIncidentCommand(program);
   registerHistoryCommands(program);
   registerServeCommands(program);
   registerImportCommand(program);

@@ -8,6 +8,7 @@ import { WEB_DIST_DIR } from '../storage/paths.js';
 import { IMMUTABLE, REVALIDATE, serveAsset } from './assets.js';
 import { HttpError, problemResponse } from './problem.js';
 import { importRoutes } from './routes/imports.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { progressRoutes } from './routes/progress.js';
 import { questionRoutes } from './routes/questions.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   app.route('/api', sessionRoutes(ctx));
   app.route('/api', progressRoutes(ctx));
   app.route('/api', importRoutes(ctx));
+  app.route('/api', incidentRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new HttpError(404, 'not_found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}`);
   });

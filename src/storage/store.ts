@@ -1,7 +1,9 @@
 // The storage interface the app layer uses, and its SQLite implementation. Rows map to domain types explicitly.
+
 import { z } from 'zod';
 import type { Analysis } from '../core/analysis/types.js';
 import { ConflictError } from '../core/errors.js';
+import type { IncidentState } from '../core/incident/engine.js';
 import type { PlannedStep, SessionState, Turn, TurnAnswer } from '../core/interview/types.js';
 import type { ReviewCard } from '../core/schedule/index.js';
 import type { Db } from './db.js';
@@ -68,7 +70,38 @@ export interface Store {
   insertImport(id: string, createdAt: string, files: unknown, questions: readonly ImportedRecord[]): void;
   listImported(): ImportedRecord[];
   setImportedKeyPoints(id: string, keyPoints: ImportedRecord['keyPoints']): boolean;
+  /** Insert or update an incident round with its whole state (after every turn). */
+  saveIncident(record: IncidentRecord): void;
+  getIncident(id: string): IncidentRecord | null;
+  listIncidents(limit: number): IncidentRecord[];
 }
+
+export interface IncidentRecord {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly state: IncidentState;
+  readonly overall: number | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+interface IncidentRow {
+  id: string;
+  scenario_id: string;
+  state: string;
+  overall: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toIncident = (r: IncidentRow): IncidentRecord => ({
+  id: r.id,
+  scenarioId: r.scenario_id,
+  state: JSON.parse(r.state) as IncidentState,
+  overall: r.overall,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 interface SessionRow {
   id: string;
@@ -186,6 +219,36 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  saveIncident(r: IncidentRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO incidents (id, scenario_id, state, finished, overall, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET state = excluded.state, finished = excluded.finished, overall = excluded.overall, updated_at = excluded.updated_at`,
+      )
+      .run(
+        r.id,
+        r.scenarioId,
+        JSON.stringify(r.state),
+        r.state.finished ? 1 : 0,
+        r.overall,
+        r.createdAt,
+        r.updatedAt,
+      );
+  }
+
+  getIncident(id: string): IncidentRecord | null {
+    const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    return row ? toIncident(row) : null;
+  }
+
+  listIncidents(limit: number): IncidentRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM incidents ORDER BY updated_at DESC, id DESC LIMIT ?')
+        .all(limit) as IncidentRow[]
+    ).map(toIncident);
   }
 
   insertSession(state: SessionState): void {

@@ -1,8 +1,9 @@
 // Free-form interview notes (plain text or light Markdown, Chinese and English mixed).
 //
 // What counts as a question (each rule on one line, outside fenced code):
-//  1. "Q1. Title" / "Q: Title": the title is the question; the answer is the following lines, the first of
-//     which may carry a marker (👉, →, "A:", "Answer:", "答:") and may come after one blank line.
+//  1. "Q1. Title" / "Q1234: Title" / "Q: Title": the title is the question; the answer is the following lines,
+//     the first of which may carry a marker (👉, →, ->, "A:", "Answer:", "答:") and may come after one blank
+//     line.
 //  2. A quoted line (“…”, "…", 「…」; list markers and emoji before it allowed) is an interviewer question
 //     when its text ends with "?" (closing quote removed), or when it is not a first-person statement
 //     ("I …", "We …", "My …", "In my …") and its last sentence is an interview prompt ("Walk me through …",
@@ -11,6 +12,8 @@
 //  3. An unquoted line ending with "?" is a question when it is a list item, or (English) starts with an
 //     interrogative or prompt word, is at most 300 characters and is not first-person.
 //  4. A Markdown heading ending with "?" is a question; its answer is the content up to the next heading.
+// Under rules 1–3 the answer may also stand on the question's own line, after the question mark and a marker
+// ("Q1. How do you roll back? 👉 Revert the commit.", "- Why PDBs? -> To keep replicas up.", "…? A: …").
 // Headings (for `section`): Markdown "#", Chinese numbered sections ("一、", "第一部分", "（一）"), short lines
 // led by an emoji (🎯 🔹 🌐 …, not the answer marker 👉), "Level N" lines, and a short title line
 // without end punctuation directly followed by such a heading. "Level N" headings set `level` and keep the
@@ -22,11 +25,21 @@ import type { ImportedQuestion, Warnings } from './types.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const MD_HEADING = /^ {0,3}(#{1,6})\s+(.*)$/;
-const LEAD = /^(?:[-*+•·▪►◦]\s+|\d{1,3}[.)、]\s+|(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\u20E3)+\s*)+/u;
-const LIST_MARKER = /^(?:[-*+•·▪►◦]\s+|\d{1,3}[.)、]\s+)/;
-const Q_ITEM = /^(?:\*\*|__)?Q\s*(\d{1,3})?\s*[.:：、)）]\s*(.+)$/i;
+const LEAD = /^(?:[-*+•·▪►◦]\s+|\d{1,6}[.)、]\s+|(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\u20E3)+\s*)+/u;
+const LIST_MARKER = /^(?:[-*+•·▪►◦]\s+|\d{1,6}[.)、]\s+)/;
+/** "Q1. …", "Q1234: …", "Q: …" (numbering of any practical length: Q1000 is as much a question as Q1). */
+const Q_ITEM = /^(?:\*\*|__)?Q\s*(\d{1,6})?\s*[.:：、)）]\s*(.+)$/i;
 const ANSWER_MARKER =
-  /^(?:👉\uFE0F?|➡\uFE0F?|→|=>|⇒|(?:\*\*)?(?:A\s*\d{0,3}\s*[:：.)]|Answer\s*[:：]|答案?\s*[:：])(?:\*\*)?)\s*/iu;
+  /^(?:👉\uFE0F?|➡\uFE0F?|→|->|=>|⇒|(?:\*\*)?(?:A\s*\d{0,6}\s*[:：.)]|Answer\s*[:：]|答案?\s*[:：])(?:\*\*)?)\s*/iu;
+/**
+ * A question and its answer on one line: "…? 👉 answer", "…? -> answer", "…? → answer", "…? A: answer". The
+ * marker must follow a question mark (closing quotes or bold markers may stand between them), so an arrow
+ * inside a statement ("IaC → observability → DevOps") splits nothing.
+ */
+const INLINE_ANSWER =
+  /^(.*?[?？](?:\*\*|__|["'”’」』)）\]])*)\s*(?:👉\uFE0F?|➡\uFE0F?|→|->|=>|⇒|(?:\*\*)?(?:A\s*\d{0,6}\s*[:：]|Answer\s*[:：]|答案?\s*[:：])(?:\*\*)?)\s*(.*)$/iu;
+/** In a "Q1. Title" line the 👉 answer marker splits even a title without a question mark. */
+const ITEM_ARROW = /^(.*?\S)\s*👉\uFE0F?\s*(.*)$/u;
 const CN_SECTION =
   /^(?:[一二三四五六七八九十百千]+\s*[、．.]\s*\S|第[一二三四五六七八九十百千\d]+\s*[部章节篇课]|[（(][一二三四五六七八九十]+[)）]\s*\S)/;
 const EMOJI_LEAD = /^(?:\p{Extended_Pictographic}|\uFE0F|\u200D|\u20E3)+/u;
@@ -74,13 +87,32 @@ export function isInterviewerQuestion(inner: string): boolean {
 type Line =
   | { kind: 'blank' }
   | { kind: 'heading'; text: string; rank: number }
-  | { kind: 'question'; text: string; via: 'quote' | 'plain' | 'heading' }
-  | { kind: 'item'; text: string }
+  | { kind: 'question'; text: string; via: 'quote' | 'plain' | 'heading'; answer?: string }
+  | { kind: 'item'; text: string; answer?: string }
   | { kind: 'answer'; text: string }
   | { kind: 'text' };
 
 function clean(s: string): string {
   return collapseAll(inlineToText(s, true));
+}
+
+/** A question and the answer after it on the same line (see INLINE_ANSWER), or undefined. */
+function splitInline(body: string, item: boolean): { question: string; answer: string } | undefined {
+  const m = INLINE_ANSWER.exec(body) ?? (item ? ITEM_ARROW.exec(body) : null);
+  const question = m?.[1]?.trim();
+  return question ? { question, answer: (m?.[2] ?? '').trim() } : undefined;
+}
+
+/** Rules 2 and 3 for the body of a line (list marker and emoji removed): the question it states, if any. */
+function questionIn(body: string, listed: boolean): { text: string; via: 'quote' | 'plain' } | undefined {
+  const inner = unquote(body.replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1'));
+  if (inner !== undefined)
+    return isInterviewerQuestion(inner) ? { text: clean(inner), via: 'quote' } : undefined;
+  const plain = clean(body);
+  if (/[?？]$/.test(plain) && plain.length <= 300 && !FIRST_PERSON.test(plain)) {
+    if (listed || (/[?]$/.test(plain) && QUESTION_START.test(plain))) return { text: plain, via: 'plain' };
+  }
+  return undefined;
 }
 
 function classify(raw: string): Line {
@@ -101,9 +133,15 @@ function classify(raw: string): Line {
   const body = t.slice(lead.length).trim();
   const item = Q_ITEM.exec(body);
   if (item?.[2]) {
-    const title = clean((item[2] ?? '').replace(/(?:\*\*|__)\s*$/, ''));
+    const split = splitInline(item[2], true);
+    const title = clean((split?.question ?? item[2]).replace(/(?:\*\*|__)\s*$/, ''));
     const text = unquote(title) ?? title;
-    if (text) return { kind: 'item', text };
+    if (text) return split?.answer ? { kind: 'item', text, answer: split.answer } : { kind: 'item', text };
+  }
+  const split = splitInline(body, false);
+  if (split) {
+    const q = questionIn(split.question, LIST_MARKER.test(t));
+    if (q) return split.answer ? { kind: 'question', ...q, answer: split.answer } : { kind: 'question', ...q };
   }
   const inner = unquote(body.replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1'));
   if (inner !== undefined) {
@@ -197,13 +235,14 @@ export function parseNotes(text: string, w: Warnings): ImportedQuestion[] {
     if (answer) p.q.answer = answer;
   };
 
-  const start = (text: string, line: number, mode: Pending['mode']): void => {
+  /** `answer`: the answer given on the question's own line ("Q1. …? 👉 …"). */
+  const start = (text: string, line: number, mode: Pending['mode'], answer?: string): void => {
     close();
     const q: ImportedQuestion = { text, line };
     if (section) q.section = section;
     if (level) q.level = level;
     out.push(q);
-    pending = { q, mode, body: [], blankSeen: false };
+    pending = { q, mode, body: answer ? [answer] : [], blankSeen: false };
   };
 
   const heading = (text: string, rank: number): void => {
@@ -256,10 +295,10 @@ export function parseNotes(text: string, w: Warnings): ImportedQuestion[] {
         heading(c.text, c.rank);
         break;
       case 'item':
-        start(c.text, i + 1, 'lines');
+        start(c.text, i + 1, 'lines', c.answer);
         break;
       case 'question':
-        start(c.text, i + 1, c.via === 'heading' ? 'markdown' : 'lines');
+        start(c.text, i + 1, c.via === 'heading' ? 'markdown' : 'lines', c.answer);
         break;
       case 'answer':
         if (pending?.mode === 'markdown') pending.body.push(raw);

@@ -1,0 +1,203 @@
+// Live incident rounds, for every client: list the scenarios, start a round, take a turn (saved at once), read a
+// round with its debrief, resume the last unfinished one.
+import { randomBytes } from 'node:crypto';
+import { BankError, ConflictError, InputError, NotFoundError } from '../core/errors.js';
+import { debriefIncident, type IncidentDebrief } from '../core/incident/debrief.js';
+import {
+  clockAt,
+  type IncidentState,
+  type IncidentTurn,
+  MAX_TURN_CHARS,
+  startIncident,
+  takeTurn,
+} from '../core/incident/engine.js';
+import type { IncidentScenario } from '../core/incident/schema.js';
+import { readIncidentDir } from '../storage/bankFiles.js';
+import type { IncidentRecord } from '../storage/store.js';
+import type { AppContext } from './context.js';
+
+let loaded: IncidentScenario[] | null = null;
+
+/** The built-in scenarios (bank/incidents), read once; a broken file is refused with file, line and field. */
+export function incidentScenarios(): IncidentScenario[] {
+  if (loaded) return loaded;
+  const { scenarios, problems } = readIncidentDir();
+  if (problems.length > 0) throw new BankError(problems);
+  loaded = scenarios.map((s) => s.scenario);
+  return loaded;
+}
+
+function scenarioById(id: string): IncidentScenario {
+  const all = incidentScenarios();
+  const s = all.find((x) => x.id === id);
+  if (!s)
+    throw new NotFoundError(`no incident scenario "${id}"; scenarios: ${all.map((x) => x.id).join(', ')}`);
+  return s;
+}
+
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly level: number;
+  readonly tags: readonly string[];
+  readonly brief: string;
+  readonly zh: IncidentScenario['zh'];
+}
+
+export function listScenariosHandler(): ScenarioSummary[] {
+  return incidentScenarios().map((s) => ({
+    id: s.id,
+    title: s.title,
+    level: s.level,
+    tags: s.tags,
+    brief: s.brief,
+    zh: s.zh,
+  }));
+}
+
+export interface IncidentView {
+  readonly id: string;
+  readonly scenario: Pick<
+    IncidentScenario,
+    'id' | 'title' | 'level' | 'brief' | 'zh' | 'system' | 'startTime' | 'limitMinutes'
+  > & {
+    readonly actions: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly label: string }>;
+  };
+  readonly minute: number;
+  readonly clock: string;
+  readonly finished: boolean;
+  readonly turns: readonly IncidentTurn[];
+  readonly curve: IncidentState['curve'];
+  readonly debrief: IncidentDebrief | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+function viewOf(r: IncidentRecord): IncidentView {
+  const s = scenarioById(r.scenarioId);
+  return {
+    id: r.id,
+    scenario: {
+      id: s.id,
+      title: s.title,
+      level: s.level,
+      brief: s.brief,
+      zh: s.zh,
+      system: s.system,
+      startTime: s.startTime,
+      limitMinutes: s.limitMinutes,
+      // Labels are shown only in the debrief and after an action is taken; the list is for the replay legend.
+      actions: s.actions.map((a) => ({ id: a.id, kind: a.kind, label: a.label })),
+    },
+    minute: r.state.minute,
+    clock: clockAt(s, r.state.minute),
+    finished: r.state.finished,
+    turns: r.state.turns,
+    curve: r.state.curve,
+    debrief: r.state.finished ? debriefIncident(s, r.state) : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function startIncidentHandler(
+  ctx: AppContext,
+  options: { scenarioId?: string | undefined },
+): IncidentView {
+  const all = incidentScenarios();
+  if (all.length === 0) throw new InputError('there are no incident scenarios in the bank (bank/incidents/)');
+  // Without a scenario: the one practised least, then a seeded pick among them.
+  const done = new Map<string, number>();
+  for (const r of ctx.store.listIncidents(10_000)) done.set(r.scenarioId, (done.get(r.scenarioId) ?? 0) + 1);
+  let s: IncidentScenario;
+  if (options.scenarioId) s = scenarioById(options.scenarioId);
+  else {
+    const least = Math.min(...all.map((x) => done.get(x.id) ?? 0));
+    const pool = all.filter((x) => (done.get(x.id) ?? 0) === least);
+    s = pool[ctx.newSeed() % pool.length] as IncidentScenario;
+  }
+  const now = ctx.now().toISOString();
+  const record: IncidentRecord = {
+    id: `i-${ctx.now().getTime().toString(36)}-${randomBytes(3).toString('hex')}`,
+    scenarioId: s.id,
+    state: startIncident(s),
+    overall: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.store.saveIncident(record);
+  return viewOf(record);
+}
+
+export function getIncidentHandler(ctx: AppContext, id: string): IncidentView {
+  const r = ctx.store.getIncident(id);
+  if (!r) throw new NotFoundError(`no incident round "${id}" (see 'mockops incident --list')`);
+  return viewOf(r);
+}
+
+/** The last unfinished round, for `--resume`. */
+export function latestOpenIncident(ctx: AppContext): IncidentView | null {
+  const r = ctx.store.listIncidents(50).find((x) => !x.state.finished);
+  return r ? viewOf(r) : null;
+}
+
+export function incidentTurnHandler(
+  ctx: AppContext,
+  id: string,
+  input: unknown,
+): { turn: IncidentTurn; view: IncidentView } {
+  if (typeof input !== 'string') throw new InputError('input: a turn is text: say what you do');
+  if (input.length > MAX_TURN_CHARS)
+    throw new InputError(
+      `input: a turn is at most ${MAX_TURN_CHARS.toLocaleString('en-US')} characters (this one has ${input.length.toLocaleString('en-US')}): say what you do and what you look at; the interviewer shows you the output`,
+    );
+  const r = ctx.store.getIncident(id);
+  if (!r) throw new NotFoundError(`no incident round "${id}"`);
+  if (r.state.finished) throw new ConflictError(`incident round ${id} is finished; start a new one`);
+  const s = scenarioById(r.scenarioId);
+  const state = takeTurn(s, r.state, input);
+  const record: IncidentRecord = {
+    ...r,
+    state,
+    overall: state.finished ? debriefIncident(s, state).overall : null,
+    updatedAt: ctx.now().toISOString(),
+  };
+  ctx.store.saveIncident(record);
+  return { turn: state.turns.at(-1) as IncidentTurn, view: viewOf(record) };
+}
+
+/** The round as `--json` prints it. */
+export function incidentResult(view: IncidentView) {
+  const d = view.debrief;
+  return {
+    id: view.id,
+    scenarioId: view.scenario.id,
+    turns: view.turns.map((t) => ({
+      input: t.input,
+      actions: t.actions.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        label: a.label,
+        minute: a.minute,
+        outcome: a.outcome,
+      })),
+      evidence: t.evidence,
+      minute: t.minute,
+      interjections: t.interjections,
+      clarify: t.clarify,
+      metrics: t.metrics,
+    })),
+    outcome: d
+      ? {
+          detectedAt: d.outcome.detectedAt,
+          mitigatedAt: d.outcome.mitigatedAt,
+          resolvedAt: d.outcome.resolvedAt,
+          impact: d.outcome.impact,
+        }
+      : null,
+    scores: d
+      ? { technical: d.scores.technical.score, ops: d.scores.ops.score, delivery: d.scores.delivery.score }
+      : null,
+    debrief: d,
+  };
+}
