@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { type ImportedQuestion, normaliseForDedupe, parseImport } from '../core/import/index.js';
+import {
+  type ImportedQuestion,
+  normaliseForDedupe,
+  parseImport,
+  restatementFinder,
+} from '../core/import/index.js';
 import { DecodeError, decodeBytes } from '../import/decode.js';
 import type { ImportedRecord } from '../storage/store.js';
 import type { AppContext } from './context.js';
@@ -20,6 +25,8 @@ export interface ImportSource {
   readonly bytes: Uint8Array;
   /** Set instead of reading the bytes when the file is over MAX_IMPORT_BYTES. */
   readonly tooLarge?: number;
+  /** Set instead of the bytes when there is nothing to read at this path (a folder with no importable files). */
+  readonly problem?: string;
 }
 
 export interface FileReport {
@@ -55,7 +62,7 @@ export interface ImportReport {
 
 /** Every file under the given paths (folders recursively, only question-like extensions there). */
 export function collectFiles(paths: readonly string[]): ImportSource[] {
-  const files: string[] = [];
+  const files: Array<{ path: string; problem?: string }> = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name.localeCompare(b.name),
@@ -63,7 +70,8 @@ export function collectFiles(paths: readonly string[]): ImportSource[] {
       if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && FOLDER_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+      else if (entry.isFile() && FOLDER_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        files.push({ path: full });
     }
   };
   for (const p of paths) {
@@ -73,10 +81,18 @@ export function collectFiles(paths: readonly string[]): ImportSource[] {
     } catch {
       throw new InputError(`cannot read ${p}: no such file or folder`);
     }
-    if (stat.isDirectory()) walk(p);
-    else files.push(p);
+    if (stat.isDirectory()) {
+      const before = files.length;
+      walk(p);
+      if (files.length === before)
+        files.push({
+          path: p,
+          problem: `no importable files in ${p} (looked for ${[...FOLDER_EXTENSIONS].join(' ')} files, sub-folders included)`,
+        });
+    } else files.push({ path: p });
   }
-  return files.map((path) => {
+  return files.map(({ path, problem }) => {
+    if (problem !== undefined) return { path, bytes: new Uint8Array(0), problem };
     const size = statSync(path).size;
     return size > MAX_IMPORT_BYTES
       ? { path, bytes: new Uint8Array(0), tooLarge: size }
@@ -103,6 +119,7 @@ function readSource(source: ImportSource): FileReport {
     unsure: [],
     error: null,
   };
+  if (source.problem !== undefined) return { ...base, error: source.problem };
   if (source.tooLarge !== undefined) {
     return {
       ...base,
@@ -162,6 +179,7 @@ export function importSources(
   const skipped: SkippedQuestion[] = [];
   const kept: SkippedQuestion[] = [];
   const bankTexts = new Map(ctx.builtin.questions.map((q) => [normaliseForDedupe(q.text), q.id]));
+  const restated = restatementFinder(ctx.builtin.questions);
   const seen = new Map<string, { answer: string; file: string; line: number }[]>();
   for (const r of ctx.store.listImported())
     seen.set(r.dedupeKey, [
@@ -175,12 +193,15 @@ export function importSources(
       const key = normaliseForDedupe(q.text);
       if (!key) continue;
       const inBank = bankTexts.get(key);
-      if (inBank) {
+      const sameTopic = inBank ? undefined : restated(q);
+      if (inBank || sameTopic) {
         skipped.push({
           text: q.text,
           file: shown,
           line: q.line,
-          reason: `already in the built-in bank as "${inBank}"`,
+          reason: inBank
+            ? `already in the built-in bank as "${inBank}"`
+            : `already in the built-in bank as "${sameTopic?.id}" (this title restates that question)`,
         });
         continue;
       }

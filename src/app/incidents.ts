@@ -2,21 +2,31 @@
 // round with its debrief, resume the last unfinished one.
 import { randomBytes } from 'node:crypto';
 import { BankError, ConflictError, InputError, NotFoundError } from '../core/errors.js';
-import { debriefIncident, type IncidentDebrief } from '../core/incident/debrief.js';
-import {
-  clockAt,
-  type IncidentState,
-  type IncidentTurn,
-  MAX_TURN_CHARS,
-  startIncident,
-  takeTurn,
-} from '../core/incident/engine.js';
+import { debriefIncident } from '../core/incident/debrief.js';
+import { clockAt, MAX_TURN_CHARS, startIncident, takeTurn } from '../core/incident/engine.js';
 import type { IncidentScenario } from '../core/incident/schema.js';
+import type { IncidentTurn, IncidentView, ScenarioSummary } from '../core/incident/types.js';
+import { ratingFor, reviewCard } from '../core/schedule/index.js';
+
+export type { IncidentView, ScenarioSummary } from '../core/incident/types.js';
+
 import { readIncidentDir } from '../storage/bankFiles.js';
 import type { IncidentRecord } from '../storage/store.js';
 import type { AppContext } from './context.js';
+import { interviewDate } from './review.js';
 
 let loaded: IncidentScenario[] | null = null;
+
+/** Review cards of incident rounds are keyed by scenario, beside the questions' cards. */
+export const INCIDENT_CARD_PREFIX = 'incident:';
+export const incidentCardId = (scenarioId: string) => `${INCIDENT_CARD_PREFIX}${scenarioId}`;
+
+/** The scenario a review card stands for, if it is an incident round's. */
+export function scenarioOfCard(questionId: string): IncidentScenario | undefined {
+  if (!questionId.startsWith(INCIDENT_CARD_PREFIX)) return undefined;
+  const id = questionId.slice(INCIDENT_CARD_PREFIX.length);
+  return incidentScenarios().find((s) => s.id === id);
+}
 
 /** The built-in scenarios (bank/incidents), read once; a broken file is refused with file, line and field. */
 export function incidentScenarios(): IncidentScenario[] {
@@ -35,15 +45,6 @@ function scenarioById(id: string): IncidentScenario {
   return s;
 }
 
-export interface ScenarioSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly level: number;
-  readonly tags: readonly string[];
-  readonly brief: string;
-  readonly zh: IncidentScenario['zh'];
-}
-
 export function listScenariosHandler(): ScenarioSummary[] {
   return incidentScenarios().map((s) => ({
     id: s.id,
@@ -53,24 +54,6 @@ export function listScenariosHandler(): ScenarioSummary[] {
     brief: s.brief,
     zh: s.zh,
   }));
-}
-
-export interface IncidentView {
-  readonly id: string;
-  readonly scenario: Pick<
-    IncidentScenario,
-    'id' | 'title' | 'level' | 'brief' | 'zh' | 'system' | 'startTime' | 'limitMinutes'
-  > & {
-    readonly actions: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly label: string }>;
-  };
-  readonly minute: number;
-  readonly clock: string;
-  readonly finished: boolean;
-  readonly turns: readonly IncidentTurn[];
-  readonly curve: IncidentState['curve'];
-  readonly debrief: IncidentDebrief | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
 }
 
 function viewOf(r: IncidentRecord): IncidentView {
@@ -162,7 +145,22 @@ export function incidentTurnHandler(
     overall: state.finished ? debriefIncident(s, state).overall : null,
     updatedAt: ctx.now().toISOString(),
   };
-  ctx.store.saveIncident(record);
+  ctx.store.transaction(() => {
+    ctx.store.saveIncident(record);
+    // A finished round feeds review like a question: a weak round comes back sooner.
+    if (state.finished && record.overall !== null) {
+      const now = ctx.now();
+      const key = incidentCardId(s.id);
+      const card = reviewCard(
+        ctx.store.getCard(key),
+        key,
+        record.overall,
+        now,
+        interviewDate(ctx) ?? undefined,
+      );
+      ctx.store.saveCard(card, null, ratingFor(record.overall), now.toISOString());
+    }
+  });
   return { turn: state.turns.at(-1) as IncidentTurn, view: viewOf(record) };
 }
 

@@ -22,6 +22,12 @@ export interface Progress {
   readonly weak: ReadonlyArray<{ questionId: string; text: string; score: number }>;
   readonly interview: { readonly date: string; readonly daysLeft: number } | null;
   readonly review: ReturnType<typeof reviewHandler>['items'];
+  /** Live incident rounds: finished rounds and the latest overall score per scenario. */
+  readonly incidents: {
+    readonly rounds: number;
+    readonly averageOverall: number | null;
+    readonly byScenario: ReadonlyArray<{ scenarioId: string; rounds: number; last: number; best: number }>;
+  };
 }
 
 const mean = (xs: readonly number[]) =>
@@ -94,6 +100,27 @@ export function progressHandler(ctx: AppContext): Progress {
         }
       : null,
     // Due now first, then what comes back later: a queue with cards is never shown as empty.
+    incidents: (() => {
+      const finished = ctx.store
+        .listIncidents(10_000)
+        .filter((r) => r.state.finished && r.overall !== null)
+        .reverse();
+      const by = new Map<string, { scenarioId: string; rounds: number; last: number; best: number }>();
+      for (const r of finished) {
+        const e = by.get(r.scenarioId) ?? { scenarioId: r.scenarioId, rounds: 0, last: 0, best: 0 };
+        by.set(r.scenarioId, {
+          scenarioId: r.scenarioId,
+          rounds: e.rounds + 1,
+          last: r.overall as number,
+          best: Math.max(e.best, r.overall as number),
+        });
+      }
+      return {
+        rounds: finished.length,
+        averageOverall: mean(finished.map((r) => r.overall as number)),
+        byScenario: [...by.values()],
+      };
+    })(),
     review: (() => {
       const r = reviewHandler(ctx);
       return [...r.items, ...r.upcoming];

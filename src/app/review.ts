@@ -4,6 +4,7 @@ import { isWeak } from '../core/analysis/policy.js';
 import { InputError } from '../core/errors.js';
 import { dueCards, type PlannedReview, planForInterview, type ReviewCard } from '../core/schedule/index.js';
 import type { AppContext } from './context.js';
+import { scenarioOfCard } from './incidents.js';
 
 const INTERVIEW_DATE = 'interviewDate';
 
@@ -58,11 +59,12 @@ export function reviewHandler(ctx: AppContext, options: { by?: string | undefine
   const describe = (p: PlannedReview): ReviewItem => {
     const q = ctx.bank.byId(p.questionId);
     const card = cards.find((c) => c.questionId === p.questionId);
+    const incident = q ? undefined : scenarioOfCard(p.questionId);
     return {
       ...p,
-      text: q?.text ?? p.questionId,
-      category: q?.category ?? 'imported',
-      level: q?.level ?? 0,
+      text: q?.text ?? (incident ? `Incident round: ${incident.title}` : p.questionId),
+      category: q?.category ?? (incident ? 'incident' : 'imported'),
+      level: q?.level ?? incident?.level ?? 0,
       reviews: card?.reviews ?? 0,
     };
   };

@@ -2,61 +2,12 @@
 // quoted from the candidate's own turns. Technical means: the right investigations and fixes; ops thinking: stop
 // the bleeding fast, in a sensible order, nothing unsafe, red herrings ruled out; delivery & collaboration:
 // declare, roles, status updates, the client, the postmortem.
-import { expertRun, type IncidentState, type TakenAction } from './engine.js';
+import { expertRun } from './engine.js';
+import type { IncidentDebrief, IncidentState, LayerScore, TakenAction } from './types.js';
+
+export type { IncidentDebrief, LayerScore } from './types.js';
+
 import type { IncidentAction, IncidentScenario } from './schema.js';
-
-export interface LayerScore {
-  readonly score: number;
-  /** What earned credit, quoting the candidate. */
-  readonly credited: ReadonlyArray<{
-    readonly label: string;
-    readonly quote: string;
-    readonly minute: number;
-  }>;
-  /** What an expert would have done that the candidate did not. */
-  readonly missed: readonly string[];
-  /** What cost points (unsafe actions, red herrings, late mitigation), in words. */
-  readonly marked: readonly string[];
-}
-
-export interface IncidentDebrief {
-  readonly scenarioId: string;
-  readonly rootCause: string;
-  readonly outcome: {
-    readonly detectedAt: number | null;
-    readonly mitigatedAt: number | null;
-    readonly resolvedAt: number | null;
-    readonly minutes: number;
-    readonly endedBy: IncidentState['endedBy'];
-    readonly impact: {
-      readonly failedRequests: number;
-      readonly budgetBurnt: number;
-      readonly peakErrorRate: number;
-    };
-  };
-  readonly expert: {
-    readonly detectedAt: number | null;
-    readonly mitigatedAt: number | null;
-    readonly resolvedAt: number | null;
-    readonly impact: { readonly failedRequests: number; readonly budgetBurnt: number };
-    /** The expert's order, with the minute the candidate took each (null: not taken). */
-    readonly order: ReadonlyArray<{
-      readonly id: string;
-      readonly label: string;
-      readonly yourMinute: number | null;
-    }>;
-  };
-  readonly scores: {
-    readonly technical: LayerScore;
-    readonly ops: LayerScore;
-    readonly delivery: LayerScore;
-  };
-  readonly overall: number;
-  /** The debrief in sentences, most important first. */
-  readonly notes: readonly string[];
-  /** The impact curve minute by minute, for the chart and the replay. */
-  readonly curve: IncidentState['curve'];
-}
 
 /** Points lost per unsafe action (ops), per red herring chased (ops, each). */
 export const UNSAFE_PENALTY = 25;

@@ -3,6 +3,9 @@
 // effects in the order they were said, and ends when the cause is fixed, the time is up or the candidate ends it.
 import { matchIntents } from './intents.js';
 import type { IncidentAction, IncidentScenario } from './schema.js';
+import type { IncidentState, IncidentTurn, Metrics, TakenAction } from './types.js';
+
+export type { IncidentState, IncidentTurn, Metrics, TakenAction } from './types.js';
 
 /** A turn is at most this long: say what you do; a pasted log is not an action. */
 export const MAX_TURN_CHARS = 2000;
@@ -10,60 +13,6 @@ export const MAX_TURN_CHARS = 2000;
 const ALARM_ERROR_RATE = 0.7;
 /** Thinking costs time too: a turn that maps to nothing still takes a minute. */
 const THINKING_MINUTES = 1;
-
-export interface Metrics {
-  readonly minute: number;
-  readonly errorRate: number;
-  readonly latencyMs: number;
-  /** Requests failed so far. */
-  readonly failedRequests: number;
-  /** Percent of the monthly error budget burnt so far. */
-  readonly budgetBurnt: number;
-}
-
-export interface TakenAction {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: IncidentAction['kind'];
-  /** Minute when it was finished. */
-  readonly minute: number;
-  readonly quote: string;
-  readonly evidence: string | null;
-  /** What the interviewer says about it: a consequence, why it did not work, or "already done". */
-  readonly note: string | null;
-  readonly outcome: 'done' | 'ineffective' | 'repeated';
-}
-
-export interface IncidentTurn {
-  readonly input: string;
-  readonly actions: readonly TakenAction[];
-  readonly minute: number;
-  readonly evidence: readonly string[];
-  readonly interjections: readonly string[];
-  /** The interviewer's question when part of the turn mapped to no action. */
-  readonly clarify: string | null;
-  readonly metrics: Metrics;
-}
-
-export interface IncidentState {
-  readonly scenarioId: string;
-  readonly minute: number;
-  readonly errorRate: number;
-  readonly latencyMs: number;
-  readonly growing: boolean;
-  readonly failedRequests: number;
-  readonly budgetBurnt: number;
-  readonly detectedAt: number | null;
-  readonly mitigatedAt: number | null;
-  readonly resolvedAt: number | null;
-  readonly taken: readonly string[];
-  readonly said: readonly number[];
-  readonly alarmed: boolean;
-  readonly turns: readonly IncidentTurn[];
-  readonly curve: readonly Metrics[];
-  readonly finished: boolean;
-  readonly endedBy: 'resolved' | 'time' | 'candidate' | null;
-}
 
 export function startIncident(s: IncidentScenario): IncidentState {
   const m: Metrics = {
@@ -271,8 +220,8 @@ export function takeAction(s: IncidentScenario, state: IncidentState, a: Inciden
     actions: [
       {
         ...base(a, st.minute, a.label),
-        evidence: a.evidence ?? null,
-        note: null,
+        evidence: ok ? (a.evidence ?? null) : null,
+        note: ok ? (a.consequence ?? null) : (a.ineffective ?? null),
         outcome: ok ? 'done' : 'ineffective',
       },
     ],

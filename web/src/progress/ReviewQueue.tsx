@@ -1,6 +1,6 @@
 // The review queue: what to practise again and when, weakest first.
 import { scoreTone } from '../feedback/ScoreHeader';
-import { useT } from '../i18n';
+import { type StringKey, useT } from '../i18n';
 import { href } from '../lib/router';
 import type { ReviewItem } from '../types';
 
@@ -27,8 +27,14 @@ export function ReviewQueue({ items }: { items: readonly ReviewItem[] }) {
               return (
                 <tr key={item.questionId} data-testid="review-item">
                   <td lang="en">
-                    <a href={href('workshop', item.questionId)}>{item.text}</a>
-                    <span className="muted small"> · {t(`cat.${item.category}`)}</span>
+                    {item.category === 'incident' ? (
+                      <a href={href('incident')}>{item.text}</a>
+                    ) : (
+                      <a href={href('workshop', item.questionId)}>{item.text}</a>
+                    )}
+                    {item.category !== 'incident' && (
+                      <span className="muted small"> · {t(`cat.${item.category}` as StringKey)}</span>
+                    )}
                   </td>
                   <td>
                     <span className={`chip ${scoreTone(item.lastScore)}`}>{item.lastScore}</span>

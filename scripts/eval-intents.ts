@@ -1,0 +1,89 @@
+// `npx tsx scripts/eval-intents.ts [--half tune|test] [--verbose]`: the incident intent matcher against turns written
+// by a helper who never saw the matcher or the scenarios' phrasings (test/fixtures/incident-phrasings/). A turn
+// counts as right when the actions found are exactly the expected ones, in the order said (none for a vague or
+// negated turn). Split by scenario into a tuning half and a test half (scripts/lib/split.ts).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { incidentScenarios } from '../src/app/incidents.js';
+import { matchIntents } from '../src/core/incident/intents.js';
+import { type Half, halfOf } from './lib/split.js';
+
+export const PHRASINGS_DIR = join(import.meta.dirname, '..', 'test', 'fixtures', 'incident-phrasings');
+
+export interface Phrasing {
+  readonly scenarioId: string;
+  readonly text: string;
+  readonly expected: readonly string[];
+}
+
+export function readPhrasings(): Phrasing[] {
+  if (!existsSync(PHRASINGS_DIR)) return [];
+  return readdirSync(PHRASINGS_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) =>
+      readFileSync(join(PHRASINGS_DIR, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l, i) => {
+          try {
+            return JSON.parse(l) as Phrasing;
+          } catch (err) {
+            throw new Error(`${f}:${i + 1}: not JSON: ${(err as Error).message}`);
+          }
+        }),
+    );
+}
+
+export interface IntentEval {
+  readonly turns: number;
+  readonly accuracy: number;
+  /** Of the expected actions, the share found (in any order); of the found ones, the share expected. */
+  readonly recall: number;
+  readonly precision: number;
+  readonly wrong: ReadonlyArray<Phrasing & { readonly got: readonly string[] }>;
+}
+
+export function evalIntents(rows: readonly Phrasing[]): IntentEval {
+  const byId = new Map(incidentScenarios().map((s) => [s.id, s]));
+  let right = 0;
+  let expected = 0;
+  let found = 0;
+  let both = 0;
+  const wrong: Array<Phrasing & { got: string[] }> = [];
+  for (const r of rows) {
+    const s = byId.get(r.scenarioId);
+    if (!s) throw new Error(`phrasing for unknown scenario "${r.scenarioId}": "${r.text}"`);
+    const got = matchIntents(s, r.text).matches.map((m) => m.actionId);
+    expected += r.expected.length;
+    found += got.length;
+    both += got.filter((g) => r.expected.includes(g)).length;
+    if (got.join(' ') === r.expected.join(' ')) right++;
+    else wrong.push({ ...r, got });
+  }
+  return {
+    turns: rows.length,
+    accuracy: rows.length ? right / rows.length : 0,
+    recall: expected ? both / expected : 1,
+    precision: found ? both / found : 1,
+    wrong,
+  };
+}
+
+export const halfRows = (rows: readonly Phrasing[], half: Half) =>
+  rows.filter((r) => halfOf(r.scenarioId) === half);
+
+if (process.argv[1]?.endsWith('eval-intents.ts')) {
+  const i = process.argv.indexOf('--half');
+  const half = (i >= 0 ? process.argv[i + 1] : 'tune') as Half;
+  const rows = halfRows(readPhrasings(), half);
+  const e = evalIntents(rows);
+  process.stdout.write(
+    `incident intents (${half} half): ${e.turns} turns; accuracy ${e.accuracy.toFixed(3)}; recall ${e.recall.toFixed(3)}; precision ${e.precision.toFixed(3)}\n`,
+  );
+  if (process.argv.includes('--verbose'))
+    for (const w of e.wrong)
+      process.stdout.write(
+        `${w.scenarioId}: "${w.text}"\n   expected [${w.expected.join(', ')}] got [${w.got.join(', ')}]\n`,
+      );
+}

@@ -1,0 +1,145 @@
+// Live incident rounds: for every scenario in the bank, an expert run mitigates early and scores high, a poor run
+// (the red herring, the unsafe action, no communication) scores low and sees the consequences; runs are
+// deterministic; bad input gets a clear message and nothing is lost.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContext } from '../src/app/context.js';
+import { incidentScenarios } from '../src/app/incidents.js';
+import { debriefIncident } from '../src/core/incident/debrief.js';
+import { expertRun, startIncident, takeAction, takeTurn } from '../src/core/incident/engine.js';
+import type { IncidentScenario } from '../src/core/incident/schema.js';
+import { createApp } from '../src/server/app.js';
+
+const scenarios = incidentScenarios();
+
+function poorRun(s: IncidentScenario) {
+  let st = startIncident(s);
+  const bad = s.actions.filter((a) => a.redHerring || a.unsafe);
+  for (const a of bad) st = takeAction(s, st, a);
+  // Then nothing useful until the time runs out.
+  while (!st.finished) st = takeTurn(s, st, 'hmm, let me think about it');
+  return st;
+}
+
+describe('incident scenarios', () => {
+  it('the bank holds live incident scenarios', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s: the expert run mitigates early and scores high',
+    (_, s) => {
+      const run = expertRun(s);
+      expect(run.mitigatedAt).not.toBeNull();
+      expect(run.resolvedAt).not.toBeNull();
+      const d = debriefIncident(s, run);
+      expect(d.overall).toBeGreaterThanOrEqual(80);
+      for (const layer of ['technical', 'ops', 'delivery'] as const)
+        expect(d.scores[layer].score).toBeGreaterThanOrEqual(60);
+      // Deterministic: the same run twice gives the same state.
+      expect(JSON.stringify(expertRun(s))).toBe(JSON.stringify(run));
+    },
+  );
+
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s: a poor run (red herring, unsafe action, no communication) scores low and sees the consequences',
+    (_, s) => {
+      const run = poorRun(s);
+      const d = debriefIncident(s, run);
+      expect(d.overall).toBeLessThan(35);
+      expect(d.scores.delivery.score).toBe(0);
+      expect(d.scores.ops.marked.some((m) => /Unsafe|red herring/.test(m))).toBe(true);
+      const unsafe = s.actions.find((a) => a.unsafe);
+      if (unsafe)
+        expect(run.turns.flatMap((t) => t.actions).find((a) => a.id === unsafe.id)?.note).toBe(
+          unsafe.consequence,
+        );
+      // The impact kept growing: more damage than the expert's run.
+      expect(d.outcome.impact.failedRequests).toBeGreaterThan(d.expert.impact.failedRequests);
+    },
+  );
+});
+
+describe('incident turns from free text', () => {
+  const s = scenarios[0] as IncidentScenario;
+
+  it('maps each phrasing of an action to it, and several in one turn in the order said', () => {
+    for (const a of s.actions) {
+      const st = takeTurn(s, startIncident(s), a.intents[0] as string);
+      expect(st.turns[0]?.actions.map((x) => x.id)).toContain(a.id);
+    }
+    const [first, second] = s.expert.map((id) => s.actions.find((a) => a.id === id));
+    const both = takeTurn(s, startIncident(s), `${first?.intents[1]}, and then ${second?.intents[1]}`);
+    expect(both.turns[0]?.actions.map((x) => x.id)).toEqual([first?.id, second?.id]);
+  });
+
+  it('asks instead of doing nothing when it cannot map a turn, and the clock still runs', () => {
+    const st = takeTurn(s, startIncident(s), 'I would investigate the issue carefully');
+    expect(st.turns[0]?.actions).toEqual([]);
+    expect(st.turns[0]?.clarify).toMatch(/exactly/);
+    expect(st.minute).toBe(1);
+    const empty = takeTurn(s, startIncident(s), '   ');
+    expect(empty.turns[0]?.clarify).toMatch(/What do you do first/);
+  });
+
+  it('does not take an action named only to rule it out', () => {
+    const unsafe = s.actions.find((a) => a.unsafe);
+    if (!unsafe) return;
+    const st = takeTurn(s, startIncident(s), `I would not ${unsafe.intents[0]}`);
+    expect(st.turns[0]?.actions.map((a) => a.id)).not.toContain(unsafe.id);
+  });
+});
+
+describe('incident rounds through the API', () => {
+  const home = mkdtempSync(join(tmpdir(), 'mockops-incident-'));
+  const ctx = createContext({ dbFile: join(home, 'mockops.db') });
+  const app = createApp(ctx, { webDir: null });
+  afterAll(() => ctx.close());
+  const post = (path: string, body: unknown) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('starts a round, saves every turn, refuses a pasted log, finishes with a debrief, then 409', async () => {
+    const s = scenarios[0] as IncidentScenario;
+    const start = await post('/api/incidents', { scenarioId: s.id });
+    expect(start.status).toBe(201);
+    const view = (await start.json()) as { id: string; clock: string; minute: number };
+    expect(view.clock).toBe(s.startTime);
+    const long = await post(`/api/incidents/${view.id}/turns`, { input: 'x'.repeat(20_000) });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { error: { message: string } }).error.message).toMatch(
+      /at most 2,000 characters/,
+    );
+    const first = s.actions.find((a) => a.id === s.expert[0]);
+    const turn = await post(`/api/incidents/${view.id}/turns`, { input: first?.intents[0] });
+    expect(turn.status).toBe(201);
+    // Saved as it was taken: a fresh read has the turn.
+    const again = (await (await app.request(`/api/incidents/${view.id}`)).json()) as { turns: unknown[] };
+    expect(again.turns).toHaveLength(1);
+    const done = (await (await post(`/api/incidents/${view.id}/turns`, { input: 'done' })).json()) as {
+      view: { finished: boolean; debrief: { scores: { delivery: { score: number } } } | null };
+    };
+    expect(done.view.finished).toBe(true);
+    expect(done.view.debrief?.scores.delivery.score).toBeGreaterThanOrEqual(0);
+    expect((await post(`/api/incidents/${view.id}/turns`, { input: 'roll back' })).status).toBe(409);
+    // A finished round feeds review and progress like a question.
+    const review = (await (await app.request('/api/review')).json()) as {
+      items: Array<{ questionId: string; category: string; text: string }>;
+      upcoming: Array<{ questionId: string; category: string; text: string }>;
+    };
+    const card = [...review.items, ...review.upcoming].find((i) => i.questionId === `incident:${s.id}`);
+    expect(card?.category).toBe('incident');
+    expect(card?.text).toContain(s.title);
+    const progress = (await (await app.request('/api/progress')).json()) as {
+      incidents: { rounds: number; byScenario: Array<{ scenarioId: string }> };
+    };
+    expect(progress.incidents.rounds).toBe(1);
+    expect(progress.incidents.byScenario[0]?.scenarioId).toBe(s.id);
+    expect((await post('/api/incidents', { scenarioId: 'no-such' })).status).toBe(404);
+  });
+});
