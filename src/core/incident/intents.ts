@@ -85,7 +85,38 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
     matches.push({ actionId: c.id, quote, at });
   }
+  // Steps said in other words: the best action by weighted share of a phrasing's words, one per step.
+  for (const [from, to] of stepRanges(doc)) {
+    let taken = false;
+    for (let i = from; i < to; i++) if (used.has(i)) taken = true;
+    if (taken) continue;
+    const fuzzy = bestFuzzy(s, index, from, to);
+    if (!fuzzy) continue;
+    for (const t of fuzzy.tokens) used.add(t);
+    const first = fuzzy.tokens[0] ?? from;
+    const last = fuzzy.tokens[fuzzy.tokens.length - 1] ?? first;
+    const negated =
+      fuzzy.tokens.some((t) => (doc.tokens[t] as Token).negator >= from) ||
+      stanceOf(doc, clauses, clauseAt[first] ?? -1, first, last).stance !== 'stated';
+    if (negated) {
+      declined.push(fuzzy.id);
+      continue;
+    }
+    const span = doc.tokens.slice(from, to) as Token[];
+    const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
+    matches.push({ actionId: fuzzy.id, quote, at: first });
+  }
   matches.sort((a, b) => a.at - b.at);
+  // An action named again in the same turn is the same action; one ruled out afterwards ("…, no, too risky") is not taken.
+  const once = new Set<string>();
+  const kept: IntentMatch[] = [];
+  for (const m of matches) {
+    if (once.has(m.actionId)) continue;
+    once.add(m.actionId);
+    if (ruledOutAfter(doc, m.at)) declined.push(m.actionId);
+    else kept.push(m);
+  }
+  matches.splice(0, matches.length, ...kept);
   const unmatched: string[] = [];
   for (const c of clauses) {
     const words = (doc.tokens.slice(c.from, c.to) as Token[]).filter((t) => t.kind === 'word' && !t.stop);
@@ -99,4 +130,111 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     }
   }
   return { matches, unmatched, declined };
+}
+
+/** A phrasing counts as said in other words when this weighted share of its words stands in one step… */
+export const FUZZY_MIN = 0.6;
+/** …and beats the next action by this much (else the step is ambiguous, and the interviewer asks). */
+const FUZZY_MARGIN = 0.1;
+
+const weights = new WeakMap<IncidentScenario, Map<string, number>>();
+
+/** How telling each word is in this scenario: words in many actions' phrasings weigh little. */
+function wordWeights(s: IncidentScenario): Map<string, number> {
+  const known = weights.get(s);
+  if (known) return known;
+  const df = new Map<string, number>();
+  for (const { phrases } of compiledIntents(s)) {
+    const seen = new Set(phrases.flatMap((p) => p.stems));
+    for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
+  }
+  const n = s.actions.length;
+  const out = new Map([...df].map(([st, k]) => [st, Math.log(1 + n / k)]));
+  weights.set(s, out);
+  return out;
+}
+
+/** Words that start a new step: "…, then roll back", "check X and restart Y", "first…; next…". */
+const STEP_WORDS: ReadonlySet<string> = new Set(['then', 'next', 'afterwards', 'after', 'finally', 'also']);
+
+/** Token ranges of the steps of a turn: sentences, split again where a new verb phrase starts. */
+function stepRanges(doc: ReturnType<typeof readText>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const tokens = doc.tokens;
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    const newSentence = prev !== undefined && prev.sentence !== t.sentence;
+    let boundary = newSentence || t.norm === ';';
+    if (!boundary && (t.pos === 'CCONJ' || t.norm === ',' || STEP_WORDS.has(t.norm))) {
+      // A boundary when a verb follows within three words ("and then I roll back", ", restart the pods").
+      for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+        const n = tokens[k] as Token;
+        if (n.sentence !== t.sentence) break;
+        if (n.pos === 'VERB') {
+          boundary = true;
+          break;
+        }
+        if (!(n.stop || n.pos === 'PRON' || STEP_WORDS.has(n.norm) || n.norm === ',')) break;
+      }
+    }
+    if (boundary && i > from) {
+      out.push([from, i]);
+      from = i;
+    }
+  }
+  if (from < tokens.length) out.push([from, tokens.length]);
+  return out;
+}
+
+function bestFuzzy(
+  s: IncidentScenario,
+  index: ReturnType<typeof indexDoc>,
+  from: number,
+  to: number,
+): { id: string; tokens: number[] } | null {
+  const w = wordWeights(s);
+  const at = (stem: string) =>
+    (index.positions.get(stem) ?? []).find((p) => p >= from && p < to && !index.partOnly.get(stem)?.has(p));
+  let best: { id: string; score: number; tokens: number[] } | null = null;
+  let second = 0;
+  for (const { id, phrases } of compiledIntents(s)) {
+    let top: { score: number; tokens: number[] } | null = null;
+    for (const p of phrases) {
+      if (p.stems.length < 2) continue;
+      let total = 0;
+      let got = 0;
+      const tokens: number[] = [];
+      for (const st of p.stems) {
+        const weight = w.get(st) ?? 0;
+        total += weight;
+        const pos = at(st);
+        if (pos !== undefined) {
+          got += weight;
+          tokens.push(pos);
+        }
+      }
+      if (tokens.length < 2 || total === 0) continue;
+      const score = got / total;
+      if (!top || score > top.score) top = { score, tokens };
+    }
+    if (!top) continue;
+    if (!best || top.score > best.score) {
+      if (best && best.id !== id) second = Math.max(second, best.score);
+      best = { id, ...top };
+    } else second = Math.max(second, top.score);
+  }
+  if (!best || best.score < FUZZY_MIN || best.score - second < FUZZY_MARGIN) return null;
+  return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
+}
+
+/** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
+const RULED_OUT =
+  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this))\b/i;
+
+function ruledOutAfter(doc: ReturnType<typeof readText>, at: number): boolean {
+  const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
+  if (!sentence) return false;
+  return RULED_OUT.test(doc.text.slice(sentence.start, sentence.end));
 }
