@@ -12,6 +12,7 @@ import { isContent, readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { evalDevops, type Graded, readGraded, SETS } from './eval-devops.js';
 import { evalGrammar, GRAMMAR_SETS, printGrammar, readLearner } from './eval-grammar.js';
+import { evalIntents, halfRows, readPhrasings } from './eval-intents.js';
 import { halfOf } from './lib/split.js';
 import { cosine, pearson } from './lib/stats.js';
 
@@ -32,6 +33,7 @@ const TARGET = {
   mohler: 0.62,
   grammarRecall: 0.6,
   grammarPrecision: 0.9,
+  intents: 0.9,
 } as const;
 export const FLOORS = {
   blindTest: { spearman: 0.76, pairwise: 0.84, junk: 0.87 },
@@ -45,6 +47,9 @@ export const FLOORS = {
   grammarTest: { recall: 0.62, precision: 0.97 },
   grammarHeldOut: { recall: 0.67, precision: 0.95 },
   grammarTune: { recall: 0.74, precision: 0.98 },
+  /** Incident intent matcher (#14): blind turns, split by scenario. */
+  intentsTune: 0.7,
+  intentsTest: 0.6,
 } as const;
 
 /** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */
@@ -173,6 +178,18 @@ function mohlerFigures(): Figure[] | null {
   ];
 }
 
+/** The incident intent matcher on turns written blind to it: exact actions in the order said. */
+function intentFigures(): Figure[] {
+  const rows = readPhrasings();
+  if (rows.length === 0) return [];
+  return (['tune', 'test'] as const).map((half) => ({
+    name: `incident intents, ${half === 'tune' ? 'tuning' : 'test'} half: accuracy`,
+    value: evalIntents(halfRows(rows, half)).accuracy,
+    target: TARGET.intents,
+    floor: half === 'tune' ? FLOORS.intentsTune : FLOORS.intentsTest,
+  }));
+}
+
 export function evaluate(print = false): { figures: Figure[]; mohler: boolean } {
   const blind = readGraded(SETS.blind);
   const figures = [
@@ -189,7 +206,10 @@ export function evaluate(print = false): { figures: Figure[]; mohler: boolean } 
     ...devopsFigures('team set (seed questions)', readGraded(SETS.team), FLOORS.team),
   ];
   const mohler = mohlerFigures();
-  return { figures: [...figures, ...(mohler ?? []), ...grammarFigures(print)], mohler: mohler !== null };
+  return {
+    figures: [...figures, ...(mohler ?? []), ...grammarFigures(print), ...intentFigures()],
+    mohler: mohler !== null,
+  };
 }
 
 if (process.argv[1]?.endsWith('eval.ts')) {
