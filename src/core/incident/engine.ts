@@ -146,7 +146,6 @@ export function takeTurn(s: IncidentScenario, state: IncidentState, input: strin
         note: a.consequence ?? null,
         outcome: 'done',
       });
-      if (st.resolvedAt !== null) break;
     }
     if (matches.length === 0) {
       advance(s, st, THINKING_MINUTES, said);
@@ -156,9 +155,14 @@ export function takeTurn(s: IncidentScenario, state: IncidentState, input: strin
           : `I'm not sure what you'd do there${unmatched[0] ? ` ("${unmatched[0].slice(0, 80)}")` : ''}. Which tool would you open, or what would you change, exactly?`;
     } else if (unmatched.length > 0)
       clarify = `And "${unmatched[0]?.slice(0, 80)}": what exactly would you do there?`;
-    if (st.resolvedAt !== null) {
+    // Resolved: one more turn to wrap up (the postmortem, the client, what to prevent), then the round closes.
+    if (st.resolvedAt !== null && state.resolvedAt !== null) {
       st.finished = true;
       st.endedBy = 'resolved';
+    } else if (st.resolvedAt !== null) {
+      said.push(
+        `That fixes it: the incident is resolved at ${clockAt(s, st.resolvedAt)}. Anything else before we close it? ("done" ends the round.)`,
+      );
     } else if (st.minute >= s.limitMinutes) {
       st.finished = true;
       st.endedBy = 'time';
@@ -197,7 +201,11 @@ export function expertRun(s: IncidentScenario): IncidentState {
     if (!a || st.finished) break;
     st = takeAction(s, st, a);
   }
-  return st;
+  return {
+    ...st,
+    finished: true,
+    endedBy: st.resolvedAt !== null ? 'resolved' : (st.endedBy ?? 'candidate'),
+  };
 }
 
 /** One action taken directly (no words to match): the expert run and tests. */
@@ -211,9 +219,9 @@ export function takeAction(s: IncidentScenario, state: IncidentState, a: Inciden
     apply(s, st, a);
     if (s.detectedBy.includes(a.id)) st.detectedAt ??= st.minute;
   }
-  if (st.resolvedAt !== null) {
+  if (st.minute >= s.limitMinutes) {
     st.finished = true;
-    st.endedBy = 'resolved';
+    st.endedBy = 'time';
   }
   st.turns.push({
     input: a.label,

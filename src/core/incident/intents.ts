@@ -25,6 +25,17 @@ export interface IntentResult {
 }
 
 const compiled = new WeakMap<IncidentScenario, Array<{ id: string; phrases: CompiledPhrase[] }>>();
+const labels = new WeakMap<IncidentScenario, Map<string, CompiledPhrase>>();
+
+/** Each action's label ("Split the error rate by version in Grafana"), as one more phrasing for steps in other words. */
+function compiledLabels(s: IncidentScenario): Map<string, CompiledPhrase> {
+  const known = labels.get(s);
+  if (known) return known;
+  const all = compilePhrases(s.actions.map((a) => a.label));
+  const out = new Map(s.actions.map((a, i) => [a.id, all[i] as CompiledPhrase]));
+  labels.set(s, out);
+  return out;
+}
 
 function compiledIntents(s: IncidentScenario) {
   const known = compiled.get(s);
@@ -42,7 +53,14 @@ function compiledIntents(s: IncidentScenario) {
 
 /** Map a turn's text onto actions. */
 export function matchIntents(s: IncidentScenario, text: string): IntentResult {
-  const doc = readText(text);
+  // A turn is mostly imperatives ("Lower the TTL", "Roll back"): a capital at a sentence start makes the tagger
+  // read the verb as a name. Read it as the phrasings are written, in lower case (same length: quotes keep offsets).
+  const doc = readText(
+    text.replace(
+      /(^|[.!?;:]\s+|\n\s*)([A-Z])(?=[a-z])/g,
+      (_, pre: string, c: string) => pre + c.toLowerCase(),
+    ),
+  );
   const index = indexDoc(doc);
   const clauses = clausesOf(doc);
   const clauseAt = clauseIndexOf(clauses, doc.tokens.length);
@@ -144,8 +162,9 @@ function wordWeights(s: IncidentScenario): Map<string, number> {
   const known = weights.get(s);
   if (known) return known;
   const df = new Map<string, number>();
-  for (const { phrases } of compiledIntents(s)) {
-    const seen = new Set(phrases.flatMap((p) => p.stems));
+  const label = compiledLabels(s);
+  for (const { id, phrases } of compiledIntents(s)) {
+    const seen = new Set([...phrases.flatMap((p) => p.stems), ...(label.get(id)?.stems ?? [])]);
     for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
   }
   const n = s.actions.length;
@@ -199,9 +218,11 @@ function bestFuzzy(
     (index.positions.get(stem) ?? []).find((p) => p >= from && p < to && !index.partOnly.get(stem)?.has(p));
   let best: { id: string; score: number; tokens: number[] } | null = null;
   let second = 0;
+  const label = compiledLabels(s);
   for (const { id, phrases } of compiledIntents(s)) {
     let top: { score: number; tokens: number[] } | null = null;
-    for (const p of phrases) {
+    const own = label.get(id);
+    for (const p of own ? [...phrases, own] : phrases) {
       if (p.stems.length < 2) continue;
       let total = 0;
       let got = 0;
