@@ -188,6 +188,36 @@ describe('API', () => {
     expect(card.startsWith('&quot;Quoted&quot; is how')).toBe(true);
   });
 
+  it('ends an abandoned session and deletes one, keeping its answers', async () => {
+    const start = (await (
+      await app.request(
+        '/api/sessions',
+        json({ mode: 'drill', category: 'iac', count: 3, seed: 9, maxFollowUps: 0 }),
+      )
+    ).json()) as { id: string };
+    await app.request(
+      `/api/sessions/${start.id}/answers`,
+      json({ text: 'Remote state in S3.', position: 0 }),
+    );
+    const ended = await app.request(`/api/sessions/${start.id}/end`, json({}));
+    expect(ended.status).toBe(200);
+    expect(((await ended.json()) as { status: string }).status).toBe('finished');
+    const list = (await (await app.request('/api/sessions')).json()) as {
+      sessions: Array<{ id: string; endedEarly: boolean }>;
+    };
+    expect(list.sessions.find((x) => x.id === start.id)?.endedEarly).toBe(true);
+    expect((await app.request(`/api/sessions/${start.id}/end`, json({}))).status).toBe(409);
+    const before = ((await (await app.request('/api/export?format=json')).json()) as { answers: unknown[] })
+      .answers.length;
+    const del = await app.request(`/api/sessions/${start.id}`, { method: 'DELETE' });
+    expect(await del.json()).toEqual({ deleted: start.id, answersKept: 1 });
+    expect((await app.request(`/api/sessions/${start.id}`)).status).toBe(404);
+    const after = ((await (await app.request('/api/export?format=json')).json()) as { answers: unknown[] })
+      .answers.length;
+    expect(after).toBe(before);
+    expect((await app.request(`/api/sessions/${start.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('hides feedback in interview style until the end', async () => {
     const start = await app.request(
       '/api/sessions',

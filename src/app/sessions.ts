@@ -79,6 +79,22 @@ export function getSessionHandler(ctx: AppContext, id: string): SessionState {
   return session;
 }
 
+/** End an unfinished session now: it is kept with its answers and shown as ended early. */
+export function endSessionHandler(ctx: AppContext, id: string): SessionState {
+  const session = getSessionHandler(ctx, id);
+  if (session.status !== 'active') throw new ConflictError(`session ${id} is already finished`);
+  if (!ctx.store.endSession(id, ctx.now().toISOString()))
+    throw new ConflictError(`session ${id} was finished elsewhere (another tab or process?)`);
+  return getSessionHandler(ctx, id);
+}
+
+/** Delete a session and its conversation; its answers stay in the practice history. */
+export function deleteSessionHandler(ctx: AppContext, id: string): { deleted: string; answersKept: number } {
+  const kept = ctx.store.deleteSession(id);
+  if (kept === null) throw new NotFoundError(`no session with id "${id}" (see 'mockops history')`);
+  return { deleted: id, answersKept: kept };
+}
+
 export function validateAnswerText(text: string): string {
   if (text.trim() === '') throw new InputError('the answer is empty: type or say something first');
   if (text.length > MAX_ANSWER_CHARS) {

@@ -5,6 +5,7 @@ import { scoreBand } from '../core/analysis/policy.js';
 import type { Question } from '../core/bank/index.js';
 import { InputError } from '../core/errors.js';
 import type { SessionSummary } from '../core/interview/summary.js';
+import { charWidth } from './prompt.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -15,11 +16,121 @@ export const yellow = paint('33');
 export const red = paint('31');
 export const cyan = paint('36');
 
+// Wrapping: every line of feedback fits the terminal's width, broken between words (between characters in
+// Chinese), never inside a word; a word longer than the width gets a line of its own, whole.
+// Built from a string: a regular expression literal may not hold the escape character.
+const ESC = '\u001b';
+const ANSI_CODE = `${ESC}\\[[0-9;]*m`;
+const ANSI = new RegExp(ANSI_CODE, 'g');
+const WORD_TOKEN = new RegExp(`${ANSI_CODE}|[\\s\\S]`, 'gu');
+const LEAD = new RegExp(`^(?:${ANSI_CODE}|[ \\t])*`);
+
+/** Columns `s` takes on a terminal (colour codes take none, CJK characters two). */
+export function visibleWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(ANSI, '')) w += charWidth(ch);
+  return w;
+}
+
+/** The terminal's width: `columns` of a TTY, else 80. */
+export function termWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : 80;
+}
+
+const NO_BREAK_BEFORE = new Set([...'，。、；：！？）》」』】”’…,.;:!?)]}%']);
+const NO_BREAK_AFTER = new Set([...'（《「『【“‘([{']);
+/** A bullet's continuation lines start under its text: "  ✘ ", "    → ", "  1. ". */
+const HANGING = /^(\s*)((?:[✔◐✘!~•→+*-]|\d+\.)\s+)?/;
+
+interface Piece {
+  /** Spaces before it (dropped when it starts a line). */
+  readonly sep: string;
+  readonly text: string;
+  readonly width: number;
+}
+
+/** A word's unbreakable parts: the whole word, or its CJK characters one by one (punctuation kept attached). */
+function parts(word: string): Array<{ text: string; width: number }> {
+  const out: Array<{ text: string; width: number }> = [];
+  let text = '';
+  let width = 0;
+  let prev = '';
+  for (const token of word.match(WORD_TOKEN) ?? []) {
+    if (token.startsWith(ESC)) {
+      text += token;
+      continue;
+    }
+    const w = charWidth(token);
+    const breakable =
+      prev !== '' &&
+      (charWidth(prev) === 2 || w === 2) &&
+      !NO_BREAK_BEFORE.has(token) &&
+      !NO_BREAK_AFTER.has(prev);
+    if (breakable && width > 0) {
+      out.push({ text, width });
+      text = '';
+      width = 0;
+    }
+    text += token;
+    width += w;
+    prev = token;
+  }
+  if (text !== '') out.push({ text, width });
+  return out;
+}
+
+function wrapLine(line: string, width: number): string {
+  if (visibleWidth(line) <= width) return line;
+  const lead = LEAD.exec(line)?.[0] ?? '';
+  const plain = line.replace(ANSI, '');
+  const bullet = HANGING.exec(plain);
+  let hang = visibleWidth(bullet?.[0] ?? '');
+  if (hang > width / 2) hang = (bullet?.[1] ?? '').length > width / 2 ? 0 : (bullet?.[1] ?? '').length;
+  const pieces: Piece[] = [];
+  const tokens = line.slice(lead.length).split(/([ \t]+)/);
+  for (let i = 0; i < tokens.length; i += 2) {
+    const sep = i > 0 ? (tokens[i - 1] as string) : '';
+    parts(tokens[i] as string).forEach((p, j) => {
+      pieces.push({ sep: j === 0 ? sep : '', text: p.text, width: p.width });
+    });
+  }
+  const out: string[] = [];
+  let current = lead;
+  let used = visibleWidth(lead);
+  let fresh = true;
+  for (const p of pieces) {
+    const sepWidth = visibleWidth(p.sep);
+    if (!fresh && used + sepWidth + p.width > width) {
+      out.push(current.replace(/[ \t]+$/, ''));
+      current = ' '.repeat(hang);
+      used = hang;
+      fresh = true;
+    }
+    if (!fresh) {
+      current += p.sep;
+      used += sepWidth;
+    }
+    current += p.text;
+    used += p.width;
+    if (p.width > 0) fresh = false;
+  }
+  out.push(current);
+  return out.join('\n');
+}
+
+/** Wraps every line of `text` at `width` columns (the terminal's by default). */
+export function wrap(text: string, width: number = termWidth()): string {
+  return text
+    .split('\n')
+    .map((l) => wrapLine(l, Math.max(20, width)))
+    .join('\n');
+}
+
 const LEVEL = { 1: 'fundamentals', 2: 'intermediate', 3: 'final round' } as const;
 
 export function renderQuestion(q: Question, position?: string): string {
   const head = `${position ? `${position}  ` : ''}${q.category} · level ${q.level} (${LEVEL[q.level]}) · ${q.kind}`;
-  return `${dim(head)}\n${bold(q.text)}\n${dim(q.zh.translation)}\n`;
+  return wrap(`${dim(head)}\n${bold(q.text)}\n${dim(q.zh.translation)}\n`);
 }
 
 function bar(score: number | null): string {
@@ -59,6 +170,8 @@ const HEAD: Readonly<Record<string, { en: string; zh: string }>> = {
   followUp: { en: 'Follow-up', zh: '追问' },
   say: { en: 'say', zh: '应该说' },
   mostUsed: { en: 'most used', zh: '用得最多' },
+  missed: { en: 'Missed key points', zh: '漏掉的要点' },
+  fixes: { en: 'Top 3 fixes', zh: '最该改的三点' },
 };
 const h = (key: keyof typeof HEAD) => HEAD[key]?.[cliLang] ?? key;
 
@@ -149,12 +262,12 @@ export function renderAnalysis(a: Analysis): string {
       '',
       `${bold(h('followUp'))} ${cyan(a.followUp)}${zh && a.followUpZh ? dim(`  （${a.followUpZh}）`) : ''}`,
     );
-  return lines.join('\n');
+  return wrap(lines.join('\n'));
 }
 
 export function renderModelAnswers(q: Question): string {
   const zh = cliLang === 'zh';
-  return [
+  const text = [
     bold(zh ? '参考答案：速答版（3–4 句）' : 'Model answer — quick (3–4 sentences)'),
     q.modelAnswers.quick,
     '',
@@ -164,6 +277,7 @@ export function renderModelAnswers(q: Question): string {
     bold('教练笔记'),
     q.modelAnswers.notesZh,
   ].join('\n');
+  return wrap(text);
 }
 
 export function renderSummary(s: SessionSummary): string {
@@ -185,7 +299,7 @@ export function renderSummary(s: SessionSummary): string {
     );
   const steps = zh ? s.nextStepsZh : s.nextSteps;
   if (steps.length > 0) lines.push('', bold(zh ? '下一步' : 'Next steps'), ...steps.map((n) => `  • ${n}`));
-  return lines.join('\n');
+  return wrap(lines.join('\n'));
 }
 
 export function renderComparison(c: AnswerComparison): string {
@@ -211,5 +325,108 @@ export function renderComparison(c: AnswerComparison): string {
     lines.push(dim(`  "so that" ${c.soThat.before} → ${c.soThat.after}`));
   if (c.fillers.before !== c.fillers.after)
     lines.push(dim(`  fillers ${c.fillers.before} → ${c.fillers.after}`));
-  return lines.join('\n');
+  return wrap(lines.join('\n'));
+}
+
+const SEVERITY_RANK = { major: 0, minor: 1, info: 2 } as const;
+
+/**
+ * The three fixes worth most, the most severe first. Missed key points come after the rest: the brief lists them
+ * on their own already.
+ */
+export function topFixes(a: Analysis, n = 3): Analysis['feedback'] {
+  const listed = (k: string) => (k === 'missed' || k === 'partial' ? 1 : 0);
+  return a.feedback
+    .filter((f) => f.kind !== 'strength')
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (x, y) =>
+        listed(x.f.kind) - listed(y.f.kind) ||
+        SEVERITY_RANK[x.f.severity] - SEVERITY_RANK[y.f.severity] ||
+        x.i - y.i,
+    )
+    .slice(0, n)
+    .map((x) => x.f);
+}
+
+/**
+ * The feedback in brief: the score and the three layers, the key points missed, the top 3 fixes, and how to see
+ * everything (`hidden` lines of it) with `--verbose`.
+ */
+export function renderBrief(
+  a: Analysis,
+  comparison: AnswerComparison | null,
+  hidden: number,
+  command: string,
+): string {
+  const zh = cliLang === 'zh';
+  const lines: string[] = [];
+  lines.push(`${bold(h('score'))} ${bar(a.score)}  ${zh ? '等级' : 'grade'} ${a.grade}/5`);
+  lines.push(`  ${h('technical')}   ${bar(a.dimensions.technical.score)}`);
+  lines.push(`  ${h('ops')}   ${bar(a.dimensions.ops.score)}`);
+  lines.push(`  ${h('delivery')}   ${bar(a.dimensions.delivery.score)}`);
+  if (comparison) {
+    const d = comparison.score.delta;
+    lines.push(
+      dim(
+        `  ${zh ? '和上次相比' : 'compared with your last answer'}: ${comparison.score.before ?? 'n/a'} → ${comparison.score.after ?? 'n/a'} (${d > 0 ? `+${d}` : d < 0 ? String(d) : '±0'})`,
+      ),
+    );
+  }
+  const missed = a.coverage.filter((c) => c.status !== 'hit');
+  if (a.coverage.length > 0) {
+    lines.push('');
+    if (missed.length === 0)
+      lines.push(`${bold(h('missed'))}  ${green(zh ? '无，全部覆盖 ✔' : 'none, all covered ✔')}`);
+    else {
+      lines.push(`${bold(h('missed'))}  ${dim(`${missed.length}/${a.coverage.length}`)}`);
+      for (const c of missed)
+        lines.push(`  ${c.status === 'partial' ? yellow('◐') : red('✘')} ${zh && c.zh ? c.zh : c.text}`);
+    }
+  }
+  const fixes = topFixes(a);
+  if (fixes.length > 0) {
+    lines.push('', bold(h('fixes')));
+    fixes.forEach((f, i) => {
+      const message = zh ? f.zh.message : f.message;
+      const next = zh ? f.zh.next : f.next;
+      lines.push(`  ${i + 1}. ${message}${f.quote ? dim(`  “${f.quote.text}”`) : ''}`, `     → ${next}`);
+    });
+  }
+  lines.push(
+    '',
+    dim(
+      zh
+        ? `还有 ${hidden} 行（每个要点和你的原话、语法、表达、改写、参考答案）：加 --verbose 看全部（${command} --verbose）。`
+        : `${hidden} more lines (each key point with your words, grammar, delivery, a better wording, model answers): --verbose shows everything (${command} --verbose).`,
+    ),
+  );
+  return wrap(lines.join('\n'));
+}
+
+/** Feedback longer than this many lines is shown in brief unless `--verbose`. */
+export const BRIEF_OVER = 40;
+
+/** An answer's feedback: all of it with `verbose` or when it is short, else in brief with the way to see it all. */
+export function renderFeedback(input: {
+  readonly analysis: Analysis;
+  readonly comparison: AnswerComparison | null;
+  readonly modelAnswers: Question | null;
+  readonly verbose: boolean;
+  readonly command: string;
+}): string {
+  const full = [
+    renderAnalysis(input.analysis),
+    ...(input.comparison ? [renderComparison(input.comparison)] : []),
+    ...(input.modelAnswers ? [renderModelAnswers(input.modelAnswers)] : []),
+  ].join('\n\n');
+  const count = full.split('\n').length;
+  if (input.verbose || count <= BRIEF_OVER) return full;
+  const brief = renderBrief(input.analysis, input.comparison, 0, input.command);
+  return renderBrief(
+    input.analysis,
+    input.comparison,
+    Math.max(1, count - brief.split('\n').length),
+    input.command,
+  );
 }

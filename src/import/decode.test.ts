@@ -153,6 +153,50 @@ describe('legacy encodings', () => {
     expect(decodeBytes(iconv.encode('运维工程师', 'gbk')).text).toBe('运维工程师');
   });
 
+  it('reads a short GB18030 CSV of Chinese and English that chardet takes for Latin-1, and says the guess is thin', () => {
+    const csvs = [
+      'question,answer\n什么是 DNS？,域名系统 DNS resolves names\n',
+      'question,answer\nWhat is a VPC?,私有网络\n',
+      '问题,答案\n如何回滚 Terraform 变更?,Revert the commit and apply.\n',
+      'question,answer\nHow do you roll back?,回滚\nWhat is DNS?,域名解析\n',
+      'q,a\n蓝绿部署是什么,Blue-green deployment\n',
+      'question,answer\nWhat is 金丝雀发布?,Canary release 逐步放量\n',
+    ];
+    for (const csv of csvs) {
+      const d = decodeBytes(iconv.encode(csv, 'gb18030'));
+      expect(d.text, csv).toBe(csv);
+      expect(d.encoding, csv).toBe('gb18030');
+      // A handful of characters decide it: the preview says so (the import report shows it at line 1).
+      expect(d.warnings, csv).toEqual([
+        expect.stringMatching(
+          /^encoding guessed as gb18030 from only \d+ Chinese character\(s\) \(not UTF-8; chardet guessed [\w-]+\): check the text$/,
+        ),
+      ]);
+    }
+    const parsed = parseImport(decodeBytes(iconv.encode(csvs[2] ?? '', 'gb18030')).text, 'deck.csv');
+    expect(parsed.questions).toEqual([
+      { text: '如何回滚 Terraform 变更?', answer: 'Revert the commit and apply.', line: 2 },
+    ]);
+    // Enough Chinese to be sure: no warning.
+    const long = `question,answer\n${'什么是可观测性？,指标、日志和链路追踪 metrics logs traces\n'.repeat(4)}`;
+    expect(decodeBytes(iconv.encode(long, 'gb18030'))).toMatchObject({
+      text: long,
+      encoding: 'gb18030',
+      warnings: [],
+    });
+  });
+
+  it('still reads short Latin text that also pairs into GB18030 bytes as its code page', () => {
+    for (const [text, page] of [
+      ['Größe, Zürich, café', 'windows-1252'],
+      ['naïve résumé', 'windows-1252'],
+      ['Ærøskøbing, Straße, Größe', 'windows-1252'],
+      ['Šíleně žluťoučký kůň úpěl ďábelské ódy', 'windows-1250'],
+    ] as const) {
+      expect(decodeBytes(iconv.encode(text, page)).text, page).toBe(text);
+    }
+  });
+
   it('reads Windows-1252 accented text, long or short', () => {
     const accented = 'Café in Zürich, São Paulo — a naïve résumé for the “façade” project.\n';
     expect(decodeBytes(iconv.encode(accented, 'windows-1252'))).toMatchObject({

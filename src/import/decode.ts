@@ -155,6 +155,10 @@ const SUPERSET: Record<string, string> = {
 /** Always considered when chardet is unsure: the encodings this app's users write most. */
 const USUAL = ['gb18030', 'windows-1252'];
 const CONFIDENT = 50;
+/** Latin-script code pages: chardet's usual wrong guess for short Chinese text (its bytes are all "letters"). */
+const LATIN_PAGES = /^(?:iso-8859-(?:1|2|3|4|9|10|13|14|15|16)|windows-125[0247])$/;
+/** Fewer Chinese characters than this decide an encoding on thin evidence: the report says so. */
+const FEW_HAN = 20;
 
 /** Bytes that are not UTF-8: a legacy code page, as chardet guesses, checked on what it decodes to. */
 function legacy(buf: Buffer): Decoded {
@@ -166,7 +170,19 @@ function legacy(buf: Buffer): Decoded {
   const top = guesses[0];
   let encoding: string;
   const warnings: string[] = [];
-  if (top && top.confidence >= CONFIDENT) encoding = top.encoding;
+  const han =
+    !top || top.confidence < CONFIDENT || LATIN_PAGES.test(top.encoding)
+      ? chineseIn(sample, sample.length < buf.length)
+      : 0;
+  if (han > 0) {
+    // Short Chinese text looks like Latin-1 letters to chardet (about every byte ≥ 0xA0 is one); its bytes
+    // pairing into common GB2312 characters, some of them side by side, is the better evidence.
+    encoding = 'gb18030';
+    if (han < FEW_HAN)
+      warnings.push(
+        `encoding guessed as gb18030 from only ${han} Chinese character(s) (not UTF-8; ${top ? `chardet guessed ${top.encoding}` : 'chardet had no guess'}): check the text`,
+      );
+  } else if (top && top.confidence >= CONFIDENT) encoding = top.encoding;
   else {
     // chardet is unsure (short text): decode with each likely encoding and keep the most plausible text.
     const names = [...new Set([...guesses.slice(0, 6).map((g) => g.encoding), ...USUAL])];
@@ -180,6 +196,54 @@ function legacy(buf: Buffer): Decoded {
   const bad = countOf(text, '\ufffd');
   if (bad > 0) warnings.push(`${encoding}: ${bad} undecodable byte sequence(s) replaced with U+FFFD`);
   return result(text, encoding, warnings);
+}
+
+/**
+ * The number of GB2312 Han characters when the bytes read as Chinese in GB18030, else 0. They read so when
+ * they decode without error, at least 90% of the two-byte characters are GB2312 ones (both bytes 0xA1–0xFE:
+ * the common Han and CJK punctuation), and at least two Han stand side by side. Latin text misread as GB
+ * fails one of these: an accented letter is followed by an ASCII byte (no valid trail, or a GBK-only one),
+ * and two accented letters in a row give at most one Han between Latin letters.
+ */
+function chineseIn(sample: Buffer, truncated: boolean): number {
+  // A sample cut from a longer file may end inside a character: it then ends after its last ASCII byte.
+  let end = sample.length;
+  if (truncated) while (end > 0 && (sample[end - 1] ?? 0) >= 0x80) end--;
+  const bytes = end === sample.length ? sample : sample.subarray(0, end);
+  const text = strict('gb18030', bytes);
+  if (text === null || /[\p{Co}\ufffd]/u.test(text)) return 0;
+  let pairs = 0;
+  let common = 0;
+  let han = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      run = 0;
+      i++;
+      continue;
+    }
+    const b2 = bytes[i + 1] ?? 0;
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      // A four-byte GB18030 sequence: rare in Chinese prose.
+      pairs++;
+      run = 0;
+      i += 4;
+      continue;
+    }
+    pairs++;
+    if (b >= 0xa1 && b <= 0xf7 && b2 >= 0xa1 && b2 <= 0xfe) {
+      common++;
+      if (b >= 0xb0) {
+        han++;
+        run++;
+        if (run > longest) longest = run;
+      } else run = 0;
+    } else run = 0;
+    i += 2;
+  }
+  return pairs > 0 && common >= pairs * 0.9 && longest >= 2 ? han : 0;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface SessionListItem {
   readonly finishedAt: string | null;
   readonly answered: number;
   readonly averageScore: number | null;
+  /** Ended by the user before its last question. */
+  readonly endedEarly: boolean;
 }
 
 export interface ImportedRecord {
@@ -57,6 +59,10 @@ export interface Store {
   getSession(id: string): SessionState | null;
   listSessions(limit: number): SessionListItem[];
   latestActiveSession(): SessionState | null;
+  /** Finish an unfinished session now (ended early); false when there is no such active session. */
+  endSession(id: string, now: string): boolean;
+  /** Delete a session and its turns; its answers stay in the practice history (unlinked). Returns the answers kept. */
+  deleteSession(id: string): number | null;
   insertAnswer(answer: NewAnswer): StoredAnswer;
   answersFor(questionId: string): StoredAnswer[];
   allAnswers(): StoredAnswer[];
@@ -289,6 +295,28 @@ export class SqliteStore implements Store {
       );
   }
 
+  endSession(id: string, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "UPDATE sessions SET status = 'finished', finished_at = ?, updated_at = ?, ended_early = 1 WHERE id = ? AND status = 'active'",
+        )
+        .run(now, now, id).changes === 1
+    );
+  }
+
+  deleteSession(id: string): number | null {
+    return this.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id)) return null;
+      this.db.prepare('DELETE FROM turns WHERE session_id = ?').run(id);
+      const kept = this.db
+        .prepare('UPDATE answers SET session_id = NULL WHERE session_id = ?')
+        .run(id).changes;
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      return kept;
+    });
+  }
+
   saveProgress(state: SessionState, answeredPosition: number, answerId: number): void {
     const now =
       state.finishedAt ?? state.turns[state.turns.length - 1]?.answer?.createdAt ?? new Date().toISOString();
@@ -344,7 +372,7 @@ export class SqliteStore implements Store {
   listSessions(limit: number): SessionListItem[] {
     const rows = this.db
       .prepare(
-        `SELECT s.id, s.mode, s.style, s.status, s.created_at, s.finished_at,
+        `SELECT s.id, s.mode, s.style, s.status, s.created_at, s.finished_at, s.ended_early,
                 COUNT(a.id) AS answered, ROUND(AVG(a.score)) AS average
            FROM sessions s LEFT JOIN answers a ON a.session_id = s.id
           GROUP BY s.id ORDER BY s.created_at DESC, s.id DESC LIMIT ?`,
@@ -356,6 +384,7 @@ export class SqliteStore implements Store {
       status: string;
       created_at: string;
       finished_at: string | null;
+      ended_early: number;
       answered: number;
       average: number | null;
     }>;
@@ -368,6 +397,7 @@ export class SqliteStore implements Store {
       finishedAt: r.finished_at,
       answered: r.answered,
       averageScore: r.average,
+      endedEarly: r.ended_early === 1,
     }));
   }
 

@@ -11,10 +11,12 @@ const WorkshopPage = lazy(() => import('./pages/WorkshopPage'));
 const ProgressPage = lazy(() => import('./pages/ProgressPage'));
 const BankPage = lazy(() => import('./pages/BankPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const IncidentPage = lazy(() => import('./pages/IncidentPage'));
 
 const NAV = [
   { id: 'home', path: '', label: 'nav.home' },
   { id: 'interview', path: 'interview', label: 'nav.interview' },
+  { id: 'incident', path: 'incident', label: 'nav.incident' },
   { id: 'workshop', path: 'workshop', label: 'nav.workshop' },
   { id: 'progress', path: 'progress', label: 'nav.progress' },
   { id: 'bank', path: 'bank', label: 'nav.bank' },
@@ -37,6 +39,8 @@ function Screen({ route }: { route: string[] }) {
       return <BankPage questionId={id ?? null} />;
     case 'import':
       return <ImportPage path={route.slice(1)} />;
+    case 'incident':
+      return <IncidentPage incidentId={id ?? null} />;
     default:
       return <NotFound />;
   }
@@ -75,7 +79,7 @@ export function App() {
             </span>
             <span className="brand-name">mockops</span>
           </a>
-          <nav aria-label={t('shell.nav')}>
+          <nav className="app-nav" aria-label={t('shell.nav')}>
             <ul className="nav-list">
               {NAV.map((item) => (
                 <li key={item.id}>

@@ -6,6 +6,10 @@ import type {
   ExportFormat,
   ImportedQuestion,
   ImportReport,
+  IncidentListItem,
+  IncidentScenarioSummary,
+  IncidentTurnResult,
+  IncidentView,
   KeyPointDraft,
   PracticeResult,
   Progress,
@@ -116,6 +120,9 @@ export const api = {
   startSession: (options: SessionOptions) => request<SessionView>('POST', '/sessions', options),
   sessions: () => request<{ sessions: SessionListItem[] }>('GET', '/sessions').then((r) => r.sessions),
   session: (id: string) => request<SessionView>('GET', `/sessions/${encodeURIComponent(id)}`),
+  endSession: (id: string) => request<SessionView>('POST', `/sessions/${encodeURIComponent(id)}/end`, {}),
+  deleteSession: (id: string) =>
+    request<{ deleted: string; answersKept: number }>('DELETE', `/sessions/${encodeURIComponent(id)}`),
   answerTurn: (id: string, body: { text: string; durationSec?: number; pauses?: number; position: number }) =>
     request<SessionAnswerResult>('POST', `/sessions/${encodeURIComponent(id)}/answers`, body),
   reportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/report.md`,
@@ -141,6 +148,14 @@ export const api = {
       { keyPoints },
     ),
   exportUrl: (format: ExportFormat) => `/api/export?format=${format}`,
+  incidentScenarios: () =>
+    request<{ scenarios: IncidentScenarioSummary[] }>('GET', '/incident-scenarios').then((r) => r.scenarios),
+  incidents: () => request<{ incidents: IncidentListItem[] }>('GET', '/incidents').then((r) => r.incidents),
+  startIncident: (scenarioId?: string) =>
+    request<IncidentView>('POST', '/incidents', scenarioId ? { scenarioId } : {}),
+  incident: (id: string) => request<IncidentView>('GET', `/incidents/${encodeURIComponent(id)}`),
+  incidentTurn: (id: string, input: string) =>
+    request<IncidentTurnResult>('POST', `/incidents/${encodeURIComponent(id)}/turns`, { input }),
 };
 
 export function errorMessage(err: unknown): string {

@@ -3,6 +3,15 @@
 import type { AnswerComparison } from '../../src/core/analysis/compare.js';
 import type { Analysis, Span } from '../../src/core/analysis/types.js';
 import type { Category, Dimension, Kind, Question } from '../../src/core/bank/schema.js';
+import type {
+  IncidentDebrief,
+  LayerScore as IncidentLayerScore,
+  Metrics as IncidentMetrics,
+  ScenarioSummary as IncidentScenarioSummary,
+  TakenAction as IncidentTakenAction,
+  IncidentTurn,
+  IncidentView,
+} from '../../src/core/incident/types.js';
 import type { SessionSummary } from '../../src/core/interview/summary.js';
 import type { Expect, Mode, Style, TurnKind } from '../../src/core/interview/types.js';
 import type { StoryMap } from '../../src/core/storyTypes.js';
@@ -16,6 +25,13 @@ export type {
   Competency,
   Dimension,
   Expect,
+  IncidentDebrief,
+  IncidentLayerScore,
+  IncidentMetrics,
+  IncidentScenarioSummary,
+  IncidentTakenAction,
+  IncidentTurn,
+  IncidentView,
   Kind,
   Mode,
   Question,
@@ -87,6 +103,7 @@ export interface SessionListItem {
   readonly finishedAt: string | null;
   readonly answered: number;
   readonly averageScore: number | null;
+  readonly endedEarly: boolean;
 }
 
 export interface SessionAnswerResult {
@@ -235,3 +252,23 @@ export interface ImportedQuestion {
 
 export const EXPORT_FORMATS = ['anki', 'md', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One past incident round (GET /api/incidents); `overall` is null until it is finished. */
+export interface IncidentListItem {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly finished: boolean;
+  readonly minute: number;
+  readonly overall: number | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What POST /api/incidents/:id/turns answers: the turn just taken and the whole round after it. */
+export interface IncidentTurnResult {
+  readonly turn: IncidentTurn;
+  readonly view: IncidentView;
+}
+
+/** The turn limit the server enforces (MAX_TURN_CHARS in the incident engine). */
+export const MAX_INCIDENT_TURN_CHARS = 2000;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { sessionReportMarkdown } from '../../app/report.js';
 import { reviewHandler } from '../../app/review.js';
-import { getSessionHandler } from '../../app/sessions.js';
+import { deleteSessionHandler, endSessionHandler, getSessionHandler } from '../../app/sessions.js';
 import { storiesHandler } from '../../app/stories.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { dueInWords } from '../../core/schedule/index.js';
@@ -50,10 +50,41 @@ export function registerHistoryCommands(program: Command): void {
         );
         for (const s of sessions) {
           process.stdout.write(
-            `${s.id.padEnd(30)}${local(s.createdAt).padEnd(18)}${s.mode.padEnd(7)}${s.style.padEnd(11)}${s.status.padEnd(10)}${String(s.answered).padStart(7)}  ${s.averageScore ?? '-'}\n`,
+            `${s.id.padEnd(30)}${local(s.createdAt).padEnd(18)}${s.mode.padEnd(7)}${s.style.padEnd(11)}${(s.endedEarly ? 'ended' : s.status).padEnd(10)}${String(s.answered).padStart(7)}  ${s.averageScore ?? '-'}\n`,
           );
         }
         process.stdout.write(dim(`times in ${zone}\n`));
+      }),
+    );
+
+  const session = program.command('session').description('end or delete a session');
+  session
+    .command('end')
+    .description('finish an unfinished session now (kept, shown as ended early)')
+    .argument('<sessionId>', 'the session id (see mockops history)')
+    .action((id: string) =>
+      withContext((ctx) => {
+        const s = endSessionHandler(ctx, id);
+        const answered = s.turns.filter((t) => t.answer).length;
+        process.stdout.write(
+          getCliLang() === 'zh'
+            ? `已结束会话 ${id}（答了 ${answered} 题）。报告：mockops report ${id}\n`
+            : `Ended session ${id} after ${answered} answer(s). Report: mockops report ${id}\n`,
+        );
+      }),
+    );
+  session
+    .command('delete')
+    .description('delete a session and its conversation (its answers stay in your practice history)')
+    .argument('<sessionId>', 'the session id (see mockops history)')
+    .action((id: string) =>
+      withContext((ctx) => {
+        const r = deleteSessionHandler(ctx, id);
+        process.stdout.write(
+          getCliLang() === 'zh'
+            ? `已删除会话 ${id}；它的 ${r.answersKept} 个回答保留在练习记录里。\n`
+            : `Deleted session ${id}; its ${r.answersKept} answer(s) stay in your practice history.\n`,
+        );
       }),
     );
 

@@ -21,7 +21,7 @@ export function normaliseForDedupe(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
-  s = s.replace(/^(?:["'*_#>\-\s]|q\d{0,3}[.:)]\s)+/, '');
+  s = s.replace(/^(?:["'*_#>\-\s]|q\d{0,6}[.:)]\s)+/, '');
   s = s.replace(/[\s"'*_.?!。？！:：;；,，、…\-–—]+$/u, '');
   return s;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /** A fixed seed keeps CI reproducible; set FC_SEED to explore other inputs locally. */
 const seed = Number(process.env.FC_SEED ?? 20261123);
 
-import { parseImport } from './index.js';
+import { parseImport, restatementFinder } from './index.js';
 
 const markup = fc.constantFrom(
   '<details>',
@@ -37,6 +37,12 @@ const markup = fc.constantFrom(
   'id: x',
   '- text: y',
   '{"text": "z"}',
+  'Q1000. ',
+  '? -> ',
+  '? A: ',
+  '[Question]',
+  '[your answer here]',
+  '<script>',
 );
 const texts = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 500 }),
@@ -78,6 +84,29 @@ describe('parseImport properties', () => {
         expect(JSON.stringify(parseImport(text, name))).toBe(JSON.stringify(parseImport(text, name)));
       }),
       { numRuns: 150, seed },
+    );
+  });
+
+  it('finds restatements without throwing, and only ids of the bank', () => {
+    const bank = [
+      {
+        id: 'tf-state',
+        text: 'How do you manage Terraform state in a team?',
+        modelAnswers: { full: 'Remote state.' },
+      },
+      {
+        id: 'crash',
+        text: 'How do you troubleshoot CrashLoopBackOff?',
+        modelAnswers: { full: 'Logs, describe.' },
+      },
+    ];
+    const find = restatementFinder(bank);
+    fc.assert(
+      fc.property(texts, fc.option(texts, { nil: undefined }), (text, answer) => {
+        const r = find({ text, answer });
+        if (r) expect(['tf-state', 'crash']).toContain(r.id);
+      }),
+      { numRuns: 200, seed },
     );
   });
 });

@@ -4,12 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Question } from '../bank/schema.js';
 import {
+  type BankQuestionText,
   detectFormat,
   type ImportedQuestion,
   isInterviewerQuestion,
   normaliseForDedupe,
   parseImport,
+  restatementFinder,
 } from './index.js';
+import { isTopicTitle } from './restate.js';
 
 // The fixtures are third-party files read at run time only (never copied into the project).
 const SHARED = '/work/shared';
@@ -584,5 +587,269 @@ describe('normaliseForDedupe', () => {
     expect(normaliseForDedupe('**How do you manage Terraform state.**')).toBe(key);
     expect(normaliseForDedupe('What’s &amp; why')).toBe("what's & why");
     expect(normaliseForDedupe('')).toBe('');
+  });
+});
+
+describe('notes: a question and its answer on one line', () => {
+  it('splits "Q1. …? 👉 answer" and the other one-line markers after a question mark', () => {
+    const text = [
+      'Q1. How do you roll back a Terraform change? 👉 Revert the commit and apply.', // 1
+      'Q2: Why pin provider versions? -> So a plan today matches a plan tomorrow.', // 2
+      '- How do you drain a node? → Cordon it, then evict with PDBs respected.', // 3
+      'What is a PodDisruptionBudget? A: A floor on voluntary evictions.', // 4
+      '“How would you scale the web tier?” 👉 “Add replicas behind the ALB.”', // 5
+      '**Q3. What does prevent_destroy do?** => It blocks a plan that would delete the resource.', // 6
+      'Q4. EC2 vs ECS 👉 EC2 gives full VM control.', // 7
+      '', // 8
+      'IaC → observability → DevOps', // 9
+    ].join('\n');
+    const r = parseImport(text, 'notes.txt');
+    expect(r.questions.map((q) => [q.line, q.text, q.answer])).toEqual([
+      [1, 'How do you roll back a Terraform change?', 'Revert the commit and apply.'],
+      [2, 'Why pin provider versions?', 'So a plan today matches a plan tomorrow.'],
+      [3, 'How do you drain a node?', 'Cordon it, then evict with PDBs respected.'],
+      [4, 'What is a PodDisruptionBudget?', 'A floor on voluntary evictions.'],
+      [5, 'How would you scale the web tier?', 'Add replicas behind the ALB.'],
+      [6, 'What does prevent_destroy do?', 'It blocks a plan that would delete the resource.'],
+      [7, 'EC2 vs ECS', 'EC2 gives full VM control.'],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps answer lines that follow an inline answer, and splits nothing without a question before the marker', () => {
+    const r = parseImport(
+      'Q1. How do you roll back? 👉 Revert the commit.\n👉 Then apply from CI.\n\nWe went IaC → GitOps -> done.',
+      'n.txt',
+    );
+    expect(r.questions).toEqual([
+      { text: 'How do you roll back?', answer: 'Revert the commit.\nThen apply from CI.', line: 1 },
+    ]);
+  });
+});
+
+describe('notes: numbering past Q999', () => {
+  it('reads Q1000., Q1234: and 4-digit numbered list items as questions', () => {
+    const text = [
+      'Q999. How do you rotate a KMS key?', // 1
+      '👉 Enable automatic rotation.', // 2
+      'Q1000. How do you rotate an IAM access key?', // 3
+      '👉 Create a second key, switch, then delete the first.', // 4
+      'Q1234: What is a landing zone?', // 5
+      '1000. Why use SCPs?', // 6
+      '**Q123456. What is drift?**', // 7
+    ].join('\n');
+    const r = parseImport(text, 'many.txt');
+    expect(r.questions.map((q) => [q.line, q.text, q.answer])).toEqual([
+      [1, 'How do you rotate a KMS key?', 'Enable automatic rotation.'],
+      [3, 'How do you rotate an IAM access key?', 'Create a second key, switch, then delete the first.'],
+      [5, 'What is a landing zone?', undefined],
+      [6, 'Why use SCPs?', undefined],
+      [7, 'What is drift?', undefined],
+    ]);
+    expect(normaliseForDedupe('Q1000. What is drift?')).toBe(normaliseForDedupe('What is drift?'));
+  });
+});
+
+describe('template placeholders', () => {
+  it('skips "[Question]" / "[Answer]" template blocks in a README and says where', () => {
+    const md = [
+      '# Contributing', // 1
+      '', // 2
+      '<details>', // 3
+      '<summary>[Question]</summary><br><b>', // 4
+      '', // 5
+      '[Answer]', // 6
+      '</b></details>', // 7
+      '', // 8
+      '<details>', // 9
+      '<summary>What is a VPC?</summary><br><b>', // 10
+      '', // 11
+      '[Answer]', // 12
+      '</b></details>', // 13
+    ].join('\n');
+    const r = parseImport(md, 'README.md');
+    expect(r.questions).toEqual([
+      { text: 'What is a VPC?', line: 10, section: 'Contributing', partial: true },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        line: 4,
+        message: '1 template placeholder(s) such as "[Question]" are not questions; skipped (lines 4)',
+      },
+      {
+        line: 10,
+        message:
+          '1 answer(s) are template placeholders such as "[Answer]"; imported as partial without an answer (lines 10)',
+      },
+    ]);
+  });
+
+  it('skips "Q: [your question here]" rows in notes and CSV template rows', () => {
+    const notes = parseImport(
+      'Q: [your question here]\nA: [your answer here]\n\nQ1. <Question text>\n\nQ2. What is DNS?\nA: Names to addresses.',
+      'template.md',
+    );
+    expect(notes.questions).toEqual([{ text: 'What is DNS?', answer: 'Names to addresses.', line: 6 }]);
+    expect(notes.warnings[0]?.message).toBe(
+      '2 template placeholder(s) such as "[your question here]" are not questions; skipped (lines 1, 4)',
+    );
+    const csv = parseImport(
+      'question,answer\n[Question],[Answer]\nYour question here,\nWhat is a VPC?,A network\n',
+      'deck.csv',
+    );
+    expect(csv.questions).toEqual([{ text: 'What is a VPC?', answer: 'A network', line: 4 }]);
+    expect(csv.warnings[0]?.message).toMatch(/^2 template placeholder\(s\) .*\(lines 2, 3\)$/);
+  });
+
+  it('keeps real text in brackets, and labelled questions', () => {
+    const r = parseImport(
+      'question,answer\n[image: vpc.png],x\n[A record vs CNAME]?,y\n[Question] Which arguments does a variable block need?,None\n',
+      'deck.csv',
+    );
+    expect(r.questions.map((q) => q.text)).toEqual([
+      '[image: vpc.png]',
+      '[A record vs CNAME]?',
+      '[Question] Which arguments does a variable block need?',
+    ]);
+  });
+});
+
+describe('markup in question text', () => {
+  it('keeps <script>alert(1)</script> as text in every format (clients render text, never HTML)', () => {
+    const script = '<script>alert(1)</script>';
+    const q = `What does ${script} in a comment field tell you?`;
+    const notes = parseImport(`Q1. ${q}\n👉 The page echoes input unescaped: ${script}.`, 'xss.txt');
+    expect(notes.questions[0]?.text).toBe(q);
+    expect(notes.questions[0]?.answer).toBe(`The page echoes input unescaped: ${script}.`);
+    const details = parseImport(
+      `<details>\n<summary>${q}</summary><br><b>\n\nEscape ${script} on output.\n</b></details>`,
+      'README.md',
+    );
+    expect(details.questions[0]?.text).toBe(q);
+    expect(details.questions[0]?.answer).toBe(`Escape ${script} on output.`);
+    const csv = parseImport(`question,answer\n"${q}",XSS\n`, 'deck.csv');
+    expect(csv.questions[0]?.text).toBe(q);
+    const bank = parseImport(JSON.stringify([{ question: q, answer: 'XSS' }]), 'bank.json');
+    expect(bank.questions[0]?.text).toBe(q);
+    expect(parseImport(`- ${q}`, 'n.md').questions[0]?.text).toBe(q);
+    // Known tags are still markup; an entity-escaped script is the same text.
+    expect(parseImport(`- What does <b>&lt;script&gt;</b> do?`, 'n.md').questions[0]?.text).toBe(
+      'What does <script> do?',
+    );
+    expect(normaliseForDedupe(q)).toContain(script);
+  });
+});
+
+describe('titles that restate a bank question', () => {
+  // A small bank of our own wording, with neighbours that share words with the titles below.
+  const answer = (full: string) => ({ modelAnswers: { full } });
+  const bank: BankQuestionText[] = [
+    {
+      id: 'tf-state-team',
+      text: 'How do you manage Terraform state in a team to avoid conflicts and drift?',
+      ...answer('A remote backend with locking, plans in CI, and scheduled drift detection.'),
+    },
+    {
+      id: 'tf-split-state',
+      text: 'How would you split one large Terraform state into smaller ones?',
+      ...answer(
+        'Split by lifecycle and owner, move resources with moved blocks or state mv, and read outputs.',
+      ),
+    },
+    {
+      id: 'tf-import',
+      text: 'How do you bring existing cloud resources under Terraform?',
+      ...answer('Write import blocks, generate configuration, and plan until it shows no changes.'),
+    },
+    {
+      id: 'pod-crashloop',
+      text: 'How do you troubleshoot a Kubernetes pod stuck in CrashLoopBackOff?',
+      ...answer(
+        'Read the logs of the previous container, describe the pod for exit codes and events, check probes.',
+      ),
+    },
+    {
+      id: 'probes',
+      text: 'What is the difference between liveness and readiness probes in Kubernetes?',
+      ...answer('Readiness takes a pod out of the service endpoints; liveness restarts the container.'),
+    },
+    {
+      id: 'incident-story',
+      text: 'Can you give an example of a major incident you handled? What was your role, and what did you learn?',
+      ...answer(
+        'A release broke checkout. As incident commander I had it rolled back, kept stakeholders updated, found the config error, and we added a release gate.',
+      ),
+    },
+    {
+      id: 'postmortem',
+      text: 'How do you write a blameless postmortem after an outage?',
+      ...answer('A timeline, contributing factors rather than blame, and action items with owners.'),
+    },
+    {
+      id: 'eks-pipeline',
+      text: 'How would you design a deployment pipeline for applications running on EKS?',
+      modelAnswers: {
+        full: 'Build the image once, scan and sign it, then let Argo CD sync it through GitOps. Roll out with Argo Rollouts as a canary, analyse error rate and latency metrics, and roll back automatically when the analysis fails.',
+      },
+      keyPoints: [{ text: 'Canary with metric analysis', concepts: ['canary', 'automatic rollback'] }],
+    },
+    {
+      id: 'ecs-fargate',
+      text: 'How do you deploy a service on ECS with Fargate without breaking production?',
+      modelAnswers: {
+        full: 'Use the ECS deployment circuit breaker with CloudWatch alarms, blue/green through CodeDeploy, and health checks on the target group.',
+      },
+    },
+  ];
+  const notes = [
+    'Interview Quick Answers', // 1
+    '🔹 Level 1 – Fundamentals', // 2
+    '', // 3
+    'Q1. Terraform state management', // 4
+    '👉 “Remote state in S3 with a lock table; plan and apply run in CI, never from laptops.”', // 5
+    '', // 6
+    'Q2. CrashLoopBackOff troubleshooting', // 7
+    '👉 “Read the previous container’s logs and kubectl describe; usually a bad config or a failing probe.”', // 8
+    '', // 9
+    'Q3. Example of major incident', // 10
+    '👉 “A bad release took checkout down; I rolled back, found the config error and added a pipeline gate.”', // 11
+    '', // 12
+    'Q4. Safe EKS rollouts', // 13
+    '👉 “GitOps with Argo CD, canary steps with Argo Rollouts, metric analysis on error rate, automatic rollback.”', // 14
+    '', // 15
+    'Q5. Terraform workspaces naming', // 16
+    '👉 “One workspace per environment, named after it.”', // 17
+  ].join('\n');
+
+  it('finds the bank question a seed-style title restates, by its words or by its answer', () => {
+    const find = restatementFinder(bank);
+    const found = parseImport(notes, 'quick.txt').questions.map((q) => [q.text, find(q)?.id, find(q)?.by]);
+    expect(found).toEqual([
+      ['Terraform state management', 'tf-state-team', 'title'],
+      ['CrashLoopBackOff troubleshooting', 'pod-crashloop', 'title'],
+      ['Example of major incident', 'incident-story', 'title'],
+      ['Safe EKS rollouts', 'eks-pipeline', 'answer'],
+      ['Terraform workspaces naming', undefined, undefined],
+    ]);
+  });
+
+  it('leaves alone what is not clearly one bank question', () => {
+    const find = restatementFinder(bank);
+    // Ambiguous (two state questions), one word, a full question in other words, and an answer elsewhere.
+    expect(find({ text: 'Terraform state' })).toBeUndefined();
+    expect(find({ text: 'Terraform' })).toBeUndefined();
+    expect(find({ text: 'How should a team share Terraform state?' })).toBeUndefined();
+    expect(
+      find({
+        text: 'CrashLoopBackOff troubleshooting',
+        answer:
+          'Write a blameless postmortem after the outage, with the timeline and what the team will change.',
+      }),
+    ).toBeUndefined();
+    expect(restatementFinder([])({ text: 'Terraform state management' })).toBeUndefined();
+    expect(find({ text: undefined as unknown as string })).toBeUndefined();
+    expect(isTopicTitle('Terraform state management')).toBe(true);
+    expect(isTopicTitle('Describe Terraform state management')).toBe(false);
+    expect(isTopicTitle('We manage Terraform state in S3.')).toBe(false);
   });
 });

@@ -4,11 +4,13 @@ import { parseBank } from './bank.js';
 import { normaliseForDedupe } from './dedupe.js';
 import { parseDelimited } from './delimited.js';
 import { maskCode, parseDetails } from './details.js';
+import { isTemplateSlot } from './levels.js';
 import { parseNotes } from './notes.js';
 import { type ImportedQuestion, type ImportFormat, lineList, type ParsedFile, Warnings } from './types.js';
 
 export { normaliseForDedupe } from './dedupe.js';
 export { isInterviewerQuestion } from './notes.js';
+export { type BankQuestionText, type Restatement, restatementFinder } from './restate.js';
 export type { ImportedQuestion, ImportFormat, ImportWarning, ParsedFile } from './types.js';
 
 function extensionOf(fileName: string): string {
@@ -99,6 +101,41 @@ function duplicates(questions: readonly ImportedQuestion[], w: Warnings): void {
     );
 }
 
+/**
+ * Template rows ("[Question]" / "[Answer]", "Q: [your question here]") are slots, not questions: skipped. An
+ * answer that is a slot ("[Answer]", "[your answer here]") is no answer: dropped, the question partial.
+ */
+function withoutTemplates(questions: readonly ImportedQuestion[], w: Warnings): ImportedQuestion[] {
+  const out: ImportedQuestion[] = [];
+  const slots: ImportedQuestion[] = [];
+  const emptied: number[] = [];
+  for (const q of questions) {
+    if (isTemplateSlot(q.text)) {
+      slots.push(q);
+      continue;
+    }
+    if (q.answer !== undefined && isTemplateSlot(q.answer)) {
+      const { answer: _slot, ...rest } = q;
+      out.push({ ...rest, partial: true });
+      emptied.push(q.line);
+    } else out.push(q);
+  }
+  const first = slots[0];
+  if (first)
+    w.add(
+      'template',
+      first.line,
+      `${slots.length} template placeholder(s) such as "${first.text.slice(0, 60)}" are not questions; skipped (lines ${lineList(slots.map((q) => q.line))})`,
+    );
+  if (emptied.length > 0)
+    w.add(
+      'template answer',
+      emptied[0] ?? 1,
+      `${emptied.length} answer(s) are template placeholders such as "[Answer]"; imported as partial without an answer (lines ${lineList(emptied)})`,
+    );
+  return out;
+}
+
 /** Parses one file's decoded text. Never throws: problems come back as warnings with a line. */
 export function parseImport(text: string, fileName: string): ParsedFile {
   const w = new Warnings();
@@ -135,6 +172,7 @@ export function parseImport(text: string, fileName: string): ParsedFile {
       default:
         questions = parseNotes(src, w);
     }
+    questions = withoutTemplates(questions, w);
     if (questions.length === 0 && src.trim()) w.add('none', 1, `no questions found (read as ${format})`);
     duplicates(questions, w);
     return { format, questions, warnings: w.finish() };

@@ -28,3 +28,31 @@ const PLACEHOLDERS =
 export function isPlaceholderAnswer(answer: string): boolean {
   return answer.length < 40 && PLACEHOLDERS.test(answer.trim());
 }
+
+/** Words a template writes in the slot where a question or an answer goes. */
+const SLOT_WORDS =
+  /(?:^|[^\p{L}])(?:questions?|answers?|your|here|text|title|prompt|topic|placeholder|insert|enter|fill|todo|tbd|x{3,})(?=$|[^\p{L}])|问题|答案|题目|回答|你的|此处|这里/iu;
+/** The whole text in one pair of brackets: `[…]`, `<…>`, `{…}`, `{{…}}`, `【…】`, `〔…〕`. */
+const BRACKETED = /^(?:\[([^[\]]*)\]|<([^<>]*)>|\{\{?([^{}]*)\}?\}|【([^【】]*)】|〔([^〔〕]*)〕)$/u;
+const BARE_SLOT =
+  /^(?:(?:insert|enter|add|write|type|put)\s+)?(?:(?:your|the|a|an)\s+)?(?:question|answer)(?:\s+(?:text|title|goes|here|\d{1,3}))*$/i;
+
+/**
+ * A template's empty slot rather than content: "[Question]", "[Answer]", "[your question here]", "<answer>",
+ * "{{question}}", "Your question here", "Question text". Real text in brackets ("[image: x.png]",
+ * "[What is DNS?]") is not one.
+ */
+export function isTemplateSlot(text: string): boolean {
+  const t = String(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s?？:：.。!！]+$/u, '');
+  if (!t || t.length > 80) return false;
+  const b = BRACKETED.exec(t);
+  if (b) {
+    const inner = (b[1] ?? b[2] ?? b[3] ?? b[4] ?? b[5] ?? '').trim();
+    if (!inner || /^[.…_\-\s]+$/u.test(inner) || /^[qa]\d{0,6}$/i.test(inner)) return true;
+    return inner.split(' ').length <= 6 && SLOT_WORDS.test(inner);
+  }
+  return BARE_SLOT.test(t);
+}

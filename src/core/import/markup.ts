@@ -320,7 +320,8 @@ export function inlineToText(src: string, markdown: boolean): string {
   if (s.includes('<')) {
     s = removeComments(s);
     s = replaceElements(s, 'code', (inner) => protect(decodeEntities(stripTags(inner).replace(/\n/g, ' '))));
-    s = replaceElements(s, 'script', () => '');
+    // `<script>` is not markup we know, so it stays as the text it is: the clients show text, never HTML, and a
+    // question about XSS needs its `<script>alert(1)</script>`. A `<style>` block is page styling: dropped.
     s = replaceElements(s, 'style', () => '');
     s = s.replace(/<((?:https?|ftp|mailto):[^\s<>]{1,2000})>/gi, '$1');
     s = s.replace(/<img\b[^<>]{0,1000}>/gi, (tag) =>

@@ -141,7 +141,8 @@ function classify(raw: string): Line {
   const split = splitInline(body, false);
   if (split) {
     const q = questionIn(split.question, LIST_MARKER.test(t));
-    if (q) return split.answer ? { kind: 'question', ...q, answer: split.answer } : { kind: 'question', ...q };
+    if (q)
+      return split.answer ? { kind: 'question', ...q, answer: split.answer } : { kind: 'question', ...q };
   }
   const inner = unquote(body.replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1'));
   if (inner !== undefined) {

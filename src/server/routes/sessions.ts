@@ -5,6 +5,8 @@ import { sessionReportMarkdown } from '../../app/report.js';
 import {
   AnswerRequest,
   answerHandler,
+  deleteSessionHandler,
+  endSessionHandler,
   getSessionHandler,
   startSessionHandler,
   turnView,
@@ -59,6 +61,8 @@ export function sessionRoutes(ctx: AppContext): Hono {
   });
   app.get('/sessions', (c) => c.json({ sessions: ctx.store.listSessions(100) }));
   app.get('/sessions/:id', (c) => c.json(sessionView(ctx, getSessionHandler(ctx, c.req.param('id')))));
+  app.post('/sessions/:id/end', (c) => c.json(sessionView(ctx, endSessionHandler(ctx, c.req.param('id')))));
+  app.delete('/sessions/:id', (c) => c.json(deleteSessionHandler(ctx, c.req.param('id'))));
   app.post('/sessions/:id/answers', async (c) => {
     const body = await jsonBody(c, AnswerRequest);
     return c.json(answerHandler(ctx, c.req.param('id'), body), 201);

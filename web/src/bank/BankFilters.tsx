@@ -25,6 +25,7 @@ export function BankFilters({
           className="input"
           data-testid="bank-search"
           value={value.q ?? ''}
+          maxLength={200}
           placeholder={t('ws.searchPlaceholder')}
           onChange={(e) => set({ q: e.target.value })}
         />

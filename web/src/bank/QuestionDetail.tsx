@@ -39,7 +39,7 @@ export function QuestionDetail({ question: q }: { question: Question }) {
         {t(`cat.${q.category}`)} · {t(`level.${q.level}`)} · {t(`kind.${q.kind}`)}
         {q.source === 'seed' && <span className="chip chip-small">{t('bank.fromNotes')}</span>}
       </p>
-      <h2 id="qd-h" lang="en">
+      <h2 id="qd-h" lang="en" tabIndex={-1}>
         {q.text}
       </h2>
       <p lang="zh-CN" className="zh" data-testid="zh-translation">

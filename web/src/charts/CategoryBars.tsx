@@ -1,47 +1,64 @@
-// Coverage per category: questions practised of all, and the average latest score.
+// Coverage per category: questions practised of all, and the average latest score. Drawn at its rendered width
+// (one user unit = one pixel): the name beside its bar where there is room, above it on a phone.
 
+import { useRef } from 'react';
 import { scoreTone } from '../feedback/ScoreHeader';
 import { useT } from '../i18n';
 import type { Progress } from '../types';
+import { useWidth } from './useWidth';
 
-const W = 520;
-const ROW = 30;
-const LABEL = 190;
+/** Below this width the name goes above the bar. */
+const STACK_BELOW = 440;
+const VALUE = 76;
 
 export function CategoryBars({ categories }: { categories: Progress['categories'] }) {
   const t = useT();
-  const H = Math.max(ROW, categories.length * ROW) + 8;
-  const barW = W - LABEL - 76;
+  const ref = useRef<HTMLElement>(null);
+  const W = Math.max(240, useWidth(ref, 520));
+  const stacked = W < STACK_BELOW;
+  const row = stacked ? 44 : 30;
+  const labelW = stacked ? 0 : Math.min(190, Math.round(W * 0.36));
+  const barX = stacked ? 0 : labelW;
+  const barW = W - barX - VALUE;
+  const H = Math.max(row, categories.length * row) + 8;
   const label = categories
     .map((c) => `${t(`cat.${c.category}`)} ${c.practised}/${c.total}, ${c.averageScore ?? t('score.na')}`)
     .join('; ');
   return (
-    <figure className="chart" data-testid="category-bars">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('prog.bars')}: ${label}`}>
+    <figure className="chart" data-testid="category-bars" ref={ref}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={`${t('prog.bars')}: ${label}`}
+      >
         {categories.map((c, i) => {
-          const y = 4 + i * ROW;
+          const y = 4 + i * row;
+          // The bar's vertical middle: the second line of a stacked row, the row's middle otherwise.
+          const mid = stacked ? y + 31 : y + row / 2;
           const share = c.total ? c.practised / c.total : 0;
           return (
             <g key={c.category} data-testid="category-bar">
               <text
                 className="bar-label"
-                x={LABEL - 8}
-                y={y + ROW / 2}
-                textAnchor="end"
+                x={stacked ? 0 : labelW - 8}
+                y={stacked ? y + 10 : mid}
+                textAnchor={stacked ? 'start' : 'end'}
                 dominantBaseline="middle"
               >
                 {t(`cat.${c.category}`)}
               </text>
-              <rect className="bar-track" x={LABEL} y={y + 6} width={barW} height={ROW - 12} rx={4} />
+              <rect className="bar-track" x={barX} y={mid - 9} width={barW} height={18} rx={4} />
               <rect
                 className={`bar-fill ${scoreTone(c.averageScore)}`}
-                x={LABEL}
-                y={y + 6}
+                x={barX}
+                y={mid - 9}
                 width={Math.max(share > 0 ? 4 : 0, share * barW)}
-                height={ROW - 12}
+                height={18}
                 rx={4}
               />
-              <text className="bar-value" x={LABEL + barW + 8} y={y + ROW / 2} dominantBaseline="middle">
+              <text className="bar-value" x={barX + barW + 8} y={mid} dominantBaseline="middle">
                 {c.practised}/{c.total} · {c.averageScore ?? '–'}
               </text>
             </g>

@@ -1,24 +1,33 @@
 // Average score per practice day (0–100), with the number of answers; a visually hidden table for screen readers.
+// Drawn at its rendered width (one user unit = one pixel), so the ticks stay readable on a phone.
+import { useRef } from 'react';
 import { useT } from '../i18n';
 import type { Progress } from '../types';
+import { useWidth } from './useWidth';
 
-const W = 520;
 const H = 220;
 const PAD = { l: 36, r: 16, t: 14, b: 34 };
+/** Room for one date label ("05-14") on the x axis. */
+const DATE_SPACING = 64;
 
 export function LineChart({ points }: { points: Progress['overTime'] }) {
   const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  const W = Math.max(220, useWidth(ref, 520));
   const innerW = W - PAD.l - PAD.r;
   const innerH = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (points.length <= 1 ? innerW / 2 : (i * innerW) / (points.length - 1));
   const y = (v: number) => PAD.t + innerH - (v / 100) * innerH;
   const line = points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ');
-  const every = Math.max(1, Math.ceil(points.length / 6));
+  const labels = Math.max(2, Math.min(6, Math.floor(innerW / DATE_SPACING)));
+  const every = Math.max(1, Math.ceil(points.length / labels));
   const label = points.map((p) => `${p.date}: ${p.score}`).join(', ');
   return (
-    <figure className="chart" data-testid="line-chart">
+    <figure className="chart" data-testid="line-chart" ref={ref}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
         role="img"
         aria-label={`${t('prog.line')}: ${label || t('prog.noData')}`}
       >

@@ -1,25 +1,39 @@
-// A three-axis radar of the layers (technical means, ops thinking, delivery & collaboration), 0–100 each.
+// A three-axis radar of the layers (technical means, ops thinking, delivery & collaboration), 0–100 each. Drawn
+// at its rendered width (one user unit = one pixel), so the labels stay readable on a phone; the radius fits the
+// width, and the two lower labels sit under their corners, running inwards, so they never leave the chart.
+import { useRef } from 'react';
 import { useT } from '../i18n';
 import { DIMENSIONS, type Dimension } from '../types';
+import { useWidth } from './useWidth';
 
-const W = 320;
-const H = 236;
-const CX = W / 2;
-const CY = 132;
-const R = 100;
-
-function point(i: number, value: number): [number, number] {
-  const angle = -Math.PI / 2 + (i * 2 * Math.PI) / DIMENSIONS.length;
-  return [CX + Math.cos(angle) * R * (value / 100), CY + Math.sin(angle) * R * (value / 100)];
-}
+/** Space above the top corner (its label) and below the lower corners (theirs). */
+const TOP = 30;
+const BOTTOM = 34;
 
 export function RadarChart({ values }: { values: Readonly<Record<Dimension, number | null>> }) {
   const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  const W = Math.max(220, useWidth(ref, 320));
+  // The lower corners are 0.866 R either side of the centre; keep 16 px beyond them for the labels' ends.
+  const R = Math.round(Math.max(70, Math.min(120, (W - 32) / 1.732)));
+  const CX = W / 2;
+  const CY = TOP + R;
+  const H = Math.round(CY + R / 2 + BOTTOM);
+  const point = (i: number, value: number): [number, number] => {
+    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / DIMENSIONS.length;
+    return [CX + Math.cos(angle) * R * (value / 100), CY + Math.sin(angle) * R * (value / 100)];
+  };
   const description = DIMENSIONS.map((d) => `${t(`dim.${d}`)} ${values[d] ?? t('score.na')}`).join(', ');
   const shape = DIMENSIONS.map((d, i) => point(i, values[d] ?? 0).join(',')).join(' ');
   return (
-    <figure className="chart" data-testid="radar-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('prog.radar')}: ${description}`}>
+    <figure className="chart" data-testid="radar-chart" ref={ref}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={`${t('prog.radar')}: ${description}`}
+      >
         {[25, 50, 75, 100].map((ring) => (
           <polygon
             key={ring}
@@ -29,11 +43,14 @@ export function RadarChart({ values }: { values: Readonly<Record<Dimension, numb
         ))}
         {DIMENSIONS.map((d, i) => {
           const [x, y] = point(i, 100);
-          const [lx, ly] = point(i, i === 0 ? 116 : 122);
+          // The top label above its corner; a right-hand corner's label ends at it, a left-hand one starts there.
+          const anchor = i === 0 ? 'middle' : x > CX ? 'end' : 'start';
+          const lx = i === 0 ? x : x > CX ? x + 14 : x - 14;
+          const ly = i === 0 ? y - 16 : y + 22;
           return (
             <g key={d}>
               <line className="axis" x1={CX} y1={CY} x2={x} y2={y} />
-              <text className="axis-label" x={lx} y={ly} textAnchor="middle" dominantBaseline="middle">
+              <text className="axis-label" x={lx} y={ly} textAnchor={anchor} dominantBaseline="middle">
                 {t(`dim.short.${d}`)} {values[d] ?? '–'}
               </text>
             </g>

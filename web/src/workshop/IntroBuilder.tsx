@@ -9,15 +9,23 @@ import type { Analysis } from '../types';
 import { assembleIntro, type IntroFields } from './assemble';
 import { BuilderResult } from './BuilderResult';
 
-const FIELDS: ReadonlyArray<{ key: keyof IntroFields; long?: boolean; full?: boolean }> = [
+/** `rows`: a multi-line field (the stack, the highlight and the goal run to a sentence or two). */
+const FIELDS: ReadonlyArray<{ key: keyof IntroFields; long?: boolean; full?: boolean; rows?: number }> = [
   { key: 'fullName' },
   { key: 'callMe' },
   { key: 'years' },
   { key: 'role' },
-  { key: 'stack', long: true },
-  { key: 'highlight', long: true },
-  { key: 'goal', full: true },
+  { key: 'stack', long: true, rows: 3 },
+  { key: 'highlight', long: true, rows: 3 },
+  { key: 'goal', full: true, rows: 2 },
 ];
+
+/** Line breaks typed in a multi-line field are spaces in the spoken introduction. */
+function oneLine(fields: IntroFields): IntroFields {
+  const out = { ...fields };
+  for (const key of Object.keys(out) as Array<keyof IntroFields>) out[key] = out[key].replace(/\s+/g, ' ');
+  return out;
+}
 
 const EMPTY: IntroFields = {
   fullName: '',
@@ -37,7 +45,7 @@ export function IntroBuilder() {
   const [result, setResult] = useState<{ text: string; analysis: Analysis } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const text = assembleIntro(fields);
+  const text = assembleIntro(oneLine(fields));
   const questionId = intro.data?.id ?? '';
 
   async function analyse() {
@@ -64,15 +72,28 @@ export function IntroBuilder() {
         {FIELDS.map((f) => (
           <label key={f.key} className={`field${f.long ? ' field-wide' : ''}${f.full ? ' field-full' : ''}`}>
             <span>{t(`intro.${f.key}`)}</span>
-            <input
-              className="input"
-              lang="en"
-              data-testid={`intro-${f.key}`}
-              value={fields[f.key]}
-              maxLength={600}
-              placeholder={t(`intro.${f.key}.ph`)}
-              onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
-            />
+            {f.rows ? (
+              <textarea
+                className="input"
+                rows={f.rows}
+                lang="en"
+                data-testid={`intro-${f.key}`}
+                value={fields[f.key]}
+                maxLength={600}
+                placeholder={t(`intro.${f.key}.ph`)}
+                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
+              />
+            ) : (
+              <input
+                className="input"
+                lang="en"
+                data-testid={`intro-${f.key}`}
+                value={fields[f.key]}
+                maxLength={600}
+                placeholder={t(`intro.${f.key}.ph`)}
+                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
+              />
+            )}
           </label>
         ))}
       </div>
