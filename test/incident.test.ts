@@ -84,6 +84,18 @@ describe('incident turns from free text', () => {
     expect(empty.turns[0]?.clarify).toMatch(/What do you do first/);
   });
 
+  it('an action tried before what it needs can be tried again later, and then counts', () => {
+    const needy = s.actions.find((a) => a.requires.length > 0 && s.expert.includes(a.id));
+    if (!needy) return;
+    let st = takeAction(s, startIncident(s), needy);
+    expect(st.turns[0]?.actions[0]?.outcome).toBe('ineffective');
+    for (const id of needy.requires)
+      st = takeAction(s, st, s.actions.find((a) => a.id === id) as (typeof s.actions)[number]);
+    st = takeAction(s, st, needy);
+    expect(st.turns.at(-1)?.actions[0]?.outcome).toBe('done');
+    expect(st.taken).toContain(needy.id);
+  });
+
   it('does not take an action named only to rule it out', () => {
     const unsafe = s.actions.find((a) => a.unsafe);
     if (!unsafe) return;

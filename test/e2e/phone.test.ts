@@ -109,6 +109,7 @@ describe.skipIf(!hasChromium)('phone layout', () => {
   const SCREENS: Array<{ name: string; open: (page: Page, base: string) => Promise<void> }> = [
     { name: 'home', open: (p, b) => visit(p, b, '', 'start-interview') },
     { name: 'history', open: (p, b) => visit(p, b, 'interview', 'history') },
+    { name: 'incident', open: (p, b) => visit(p, b, 'incident', 'incident-scenarios') },
     { name: 'workshop', open: (p, b) => visit(p, b, 'workshop', 'question-search') },
     {
       name: 'workshop-question',
@@ -213,6 +214,10 @@ describe.skipIf(!hasChromium)('phone layout', () => {
         await visit(page, suite.app.url, '', 'start-interview');
         for (const lang of ['en', 'zh-CN']) {
           if ((await shell.lang()) !== lang) await shell.langToggle.click();
+          const testIds = await page
+            .locator('nav [data-testid^="nav-"], [data-testid="lang-toggle"]')
+            .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
+          expect(testIds).toEqual(expect.arrayContaining([...NAV.map((id) => `nav-${id}`), 'lang-toggle']));
           const boxes = await page.evaluate(
             (testIds) =>
               testIds.map((testId) => {
@@ -229,7 +234,7 @@ describe.skipIf(!hasChromium)('phone layout', () => {
                   reachable: !!hit && el.contains(hit),
                 };
               }),
-            [...NAV.map((id) => `nav-${id}`), 'lang-toggle'],
+            testIds,
           );
           for (const b of boxes) {
             const where = `${b.testId} at ${width} px (${lang})`;

@@ -17,8 +17,11 @@ const clamp = (x: number) => Math.max(0, Math.min(100, Math.round(x)));
 
 function takenActions(state: IncidentState): Map<string, TakenAction> {
   const out = new Map<string, TakenAction>();
+  // The first time it worked; else the first time it was tried.
   for (const t of state.turns)
-    for (const a of t.actions) if (a.outcome !== 'repeated' && !out.has(a.id)) out.set(a.id, a);
+    for (const a of t.actions)
+      if (a.outcome === 'done' && out.get(a.id)?.outcome !== 'done') out.set(a.id, a);
+      else if (a.outcome === 'ineffective' && !out.has(a.id)) out.set(a.id, a);
   return out;
 }
 

@@ -132,11 +132,12 @@ export function takeTurn(s: IncidentScenario, state: IncidentState, input: strin
       }
       advance(s, st, a.minutes, said);
       const missing = a.requires.filter((r) => !st.taken.includes(r));
-      st.taken.push(a.id);
+      // Tried too early, it can be tried again once what it needs is done.
       if (missing.length > 0) {
         taken.push({ ...base(a, st.minute, m.quote), note: a.ineffective ?? null, outcome: 'ineffective' });
         continue;
       }
+      st.taken.push(a.id);
       apply(s, st, a);
       if (s.detectedBy.includes(a.id)) st.detectedAt ??= st.minute;
       if (a.evidence) evidence.push(a.evidence);
@@ -214,8 +215,8 @@ export function takeAction(s: IncidentScenario, state: IncidentState, a: Inciden
   const said: string[] = [];
   advance(s, st, a.minutes, said);
   const ok = a.requires.every((r) => st.taken.includes(r));
-  st.taken.push(a.id);
   if (ok) {
+    st.taken.push(a.id);
     apply(s, st, a);
     if (s.detectedBy.includes(a.id)) st.detectedAt ??= st.minute;
   }

@@ -4,6 +4,7 @@
 import { type KeyboardEvent, type Ref, useId } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatNumber, useLang, useT } from '../i18n';
+import { MicNotice } from '../room/MicNotice';
 import { useRecognition } from '../room/useRecognition';
 import { MAX_INCIDENT_TURN_CHARS } from '../types';
 
@@ -74,11 +75,7 @@ export function IncidentComposer({ text, onText, onSend, busy, error, inputRef }
           {t('mic.listening')} {mic.interim}
         </p>
       )}
-      {mic.error && (
-        <p className="error-inline" role="alert">
-          {t('mic.error', { e: mic.error })}
-        </p>
-      )}
+      <MicNotice mic={mic} />
       <div id={`${id}-error`}>
         <ErrorNote message={error} testId="incident-error" />
       </div>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { AnswerTextarea } from '../components/AnswerTextarea';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
+import { MicNotice } from './MicNotice';
 import { useRecognition } from './useRecognition';
 
 interface Props {
@@ -68,11 +69,7 @@ export function Composer({ text, onText, onSend, busy, error }: Props) {
           {t('mic.listening')} {mic.interim}
         </p>
       )}
-      {mic.error && (
-        <p className="error-inline" role="alert">
-          {t('mic.error', { e: mic.error })}
-        </p>
-      )}
+      <MicNotice mic={mic} />
       <ErrorNote message={error} testId="send-error" />
       <div className="composer-actions">
         {mic.supported ? (

@@ -41,7 +41,11 @@ export function RoomBar({
       </div>
       {current && <TurnTimer key={`${session.id}:${current.position}`} expect={current.expect} running />}
       <div className="room-voice">
-        {voice.available ? (
+        {voice.available && !voice.hasVoice ? (
+          <span className="muted small" data-testid="read-aloud-off">
+            {t('voice.noVoices')}
+          </span>
+        ) : voice.available ? (
           <>
             <label className="switch">
               <input

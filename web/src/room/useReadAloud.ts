@@ -1,5 +1,5 @@
 // Read the interviewer's words aloud with the browser's speech synthesis (an English voice); on/off is remembered.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useBooleanPref } from '../lib/storage';
 
 const supported = () => typeof window !== 'undefined' && 'speechSynthesis' in window;
@@ -14,8 +14,18 @@ function englishVoice(): SpeechSynthesisVoice | undefined {
 }
 
 export function useReadAloud() {
-  const [enabled, setEnabled] = useBooleanPref('readAloud', true);
+  const [pref, setEnabled] = useBooleanPref('readAloud', true);
+  // Voices load after the page: listen for them. Without an English voice, reading aloud is off and says why.
+  const [hasVoice, setHasVoice] = useState(() => supported() && englishVoice() !== undefined);
+  useEffect(() => {
+    if (!supported()) return;
+    const check = () => setHasVoice(englishVoice() !== undefined);
+    check();
+    window.speechSynthesis.addEventListener?.('voiceschanged', check);
+    return () => window.speechSynthesis.removeEventListener?.('voiceschanged', check);
+  }, []);
   const available = supported();
+  const enabled = pref && hasVoice;
 
   const stop = useCallback(() => {
     if (supported()) window.speechSynthesis.cancel();
@@ -44,5 +54,5 @@ export function useReadAloud() {
   }, [enabled, stop]);
   useEffect(() => stop, [stop]);
 
-  return { available, enabled, setEnabled, speak, stop };
+  return { available, hasVoice, enabled, setEnabled, speak, stop };
 }

@@ -33,6 +33,27 @@ function recognitionCtor(): RecognitionCtor | null {
   return w.SpeechRecognition ?? w.webkitSpeechRecognition ?? null;
 }
 
+const CONSENT_KEY = 'mockops.dictationNotice';
+
+/** The words for a speech-recognition error code (`not-allowed`, `audio-capture`, `network`…), as an i18n key. */
+export function micErrorKey(code: string): string {
+  switch (code) {
+    case 'not-allowed':
+    case 'service-not-allowed':
+      return 'mic.err.notAllowed';
+    case 'audio-capture':
+      return 'mic.err.audioCapture';
+    case 'network':
+      return 'mic.err.network';
+    case 'no-speech':
+      return 'mic.err.noSpeech';
+    case 'language-not-supported':
+      return 'mic.err.language';
+    default:
+      return 'mic.err.other';
+  }
+}
+
 /** A silence longer than this between recognised words is a pause. */
 const PAUSE_MS = 2000;
 
@@ -60,7 +81,17 @@ export function useRecognition(onFinal: (phrase: string) => void) {
     rec.current?.stop();
   }, []);
 
-  const start = useCallback(() => {
+  // Before the first dictation: say that the browser sends the audio to its speech service (once accepted, remembered).
+  const [notice, setNotice] = useState(false);
+  const consented = () => {
+    try {
+      return window.localStorage.getItem(CONSENT_KEY) === 'yes';
+    } catch {
+      return false;
+    }
+  };
+
+  const begin = useCallback(() => {
     if (!Ctor || rec.current) return;
     const r = new Ctor();
     r.lang = 'en-US';
@@ -82,7 +113,8 @@ export function useRecognition(onFinal: (phrase: string) => void) {
       }
       setInterim(live);
     };
-    r.onerror = (e) => setError(e.error);
+    // "aborted" is our own stop; "no-speech" ends a silent recording: neither is worth an alarm.
+    r.onerror = (e) => setError(e.error === 'aborted' ? null : e.error);
     r.onend = () => {
       finishClock();
       rec.current = null;
@@ -95,6 +127,26 @@ export function useRecognition(onFinal: (phrase: string) => void) {
     setListening(true);
     r.start();
   }, [Ctor, finishClock]);
+
+  const start = useCallback(() => {
+    if (!consented()) {
+      setNotice(true);
+      return;
+    }
+    begin();
+  }, [begin]);
+
+  /** The user read the notice and wants to dictate: remember it and start. */
+  const accept = useCallback(() => {
+    try {
+      window.localStorage.setItem(CONSENT_KEY, 'yes');
+    } catch {
+      // Private mode: ask again next time.
+    }
+    setNotice(false);
+    begin();
+  }, [begin]);
+  const decline = useCallback(() => setNotice(false), []);
 
   /** Seconds between the first and last recognised word since the last reset, or undefined when nothing was heard. */
   const recordedSeconds = useCallback((): number | undefined => {
@@ -117,6 +169,9 @@ export function useRecognition(onFinal: (phrase: string) => void) {
 
   return {
     supported: Ctor !== null,
+    notice,
+    accept,
+    decline,
     listening,
     interim,
     error,
