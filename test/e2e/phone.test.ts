@@ -11,9 +11,7 @@ import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } 
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
-const WIDTHS = (
-  process.env.WIDTHS ? process.env.WIDTHS.split(',').map(Number) : [360, 390, 430]
-) as readonly number[];
+const WIDTHS = [360, 390, 430] as const;
 const HEIGHT = 844;
 const NAV = ['home', 'interview', 'workshop', 'progress', 'bank', 'import'] as const;
 
@@ -161,25 +159,6 @@ describe.skipIf(!hasChromium)('phone layout', () => {
     await page.goto(`${base}#/${path}`);
     await page.getByTestId(ready).first().waitFor();
   }
-
-  it.runIf(process.env.DIAG)(
-    'DIAG',
-    async () => {
-      const { page } = suite.browser;
-      const w = Number(process.env.DIAG_W ?? 390);
-      await page.setViewportSize({ width: w, height: HEIGHT });
-      for (const screen of SCREENS.filter((s) => (process.env.DIAG ?? '').split(',').includes(s.name))) {
-        await screen.open(page, suite.app.url);
-        await settle(page);
-        const h = await page.evaluate(() => document.documentElement.scrollHeight);
-        for (let y = 0, i = 0; y < h && i < 8; y += HEIGHT - 44, i++) {
-          await page.evaluate((top) => window.scrollTo(0, top), y);
-          await page.screenshot({ path: `/tmp/diag/${screen.name}-${w}-${i}.png` });
-        }
-      }
-    },
-    E2E_TIMEOUT,
-  );
 
   for (const width of WIDTHS) {
     it(

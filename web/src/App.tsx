@@ -82,7 +82,7 @@ export function App() {
           <nav className="app-nav" aria-label={t('shell.nav')}>
             <ul className="nav-list">
               {NAV.map((item) => (
-                <li key={item.id}>
+                <li key={item.id} className="nav-item">
                   <a
                     href={item.path ? href(item.path) : href()}
                     data-testid={`nav-${item.id}`}

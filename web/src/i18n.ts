@@ -117,14 +117,15 @@ const en = {
   'mic.error': 'The microphone stopped ({e}). You can keep typing.',
   'mic.noticeTitle': 'Before you dictate',
   'mic.notice':
-    'Dictation uses your browser\'s speech recognition. Chrome and Edge send the audio to their vendor\'s speech service to turn it into text; nothing else leaves this machine, and typing never does.',
+    "Dictation uses your browser's speech recognition. Chrome and Edge send the audio to their vendor's speech service to turn it into text; nothing else leaves this machine, and typing never does.",
   'mic.accept': 'Use dictation',
   'mic.decline': 'Keep typing',
   'mic.err.notAllowed':
     'The browser blocked the microphone. Allow it in the site settings (the icon left of the address) and try again, or keep typing.',
-  'mic.err.audioCapture': 'No microphone was found or it is in use by another app. Plug one in or keep typing.',
+  'mic.err.audioCapture':
+    'No microphone was found or it is in use by another app. Plug one in or keep typing.',
   'mic.err.network':
-    'The browser\'s speech service could not be reached: dictation needs the network. Keep typing; your answer is not lost.',
+    "The browser's speech service could not be reached: dictation needs the network. Keep typing; your answer is not lost.",
   'mic.err.noSpeech': 'No speech was heard. Check the microphone level and try again, or keep typing.',
   'mic.err.language': 'The browser cannot recognise English speech here. Keep typing.',
   'mic.err.other': 'Dictation stopped ({e}). Keep typing; your answer is not lost.',
@@ -279,7 +280,8 @@ const en = {
   'history.delete': 'Delete',
   'history.endLabel': 'End the session started {when}',
   'history.deleteLabel': 'Delete the session started {when}',
-  'history.confirmDelete': 'Delete this session and its conversation? Its answers stay in your practice history.',
+  'history.confirmDelete':
+    'Delete this session and its conversation? Its answers stay in your practice history.',
   'history.deleted': 'Session deleted; its {n} answers stay in your practice history.',
 
   'ws.intro':
@@ -725,7 +727,8 @@ const zh: Record<StringKey, string> = {
   'mic.listening': '正在听：',
   'mic.error': '麦克风已停止（{e}）。你可以继续打字。',
   'mic.noticeTitle': '语音作答前请注意',
-  'mic.notice': '语音作答使用浏览器自带的语音识别。Chrome 和 Edge 会把录音发送到浏览器厂商的语音服务转成文字；除此之外没有任何数据离开本机，打字作答也不会。',
+  'mic.notice':
+    '语音作答使用浏览器自带的语音识别。Chrome 和 Edge 会把录音发送到浏览器厂商的语音服务转成文字；除此之外没有任何数据离开本机，打字作答也不会。',
   'mic.accept': '使用语音作答',
   'mic.decline': '继续打字',
   'mic.err.notAllowed': '浏览器禁止了麦克风。请在网站设置（地址栏左侧的图标）里允许后重试，或继续打字。',

@@ -31,3 +31,65 @@ export function useBooleanPref(key: string, fallback: boolean): [boolean, (v: bo
   );
   return [value, set];
 }
+
+export function removePref(key: string): void {
+  try {
+    window.localStorage.removeItem(`mockops.${key}`);
+  } catch {
+    // Nothing stored.
+  }
+}
+
+/**
+ * Text kept in localStorage as it is typed, so a reload or a closed tab does not lose it (an unsent answer, a
+ * STAR field). `clear` forgets it once it is sent or saved. A `null` key keeps the text in memory only.
+ */
+export function useStoredText(
+  key: string | null,
+): [string, (v: string | ((cur: string) => string)) => void, () => void] {
+  const storageKey = key ? `draft.${key}` : null;
+  const [value, setValue] = useState(() => (storageKey ? (readPref(storageKey) ?? '') : ''));
+  const [shownFor, setShownFor] = useState(storageKey);
+  // Another key (the next question): start from what is stored for it.
+  if (shownFor !== storageKey) {
+    setShownFor(storageKey);
+    setValue(storageKey ? (readPref(storageKey) ?? '') : '');
+  }
+  const set = useCallback(
+    (v: string | ((cur: string) => string)) => {
+      setValue((cur) => {
+        const next = typeof v === 'function' ? v(cur) : v;
+        if (storageKey) {
+          if (next === '') removePref(storageKey);
+          else writePref(storageKey, next);
+        }
+        return next;
+      });
+    },
+    [storageKey],
+  );
+  const clear = useCallback(() => {
+    if (storageKey) removePref(storageKey);
+  }, [storageKey]);
+  return [value, set, clear];
+}
+
+/** A choice (a tab) remembered across reloads. */
+export function useStoredChoice<T extends string>(
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): [T, (v: T) => void] {
+  const [value, setValue] = useState<T>(() => {
+    const raw = readPref(key);
+    return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+  });
+  const set = useCallback(
+    (v: T) => {
+      setValue(v);
+      writePref(key, v);
+    },
+    [key],
+  );
+  return [value, set];
+}

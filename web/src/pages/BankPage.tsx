@@ -17,21 +17,6 @@ import type { QuestionSummary } from '../types';
 const ONE_COLUMN = '(max-width: 820px)';
 const SEARCH_DELAY_MS = 200;
 
-type Questions = Awaited<ReturnType<typeof api.questions>>;
-
-// A request for the whole list still in flight is shared (React's development double mount asks twice).
-let listInFlight: Promise<Questions> | null = null;
-function loadList(): Promise<Questions> {
-  if (!listInFlight) {
-    listInFlight = api.questions();
-    const clear = () => {
-      listInFlight = null;
-    };
-    listInFlight.then(clear, clear);
-  }
-  return listInFlight;
-}
-
 /** The search as the server sees it (it trims and lower-cases). */
 function searchKey(q: string | undefined): string {
   return q?.trim().toLowerCase() ?? '';
@@ -89,7 +74,7 @@ function matches(q: QuestionSummary, f: QuestionFilter): boolean {
 export default function BankPage({ questionId }: { questionId: string | null }) {
   const t = useT();
   const [filter, setFilter] = useState<QuestionFilter>({});
-  const all = useAsync(loadList, []);
+  const all = useAsync(() => api.questions(), []);
   const query = searchKey(filter.q);
   const search = useSearch(query);
   const list = useMemo(() => {

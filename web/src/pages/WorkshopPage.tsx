@@ -6,6 +6,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { Tabs } from '../components/Tabs';
 import { useT } from '../i18n';
 import { loadQuestion } from '../lib/questionCache';
+import { useStoredChoice } from '../lib/storage';
 import { useAsync } from '../lib/useAsync';
 import { AnswerEditor } from '../workshop/AnswerEditor';
 import { IntroBuilder } from '../workshop/IntroBuilder';
@@ -19,7 +20,7 @@ type Tab = 'answer' | 'star' | 'intro' | 'stories';
 
 export default function WorkshopPage({ questionId }: { questionId: string | null }) {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('answer');
+  const [tab, setTab] = useStoredChoice<Tab>('workshopTab', ['answer', 'star', 'intro', 'stories'], 'answer');
   return (
     <div className="workshop">
       <div className="page-head">

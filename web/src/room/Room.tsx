@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, errorMessage } from '../api';
 import { FeedbackView } from '../feedback/FeedbackView';
 import { useT } from '../i18n';
+import { useStoredText } from '../lib/storage';
 import type { SessionAnswerResult, SessionView } from '../types';
 import { applyResult } from './applyResult';
 import { ChatLog } from './ChatLog';
@@ -18,7 +19,9 @@ export function Room({ initial }: { initial: SessionView }) {
   const t = useT();
   const [session, setSession] = useState(initial);
   const [phase, setPhase] = useState<Phase>(initial.status === 'finished' ? 'done' : 'answer');
-  const [text, setText] = useState('');
+  // The unsent answer survives a reload: kept per session and question, cleared once sent.
+  const draftKey = session.current && phase === 'answer' ? `${session.id}:${session.current.position}` : null;
+  const [text, setText, clearDraft] = useStoredText(draftKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [last, setLast] = useState<SessionAnswerResult | null>(null);
@@ -58,7 +61,10 @@ export function Room({ initial }: { initial: SessionView }) {
       setBusy(false);
       return;
     }
-    setText('');
+    // Words typed while it was sending are kept: only the sent text leaves the box.
+    const sent = text;
+    clearDraft();
+    setText((cur) => (cur === sent ? '' : cur.startsWith(sent) ? cur.slice(sent.length).trimStart() : cur));
     if (!result.finished) {
       // Show the feedback at once from the result; reconcile with the server's copy in the background.
       setSession(applyResult(session, result, text, durationSec, new Date().toISOString()));

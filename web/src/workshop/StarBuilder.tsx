@@ -4,12 +4,23 @@ import { useId, useState } from 'react';
 import { api, errorMessage } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
+import { useStoredText } from '../lib/storage';
 import { useAsync } from '../lib/useAsync';
 import type { Analysis } from '../types';
 import { assembleStarFull, assembleStarQuick, countSentences, STAR_PARTS, type StarFields } from './assemble';
 import { BuilderResult } from './BuilderResult';
 
 const EMPTY: StarFields = { situation: '', task: '', action: '', result: '', future: '' };
+
+function parseFields(raw: string): StarFields {
+  if (!raw) return EMPTY;
+  try {
+    const v = JSON.parse(raw) as Partial<StarFields>;
+    return { ...EMPTY, ...Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string')) };
+  } catch {
+    return EMPTY;
+  }
+}
 
 export function StarBuilder() {
   const t = useT();
@@ -22,7 +33,11 @@ export function StarBuilder() {
     return [...c.questions, ...b.questions];
   }, []);
   const [questionId, setQuestionId] = useState('');
-  const [fields, setFields] = useState<StarFields>(EMPTY);
+  // The five fields survive a reload (kept as you type).
+  const [stored, setStored] = useStoredText('star-fields');
+  const fields = parseFields(stored);
+  const setFields = (f: StarFields) =>
+    setStored(Object.values(f).some((v) => v !== '') ? JSON.stringify(f) : '');
   const [withFuture, setWithFuture] = useState(false);
   const [results, setResults] = useState<{
     full: Analysis;
