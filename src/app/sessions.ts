@@ -208,7 +208,9 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
       },
       analysis: showFeedback ? analysis : null,
       comparison:
-        showFeedback && previous?.analysis && analysis ? compareAnalyses(previous.analysis, analysis) : null,
+        showFeedback && previous?.analysis && analysis
+          ? compareAnalyses(previous.analysis, analysis, { before: previous.text, after: text })
+          : null,
       next: upcoming ? turnView(ctx, upcoming) : null,
       finished,
       summary: finished ? summarize(next) : null,
@@ -258,7 +260,9 @@ export function practiceAnswerHandler(ctx: AppContext, questionId: string, req: 
       answerId: stored.answerId,
       version: stored.version,
       analysis,
-      comparison: previous?.analysis ? compareAnalyses(previous.analysis, analysis) : null,
+      comparison: previous?.analysis
+        ? compareAnalyses(previous.analysis, analysis, { before: previous.text, after: stored.text })
+        : null,
       due: card.due,
     };
   });

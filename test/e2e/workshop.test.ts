@@ -35,6 +35,10 @@ describe.skipIf(!hasChromium)('workshop and bank', () => {
       );
       await ws.save.click();
       await ws.saved.getByTestId('comparison').waitFor();
+      // The retry shows what changed word by word beside the key points gained.
+      const diff = ws.saved.getByTestId('cmp-diff');
+      expect(await diff.locator('ins').first().textContent()).toMatch(/remotely/);
+      expect(await diff.locator('del').count()).toBeGreaterThan(0);
       expect(await ws.saved.textContent()).toContain('version 2');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="version"]').length === 2);
 

@@ -26,6 +26,29 @@ export function ComparisonView({ comparison: c }: { comparison: AnswerComparison
         )}
         {c.lost.length > 0 && <CmpList title={t('cmp.lost')} items={c.lost} testId="cmp-lost" tone="low" />}
       </div>
+      {c.diff.length > 0 && (
+        <details className="cmp-diff" data-testid="cmp-diff" open>
+          <summary>{t('cmp.diff')}</summary>
+          <p className="answer-text">
+            {c.diff.map((d, i) =>
+              d.op === 'same' ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: runs of a fixed diff never reorder
+                <span key={i}>{d.text} </span>
+              ) : d.op === 'add' ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: runs of a fixed diff never reorder
+                <ins key={i} className="diff-add">
+                  {d.text}{' '}
+                </ins>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: runs of a fixed diff never reorder
+                <del key={i} className="diff-del">
+                  {d.text}{' '}
+                </del>
+              ),
+            )}
+          </p>
+        </details>
+      )}
       <p className="small" data-testid="cmp-sothat">
         “so that”: {c.soThat.before} → {c.soThat.after} · {t('cmp.fillers')}: {c.fillers.before} →{' '}
         {c.fillers.after} · {t('cmp.words')}: {c.words.before} → {c.words.after}

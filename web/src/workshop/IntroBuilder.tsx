@@ -1,6 +1,6 @@
 // Self-introduction builder, in the shape of the user's own opening: "Hello, my name is …, but you can call
 // me …, it's easier." then years and role, stack, one highlight with a result, and the goal.
-import { useId, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { api, errorMessage } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
@@ -69,33 +69,29 @@ export function IntroBuilder() {
       </p>
       <ErrorNote message={intro.error} />
       <div className="intro-fields">
-        {FIELDS.map((f) => (
-          <label key={f.key} className={`field${f.long ? ' field-wide' : ''}${f.full ? ' field-full' : ''}`}>
-            <span>{t(`intro.${f.key}`)}</span>
-            {f.rows ? (
-              <textarea
-                className="input"
-                rows={f.rows}
-                lang="en"
-                data-testid={`intro-${f.key}`}
-                value={fields[f.key]}
-                maxLength={600}
-                placeholder={t(`intro.${f.key}.ph`)}
-                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
-              />
-            ) : (
-              <input
-                className="input"
-                lang="en"
-                data-testid={`intro-${f.key}`}
-                value={fields[f.key]}
-                maxLength={600}
-                placeholder={t(`intro.${f.key}.ph`)}
-                onChange={(e) => setFields({ ...fields, [f.key]: e.target.value })}
-              />
-            )}
-          </label>
-        ))}
+        {FIELDS.map((f) => {
+          const control = {
+            id: `${id}-${f.key}`,
+            className: 'input',
+            lang: 'en',
+            'data-testid': `intro-${f.key}`,
+            value: fields[f.key],
+            maxLength: 600,
+            placeholder: t(`intro.${f.key}.ph`),
+            onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+              setFields({ ...fields, [f.key]: e.target.value }),
+          };
+          return (
+            <label
+              key={f.key}
+              htmlFor={control.id}
+              className={`field${f.long ? ' field-wide' : ''}${f.full ? ' field-full' : ''}`}
+            >
+              <span>{t(`intro.${f.key}`)}</span>
+              {f.rows ? <textarea rows={f.rows} {...control} /> : <input {...control} />}
+            </label>
+          );
+        })}
       </div>
       <div className="btn-row">
         <button
