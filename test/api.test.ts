@@ -188,6 +188,41 @@ describe('API', () => {
     expect(card.startsWith('&quot;Quoted&quot; is how')).toBe(true);
   });
 
+  it('gives the same counts in the room, the summary, history and the report (a follow-up is part of its question)', async () => {
+    const start = (await (
+      await app.request(
+        '/api/sessions',
+        json({ mode: 'drill', category: 'iac', count: 2, seed: 5, maxFollowUps: 1 }),
+      )
+    ).json()) as { id: string };
+    let finished = false;
+    let summary: { answered: number; overall: number } | null = null;
+    for (let i = 0; i < 6 && !finished; i++) {
+      const r = (await (
+        await app.request(
+          `/api/sessions/${start.id}/answers`,
+          json({ text: `We keep state in S3 with use_lockfile, step ${i}.` }),
+        )
+      ).json()) as { finished: boolean; summary: { answered: number; overall: number } | null };
+      finished = r.finished;
+      summary = r.summary;
+    }
+    expect(finished).toBe(true);
+    const view = (await (await app.request(`/api/sessions/${start.id}`)).json()) as {
+      turns: Array<{ kind: string; answer: unknown }>;
+    };
+    // At least one follow-up was answered, so answers outnumber questions.
+    expect(view.turns.filter((t) => t.answer).length).toBeGreaterThan(summary?.answered ?? 0);
+    const list = (await (await app.request('/api/sessions')).json()) as {
+      sessions: Array<{ id: string; answered: number; averageScore: number | null }>;
+    };
+    const item = list.sessions.find((x) => x.id === start.id);
+    expect(item?.answered).toBe(summary?.answered);
+    expect(item?.averageScore).toBe(summary?.overall);
+    const report = await (await app.request(`/api/sessions/${start.id}/report.md`)).text();
+    expect(report).toContain(`Overall: ${summary?.overall}/100 over ${summary?.answered} of`);
+  });
+
   it('ends an abandoned session and deletes one, keeping its answers', async () => {
     const start = (await (
       await app.request(

@@ -20,6 +20,7 @@ import {
   type Turn,
 } from '../core/interview/types.js';
 import { ratingFor, reviewCard } from '../core/schedule/index.js';
+import type { SessionListItem } from '../storage/store.js';
 import type { AppContext } from './context.js';
 import { interviewDate } from './review.js';
 
@@ -77,6 +78,19 @@ export function getSessionHandler(ctx: AppContext, id: string): SessionState {
   const session = ctx.store.getSession(id);
   if (!session) throw new NotFoundError(`no session with id "${id}" (see 'mockops history')`);
   return session;
+}
+
+/**
+ * Past sessions, newest first, with the same counts the room, the summary and the report give: questions answered
+ * (a follow-up is part of its question, not another answer) and the average of the questions' results.
+ */
+export function sessionListHandler(ctx: AppContext, limit: number): SessionListItem[] {
+  return ctx.store.listSessions(limit).map((item) => {
+    const state = ctx.store.getSession(item.id);
+    if (!state) return item;
+    const summary = summarize(state);
+    return { ...item, answered: summary.answered, averageScore: summary.overall };
+  });
 }
 
 /** End an unfinished session now: it is kept with its answers and shown as ended early. */

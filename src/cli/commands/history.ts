@@ -3,7 +3,12 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { sessionReportMarkdown } from '../../app/report.js';
 import { reviewHandler } from '../../app/review.js';
-import { deleteSessionHandler, endSessionHandler, getSessionHandler } from '../../app/sessions.js';
+import {
+  deleteSessionHandler,
+  endSessionHandler,
+  getSessionHandler,
+  sessionListHandler,
+} from '../../app/sessions.js';
 import { storiesHandler } from '../../app/stories.js';
 import { InputError, MockopsError } from '../../core/errors.js';
 import { dueInWords } from '../../core/schedule/index.js';
@@ -32,7 +37,7 @@ export function registerHistoryCommands(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
           throw new InputError(`invalid limit "${opts.limit}": use 1 to 1000`);
-        const sessions = ctx.store.listSessions(limit);
+        const sessions = sessionListHandler(ctx, limit);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(sessions, null, 2)}\n`);
           return;
@@ -46,7 +51,7 @@ export function registerHistoryCommands(program: Command): void {
         const local = (iso: string) =>
           new Date(iso).toLocaleString('sv-SE', { timeZone: zone, hour12: false }).slice(0, 16);
         process.stdout.write(
-          `${bold('session                       started           mode   style      status    answers  avg')}\n`,
+          `${bold('session                       started           mode   style      status   answered  avg')}\n`,
         );
         for (const s of sessions) {
           process.stdout.write(

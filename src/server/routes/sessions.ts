@@ -8,6 +8,7 @@ import {
   deleteSessionHandler,
   endSessionHandler,
   getSessionHandler,
+  sessionListHandler,
   startSessionHandler,
   turnView,
 } from '../../app/sessions.js';
@@ -59,7 +60,7 @@ export function sessionRoutes(ctx: AppContext): Hono {
     const { session } = startSessionHandler(ctx, body);
     return c.json(sessionView(ctx, session), 201);
   });
-  app.get('/sessions', (c) => c.json({ sessions: ctx.store.listSessions(100) }));
+  app.get('/sessions', (c) => c.json({ sessions: sessionListHandler(ctx, 100) }));
   app.get('/sessions/:id', (c) => c.json(sessionView(ctx, getSessionHandler(ctx, c.req.param('id')))));
   app.post('/sessions/:id/end', (c) => c.json(sessionView(ctx, endSessionHandler(ctx, c.req.param('id')))));
   app.delete('/sessions/:id', (c) => c.json(deleteSessionHandler(ctx, c.req.param('id'))));
