@@ -29,7 +29,19 @@ describe('mockops interview', () => {
     expect(out.status).toBe('active');
 
     const history = cli(['history', '--json'], { home });
-    expect(JSON.parse(history.stdout)[0]).toMatchObject({ id: out.sessionId, answered: 3, status: 'active' });
+    // History counts questions answered: a follow-up is part of its question.
+    const questions = new Set(
+      out.turns
+        .filter(
+          (t: { answer: string | null; questionId: string | null }) => t.answer !== null && t.questionId,
+        )
+        .map((t: { questionId: string }) => t.questionId),
+    ).size;
+    expect(JSON.parse(history.stdout)[0]).toMatchObject({
+      id: out.sessionId,
+      answered: questions,
+      status: 'active',
+    });
 
     const resumed = cli(['interview', '--resume', '--answers', file, '--json'], { home });
     expect(resumed.code).toBe(0);

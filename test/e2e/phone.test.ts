@@ -108,20 +108,21 @@ describe.skipIf(!hasChromium)('phone layout', () => {
     { name: 'home', open: (p, b) => visit(p, b, '', 'start-interview') },
     { name: 'history', open: (p, b) => visit(p, b, 'interview', 'history') },
     { name: 'incident', open: (p, b) => visit(p, b, 'incident', 'incident-scenarios') },
-    { name: 'workshop', open: (p, b) => visit(p, b, 'workshop', 'question-search') },
+    { name: 'workshop', open: (p, b) => workshopTab(p, b, 'workshop', 'answer', 'question-search') },
     {
       name: 'workshop-question',
-      open: (p, b) => visit(p, b, 'workshop/terraform-state-team', 'version'),
+      open: (p, b) => workshopTab(p, b, 'workshop/terraform-state-team', 'answer', 'version'),
     },
     ...(['star', 'intro', 'stories'] as const).map((tab) => ({
       name: `workshop-${tab}`,
-      open: async (p: Page, b: string) => {
-        await visit(p, b, 'workshop', 'question-search');
-        await new WorkshopPage(p).tab(tab).click();
-        await p
-          .getByTestId(tab === 'star' ? 'star-situation' : tab === 'intro' ? 'intro-goal' : 'story-map')
-          .waitFor();
-      },
+      open: (p: Page, b: string) =>
+        workshopTab(
+          p,
+          b,
+          'workshop',
+          tab,
+          { star: 'star-situation', intro: 'intro-goal', stories: 'story-map' }[tab],
+        ),
     })),
     { name: 'progress', open: (p, b) => visit(p, b, 'progress', 'category-bars') },
     { name: 'bank', open: (p, b) => visit(p, b, 'bank', 'bank-item-terraform-state-team') },
@@ -157,6 +158,20 @@ describe.skipIf(!hasChromium)('phone layout', () => {
   async function visit(page: Page, base: string, path: string, ready: string): Promise<void> {
     await page.goto('about:blank');
     await page.goto(`${base}#/${path}`);
+    await page.getByTestId(ready).first().waitFor();
+  }
+
+  /** The workshop on one tab (it reopens on the tab chosen last, so choose it). */
+  async function workshopTab(
+    page: Page,
+    base: string,
+    path: string,
+    tab: 'answer' | 'star' | 'intro' | 'stories',
+    ready: string,
+  ): Promise<void> {
+    const ws = new WorkshopPage(page);
+    await visit(page, base, path, `tab-${tab}`);
+    await ws.tab(tab).click();
     await page.getByTestId(ready).first().waitFor();
   }
 
@@ -333,9 +348,8 @@ describe.skipIf(!hasChromium)('phone layout', () => {
     async () => {
       const { page } = suite.browser;
       await page.setViewportSize({ width: 390, height: HEIGHT });
-      await visit(page, suite.app.url, 'workshop', 'question-search');
+      await workshopTab(page, suite.app.url, 'workshop', 'intro', 'intro-goal');
       const ws = new WorkshopPage(page);
-      await ws.tab('intro').click();
       for (const field of ['fullName', 'callMe', 'years', 'role'] as const)
         expect(await ws.intro(field).evaluate((el) => el.tagName)).toBe('INPUT');
       for (const field of ['stack', 'highlight', 'goal'] as const) {

@@ -124,6 +124,9 @@ export function draftFor(ctx: AppContext, session: SessionState): string | null 
 
 function saveDraft(ctx: AppContext, sessionId: string, position: number, text: string): void {
   const drafts = readDrafts(ctx);
+  // Drafts of sessions since finished, ended or deleted go.
+  for (const id of Object.keys(drafts))
+    if (id !== sessionId && ctx.store.getSession(id)?.status !== 'active') delete drafts[id];
   drafts[sessionId] = { position, text, savedAt: ctx.now().toISOString() };
   ctx.store.setSetting(DRAFTS, JSON.stringify(drafts));
 }
@@ -178,9 +181,12 @@ function otherUnfinished(ctx: AppContext, except: string): string | null {
   const shown = others.slice(0, 10);
   const lines = [
     `Other unfinished session${others.length === 1 ? '' : 's'} (started, ${zone}):`,
-    ...shown.map(
-      (s) => `  ${s.id.padEnd(26)} ${local(s.createdAt)}  ${s.mode.padEnd(6)} ${s.answered} answered`,
-    ),
+    ...shown.map((s) => {
+      // Questions answered, as `mockops history` counts them (a follow-up is part of its question).
+      const state = ctx.store.getSession(s.id);
+      const answered = state ? summarize(state).answered : s.answered;
+      return `  ${s.id.padEnd(26)} ${local(s.createdAt)}  ${s.mode.padEnd(6)} ${answered} answered`;
+    }),
     ...(others.length > shown.length
       ? [`  … and ${others.length - shown.length} more (mockops history)`]
       : []),

@@ -152,6 +152,24 @@ describe('planning', () => {
   });
 });
 
+describe("the interviewer's voice", () => {
+  it('never says it is moving on right before a follow-up on the same question', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      let s = startSession(
+        bank,
+        `v${seed}`,
+        { mode: 'drill', category: 'iac', count: 2, seed, maxFollowUps: 1 },
+        NOW,
+        0,
+      );
+      s = answer(s, 'no idea');
+      s = answer(s, 'maybe');
+      for (const t of s.turns.filter((x) => x.kind === 'follow-up'))
+        expect(t.preface).not.toMatch(/move on|leave it there|another one/i);
+    }
+  });
+});
+
 describe('turns', () => {
   it('asks one follow-up on a weak answer, then moves on; a strong answer gets none', () => {
     let s = startSession(bank, 's', { mode: 'drill', category: 'aws', seed: 5 }, NOW, 0);

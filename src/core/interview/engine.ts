@@ -135,12 +135,14 @@ export function nextTurn(bank: Bank, state: SessionState, analysis: Analysis | n
     followUpsAsked(state, last.step) < state.config.maxFollowUps;
   if (wantsFollowUp && current && analysis?.followUp) {
     const lead = FOLLOW_UP_LEADS[Math.floor(random() * FOLLOW_UP_LEADS.length)] ?? '';
+    // Staying on the question: an acknowledgement that does not announce moving on ("let's move on" + "one more on this").
+    const stay = acknowledgement(random, band, { staying: true });
     return {
       position,
       kind: 'follow-up',
       step: last.step,
       questionId: current.id,
-      preface: [ack, lead].filter(Boolean).join(' '),
+      preface: [stay, lead].filter(Boolean).join(' '),
       prompt: analysis.followUp,
       expect: 'quick',
       answer: null,

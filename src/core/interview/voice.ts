@@ -26,8 +26,16 @@ export function bandOf(score: number | null, nonAnswer: boolean): AnswerBand {
   return 'weak';
 }
 
-export function acknowledgement(random: Random, band: AnswerBand): string {
-  return pick(random, ACKS[band]) ?? 'Okay.';
+/** Acknowledgements that close the topic: said only when the interviewer moves on, never before a follow-up. */
+const MOVING_ON = /move on|leave it there|another one/i;
+
+export function acknowledgement(
+  random: Random,
+  band: AnswerBand,
+  options: { staying?: boolean } = {},
+): string {
+  const list = options.staying ? ACKS[band].filter((a) => !MOVING_ON.test(a)) : ACKS[band];
+  return pick(random, list) ?? 'Okay.';
 }
 
 const CATEGORY_LABEL: Readonly<Record<Category, string>> = {
