@@ -5,7 +5,9 @@ import type { IncidentScenario } from './schema.js';
 
 export function checkIncident(file: string, s: IncidentScenario): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ code: 'incident', file, path, message });
+  const add = (path: string, message: string): void => {
+    problems.push({ code: 'incident', file, path, message });
+  };
   const expected = `incidents/${s.id}`;
   if (file.replace(/\.(ya?ml|json)$/, '') !== expected)
     add('id', `file should be ${expected}.yaml to match its id`);

@@ -3,7 +3,7 @@
 // effects in the order they were said, and ends when the cause is fixed, the time is up or the candidate ends it.
 import { matchIntents } from './intents.js';
 import type { IncidentAction, IncidentScenario } from './schema.js';
-import type { IncidentState, IncidentTurn, Metrics, TakenAction } from './types.js';
+import type { IncidentState, Metrics, TakenAction } from './types.js';
 
 export type { IncidentState, IncidentTurn, Metrics, TakenAction } from './types.js';
 

@@ -1,11 +1,12 @@
-// The question bank: filter and search on the left, the open question on the right. The list is fetched once;
-// category, level and tag filter it here. The search asks the server, which also matches the Chinese intent and
-// notes that the list does not carry: once per distinct query, after a pause in typing, one request at a time.
-// On a phone (one column) the open question takes the list's place, with a button back to it.
+// The question bank: filter and search on the left, the open question on the right. The list is fetched once
+// (bank/questionList.ts); category, level and tag filter it here. The search asks the server, which also matches
+// the Chinese intent and notes that the list does not carry: once per distinct query, after a pause in typing,
+// one request at a time. On a phone (one column) the open question takes the list's place, with a way back.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorMessage, isAbort, type QuestionFilter } from '../api';
 import { BankFilters } from '../bank/BankFilters';
 import { QuestionDetail } from '../bank/QuestionDetail';
+import { loadQuestionList } from '../bank/questionList';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
 import { loadQuestion } from '../lib/questionCache';
@@ -74,7 +75,7 @@ function matches(q: QuestionSummary, f: QuestionFilter): boolean {
 export default function BankPage({ questionId }: { questionId: string | null }) {
   const t = useT();
   const [filter, setFilter] = useState<QuestionFilter>({});
-  const all = useAsync(() => api.questions(), []);
+  const all = useAsync(loadQuestionList, []);
   const query = searchKey(filter.q);
   const search = useSearch(query);
   const list = useMemo(() => {

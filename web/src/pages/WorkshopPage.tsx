@@ -21,6 +21,10 @@ type Tab = 'answer' | 'star' | 'intro' | 'stories';
 export default function WorkshopPage({ questionId }: { questionId: string | null }) {
   const t = useT();
   const [tab, setTab] = useStoredChoice<Tab>('workshopTab', ['answer', 'star', 'intro', 'stories'], 'answer');
+  // A question in the address (opened from the bank, a review card, a story) opens on its answer tab.
+  useEffect(() => {
+    if (questionId) setTab('answer');
+  }, [questionId, setTab]);
   return (
     <div className="workshop">
       <div className="page-head">

@@ -35,6 +35,14 @@ function recognitionCtor(): RecognitionCtor | null {
 
 const CONSENT_KEY = 'mockops.dictationNotice';
 
+function consented(): boolean {
+  try {
+    return window.localStorage.getItem(CONSENT_KEY) === 'yes';
+  } catch {
+    return false;
+  }
+}
+
 /** The words for a speech-recognition error code (`not-allowed`, `audio-capture`, `network`…), as an i18n key. */
 export function micErrorKey(code: string): string {
   switch (code) {
@@ -83,13 +91,6 @@ export function useRecognition(onFinal: (phrase: string) => void) {
 
   // Before the first dictation: say that the browser sends the audio to its speech service (once accepted, remembered).
   const [notice, setNotice] = useState(false);
-  const consented = () => {
-    try {
-      return window.localStorage.getItem(CONSENT_KEY) === 'yes';
-    } catch {
-      return false;
-    }
-  };
 
   const begin = useCallback(() => {
     if (!Ctor || rec.current) return;
