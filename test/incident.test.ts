@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/app/context.js';
 import { incidentScenarios } from '../src/app/incidents.js';
+import { checkIncident } from '../src/core/incident/check.js';
 import { debriefIncident } from '../src/core/incident/debrief.js';
 import { expertRun, startIncident, takeAction, takeTurn } from '../src/core/incident/engine.js';
 import type { IncidentScenario } from '../src/core/incident/schema.js';
@@ -60,6 +61,24 @@ describe('incident scenarios', () => {
       expect(d.outcome.impact.failedRequests).toBeGreaterThan(d.expert.impact.failedRequests);
     },
   );
+});
+
+describe('scenario files', () => {
+  it('names an unknown action id and an unreachable root cause with the field', () => {
+    const s = scenarios[0] as IncidentScenario;
+    const broken: IncidentScenario = {
+      ...s,
+      expert: [...s.expert, 'no-such-action'],
+      actions: s.actions.map((a) => ({ ...a, effect: { ...a.effect, mitigates: false, resolves: false } })),
+    };
+    const problems = checkIncident(`incidents/${s.id}.yaml`, broken);
+    const text = problems.map((p) => `${p.path}: ${p.message}`);
+    expect(text).toContain(
+      `expert[${s.expert.length}]: no action "no-such-action" in this scenario (actions: ${s.actions.map((a) => a.id).join(', ')})`,
+    );
+    expect(text).toContain('actions: no action mitigates: the root cause is unreachable');
+    expect(checkIncident(`incidents/${s.id}.yaml`, s)).toEqual([]);
+  });
 });
 
 describe('incident turns from free text', () => {

@@ -33,9 +33,10 @@ export function checkIncident(file: string, s: IncidentScenario): Problem[] {
       );
     if (a.unsafe && !a.consequence) add(`actions[${i}].consequence`, 'an unsafe action says what it does');
   });
-  s.events.forEach((e, i) => e.unless.forEach((r, k) => known(r, `events[${i}].unless[${k}]`)));
-  s.expert.forEach((r, k) => known(r, `expert[${k}]`));
-  s.detectedBy.forEach((r, k) => known(r, `detectedBy[${k}]`));
+  for (const [i, e] of s.events.entries())
+    for (const [k, r] of e.unless.entries()) known(r, `events[${i}].unless[${k}]`);
+  for (const [k, r] of s.expert.entries()) known(r, `expert[${k}]`);
+  for (const [k, r] of s.detectedBy.entries()) known(r, `detectedBy[${k}]`);
   const byId = new Map(s.actions.map((a) => [a.id, a]));
   if (!s.actions.some((a) => a.effect.mitigates))
     add('actions', 'no action mitigates: the root cause is unreachable');
@@ -58,14 +59,13 @@ export function checkIncident(file: string, s: IncidentScenario): Problem[] {
   if (!s.actions.some((a) => a.redHerring))
     add('actions', 'needs at least one red-herring action to rule out');
   const seen = new Map<string, string>();
-  s.actions.forEach((a, i) =>
-    a.intents.forEach((p, k) => {
+  for (const [i, a] of s.actions.entries())
+    for (const [k, p] of a.intents.entries()) {
       const norm = p.toLowerCase().replace(/\s+/g, ' ').trim();
       const other = seen.get(norm);
       if (other && other !== a.id)
         add(`actions[${i}].intents[${k}]`, `"${p}" is also a phrasing of "${other}"`);
       seen.set(norm, a.id);
-    }),
-  );
+    }
   return problems;
 }
