@@ -65,6 +65,8 @@ export async function ensureWebBuilt(): Promise<void> {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: BUILD_TIMEOUT,
+        // The production build users get, not React's development build (vitest sets NODE_ENV=test).
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
     if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
