@@ -47,9 +47,13 @@ export const FLOORS = {
   grammarTest: { recall: 0.62, precision: 0.97 },
   grammarHeldOut: { recall: 0.67, precision: 0.95 },
   grammarTune: { recall: 0.74, precision: 0.98 },
-  /** Incident intent matcher (#14): blind turns, split by scenario. */
-  intentsTune: 0.7,
-  intentsTest: 0.6,
+  /**
+   * Incident intent matcher (#14): blind turns, split by scenario. The test half's figure is inflated: the author
+   * of six of its eight scenarios tuned their phrasings on these turns (on its two clean scenarios: 0.700, 110 turns;
+   * see docs/benchmarks.md).
+   */
+  intentsTune: 0.74,
+  intentsTest: 0.88,
 } as const;
 
 /** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */

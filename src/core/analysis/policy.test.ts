@@ -96,21 +96,23 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(8);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.1419,
-      coveredRoot: 0.7755,
-      similarity: 1.5389,
-      unattested: -0.1848,
-      nonsense: -0.3475,
-      relevance: 0.8706,
-      misrelations: -0.5742,
-      focus: 0.7067,
+      covered: 1.0591,
+      coveredRoot: 0.7125,
+      similarity: 1.5176,
+      unattested: -0.1263,
+      nonsense: -0.4723,
+      relevance: 0.834,
+      misrelations: -0.4992,
+      focus: 0.8676,
     });
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1419 + 0.7755, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.5389, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.8706, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.8706 - 0.5742, 10);
-    expect(predictGrade(full, P)).toBe(5);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.0591 + 0.7125, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.5176, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.834, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.834 - 0.4992, 10);
+    // A perfect answer predicts the sum of its weights, just under 5, and scores 100.
+    expect(predictGrade(full, P)).toBeCloseTo(1.0591 + 0.7125 + 1.5176 + 0.834 + 0.8676, 10);
+    expect(combinedScore(full, 1, 1, 100, P)).toBe(100);
   });
 
   it('keeps the form factor and the flag penalty as multipliers, and clamps to 0–100', () => {

@@ -57,14 +57,14 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.1419,
-      coveredRoot: 0.7755,
-      similarity: 1.5389,
-      unattested: -0.1848,
-      nonsense: -0.3475,
-      relevance: 0.8706,
-      misrelations: -0.5742,
-      focus: 0.7067,
+      covered: 1.0591,
+      coveredRoot: 0.7125,
+      similarity: 1.5176,
+      unattested: -0.1263,
+      nonsense: -0.4723,
+      relevance: 0.834,
+      misrelations: -0.4992,
+      focus: 0.8676,
     },
     // fit:end
   },
