@@ -90,6 +90,80 @@ function modelAnswerSimilarity(rubric: Rubric, stems: ReadonlySet<string>, p: Po
   return Math.min(1, best / p.blend.similarityFullAt);
 }
 
+interface RivalIndex {
+  readonly ids: readonly string[];
+  /** stem → the rivals whose question text holds it. */
+  readonly question: ReadonlyMap<string, readonly number[]>;
+  /** stem → the model answers (rival × 2 + model) that hold it; model stems leave out their question's words. */
+  readonly model: ReadonlyMap<string, readonly number[]>;
+  readonly modelSize: Int32Array;
+}
+
+const rivalIndexes = new WeakMap<readonly Question[], RivalIndex>();
+
+/** An inverted index of every rival's model answers, built once per question list. */
+function rivalIndex(rivals: readonly Question[]): RivalIndex {
+  const known = rivalIndexes.get(rivals);
+  if (known) return known;
+  const list = rivals.filter((q) => q.source !== 'imported');
+  const question = new Map<string, number[]>();
+  const model = new Map<string, number[]>();
+  const modelSize = new Int32Array(list.length * 2);
+  const push = (m: Map<string, number[]>, k: string, v: number) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  list.forEach((q, r) => {
+    const rubric = compileRubric(q);
+    for (const st of rubric.questionStems) push(question, st, r);
+    rubric.modelStems.slice(0, 2).forEach((stems, k) => {
+      modelSize[r * 2 + k] = stems.size;
+      for (const st of stems) push(model, st, r * 2 + k);
+    });
+  });
+  const index = { ids: list.map((q) => q.id), question, model, modelSize };
+  rivalIndexes.set(rivals, index);
+  return index;
+}
+
+/**
+ * The best likeness of the answer to any other question's model answers (the same measure as
+ * modelAnswerSimilarity, through the inverted index: only the stems the answer has are visited).
+ */
+function bestRivalSimilarity(
+  rivals: readonly Question[],
+  ownId: string,
+  stems: ReadonlySet<string>,
+  p: Policy,
+): number {
+  const ix = rivalIndex(rivals);
+  const n = ix.ids.length;
+  const inQuestion = new Int32Array(n);
+  const shared = new Int32Array(n * 2);
+  for (const st of stems) {
+    for (const r of ix.question.get(st) ?? []) inQuestion[r] = (inQuestion[r] as number) + 1;
+    for (const m of ix.model.get(st) ?? []) shared[m] = (shared[m] as number) + 1;
+  }
+  const b2 = p.blend.similarityBeta ** 2;
+  let best = 0;
+  for (let r = 0; r < n; r++) {
+    if (ix.ids[r] === ownId) continue;
+    const size = stems.size - (inQuestion[r] as number);
+    if (size <= 0) continue;
+    for (let k = 0; k < 2; k++) {
+      const total = ix.modelSize[r * 2 + k] as number;
+      if (total === 0) continue;
+      const s = shared[r * 2 + k] as number;
+      const recall = s / total;
+      const precision = s / size;
+      const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+      if (f > best) best = f;
+    }
+  }
+  return Math.min(1, best / p.blend.similarityFullAt);
+}
+
 /** The answer's own words for the terms of a clause (the terms are stems; show what was said). */
 function termWords(doc: TextDoc, from: number, to: number, terms: readonly string[]): string[] {
   const out: string[] = [];
@@ -392,10 +466,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   // Which question is this an answer to? Its likeness to this question's model answers against the best of all.
   const stems = answerStems(doc);
   const raw = modelAnswerSimilarity(rubric, stems, p);
-  let rival = 0;
-  for (const other of input.rivals ?? [])
-    if (other.id !== question.id && other.source !== 'imported')
-      rival = Math.max(rival, modelAnswerSimilarity(compileRubric(other), stems, p));
+  const rival = input.rivals ? bestRivalSimilarity(input.rivals, question.id, stems, p) : 0;
   const focus = raw > 0 ? raw / Math.max(raw, rival) : 0;
   const star = structureShare(structure, question.kind, p);
   const withStar = (share: number) =>
