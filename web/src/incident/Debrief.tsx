@@ -88,15 +88,7 @@ export function Debrief({
           <div>
             <h3>{t('inc.outcome')}</h3>
             <table className="table inc-outcome" data-testid="incident-outcome">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="sr-only">{t('inc.measure')}</span>
-                  </th>
-                  <th scope="col">{t('inc.yours')}</th>
-                  <th scope="col">{t('inc.expert')}</th>
-                </tr>
-              </thead>
+              <YoursVsExpert />
               <tbody>
                 {milestones.map((m) => (
                   <tr key={m.key}>
@@ -111,15 +103,7 @@ export function Debrief({
           <div>
             <h3>{t('inc.impact')}</h3>
             <table className="table inc-impact" data-testid="incident-impact">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="sr-only">{t('inc.measure')}</span>
-                  </th>
-                  <th scope="col">{t('inc.yours')}</th>
-                  <th scope="col">{t('inc.expert')}</th>
-                </tr>
-              </thead>
+              <YoursVsExpert />
               <tbody>
                 <tr>
                   <th scope="row">{t('inc.failed')}</th>
@@ -282,5 +266,21 @@ function Layer({ id, layer }: { id: (typeof LAYERS)[number]; layer: IncidentLaye
         </>
       )}
     </article>
+  );
+}
+
+/** The head of a "you against the expert" table. */
+function YoursVsExpert() {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span className="sr-only">{t('inc.measure')}</span>
+        </th>
+        <th scope="col">{t('inc.yours')}</th>
+        <th scope="col">{t('inc.expert')}</th>
+      </tr>
+    </thead>
   );
 }
