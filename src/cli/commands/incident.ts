@@ -87,7 +87,7 @@ function renderDebrief(title: string, d: IncidentDebrief): string {
     '',
     bold(`Debrief: ${title}  ·  ${d.overall}/100`),
     `Detected ${at(o.detectedAt)} (expert ${at(e.detectedAt)}) · impact stopped ${at(o.mitigatedAt)} (expert ${at(e.mitigatedAt)}) · resolved ${at(o.resolvedAt)} (expert ${at(e.resolvedAt)})`,
-    `Impact: ${num(o.impact.failedRequests)} failed requests, ${o.impact.budgetBurnt}% of the monthly error budget, peak error rate ${pct(o.impact.peakErrorRate)} (expert: ${num(e.impact.failedRequests)}, ${e.impact.budgetBurnt}%)`,
+    `Impact over ${o.impact.horizonMinutes} minutes (after the round, nobody acts): ${num(o.impact.failedRequests)} failed requests, ${o.impact.budgetBurnt}% of the monthly error budget, peak error rate ${pct(o.impact.peakErrorRate)} (expert: ${num(e.impact.failedRequests)}, ${e.impact.budgetBurnt}%)`,
     '',
     renderLayer('Technical means', d.scores.technical),
     renderLayer('Ops thinking', d.scores.ops),

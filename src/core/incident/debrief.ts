@@ -2,7 +2,7 @@
 // quoted from the candidate's own turns. Technical means: the right investigations and fixes; ops thinking: stop
 // the bleeding fast, in a sensible order, nothing unsafe, red herrings ruled out; delivery & collaboration:
 // declare, roles, status updates, the client, the postmortem.
-import { expertRun } from './engine.js';
+import { expertRun, runOut } from './engine.js';
 import type { IncidentDebrief, IncidentState, LayerScore, TakenAction } from './types.js';
 
 export type { IncidentDebrief, LayerScore } from './types.js';
@@ -137,7 +137,9 @@ export function debriefIncident(s: IncidentScenario, state: IncidentState): Inci
           : [],
   };
 
-  const peak = Math.max(...state.curve.map((m) => m.errorRate));
+  const yoursOut = runOut(s, state);
+  const expertOut = runOut(s, expert);
+  const peak = Math.max(...yoursOut.curve.map((m) => m.errorRate));
   const notes: string[] = [];
   notes.push(
     state.mitigatedAt !== null
@@ -162,10 +164,12 @@ export function debriefIncident(s: IncidentScenario, state: IncidentState): Inci
       resolvedAt: state.resolvedAt,
       minutes: state.minute,
       endedBy: state.endedBy,
+      // Over the scenario's whole time limit, as if nobody acted after the round ended.
       impact: {
-        failedRequests: Math.round(state.failedRequests),
-        budgetBurnt: Math.round(state.budgetBurnt * 10) / 10,
+        failedRequests: Math.round(yoursOut.failedRequests),
+        budgetBurnt: Math.round(yoursOut.budgetBurnt * 10) / 10,
         peakErrorRate: peak,
+        horizonMinutes: s.limitMinutes,
       },
     },
     expert: {
@@ -173,8 +177,8 @@ export function debriefIncident(s: IncidentScenario, state: IncidentState): Inci
       mitigatedAt: expert.mitigatedAt,
       resolvedAt: expert.resolvedAt,
       impact: {
-        failedRequests: Math.round(expert.failedRequests),
-        budgetBurnt: Math.round(expert.budgetBurnt * 10) / 10,
+        failedRequests: Math.round(expertOut.failedRequests),
+        budgetBurnt: Math.round(expertOut.budgetBurnt * 10) / 10,
       },
       order: expertActions.map((a) => ({
         id: a.id,

@@ -186,6 +186,16 @@ function base(a: IncidentAction, minute: number, quote: string) {
   return { id: a.id, label: a.label, kind: a.kind, minute, quote, evidence: null };
 }
 
+/**
+ * The same round run on to the scenario's time limit with nobody acting: impact over one horizon for every run, so
+ * a round that stops early is not shown as less damage than an expert's that fixed it.
+ */
+export function runOut(s: IncidentScenario, state: IncidentState): IncidentState {
+  const st = structuredClone(state) as Mutable<IncidentState>;
+  advance(s, st, Math.max(0, s.limitMinutes - st.minute), []);
+  return st as IncidentState;
+}
+
 /** The clock as the interviewer reads it: startTime plus the simulated minutes ("14:05" + 12 → "14:17"). */
 export function clockAt(s: IncidentScenario, minute: number): string {
   const [h, m] = s.startTime.split(':').map(Number) as [number, number];

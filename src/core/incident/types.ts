@@ -83,6 +83,8 @@ export interface IncidentDebrief {
       readonly failedRequests: number;
       readonly budgetBurnt: number;
       readonly peakErrorRate: number;
+      /** Impact is counted over the scenario's whole time limit (as if nobody acted after the round ended). */
+      readonly horizonMinutes: number;
     };
   };
   readonly expert: {

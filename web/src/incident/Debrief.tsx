@@ -102,6 +102,7 @@ export function Debrief({
           </div>
           <div>
             <h3>{t('inc.impact')}</h3>
+            <p className="muted small">{t('inc.impactHorizon', { n: o.impact.horizonMinutes })}</p>
             <table className="table inc-impact" data-testid="incident-impact">
               <YoursVsExpert />
               <tbody>
