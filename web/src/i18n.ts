@@ -596,7 +596,7 @@ const en = {
   'inc.resolved': 'Resolved',
   'inc.never': 'not reached',
   'inc.impact': 'Impact',
-  'inc.impactHorizon': 'Counted over the scenario\'s {n} minutes, as if nobody acted after the round ended.',
+  'inc.impactHorizon': "Counted over the scenario's {n} minutes, as if nobody acted after the round ended.",
   'inc.peak': 'Peak error rate',
   'inc.scores': 'The three layers',
   'inc.credited': 'Credited',
