@@ -28,6 +28,8 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 
 interface Read {
   readonly answer: StoryAnswer;
+  /** The story's first sentence, to recognise it by. */
+  readonly opening: string;
   readonly words: readonly Token[];
   /** Content stems in order, for story shingles. */
   readonly content: readonly string[];
@@ -37,7 +39,9 @@ function read(answer: StoryAnswer): Read {
   // Placeholders ("[your figure]") are the model's, not the user's wording: no phrase runs across one.
   const doc = readText(answer.text.replace(/\[[^\]]*\]/g, '. '));
   const words = doc.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-  return { answer, words, content: words.filter(isContent).map((t) => t.stem) };
+  // From the text as written (placeholders kept): up to the first full stop, question or exclamation mark.
+  const opening = (/^\s*(.*?[.!?])(\s|$)/s.exec(answer.text)?.[1] ?? answer.text.slice(0, 160)).trim();
+  return { answer, opening, words, content: words.filter(isContent).map((t) => t.stem) };
 }
 
 function shingles(content: readonly string[]): Set<string> {
@@ -103,11 +107,6 @@ function mergeOverlaps(kept: Array<[string, { text: string; ids: Set<string> }]>
  */
 export function storyMap(answers: readonly StoryAnswer[], questions: readonly Question[] = []): StoryMap {
   const reads = answers.filter((a) => a.text.trim() !== '').map(read);
-  const opening = (r: Read) => {
-    const doc = readText(r.answer.text);
-    const s = doc.sentences[0];
-    return s ? r.answer.text.slice(s.start, s.end).trim() : r.answer.text.slice(0, 160);
-  };
   const competencies = COMPETENCIES.map((competency) => ({
     competency,
     stories: reads
@@ -116,7 +115,7 @@ export function storyMap(answers: readonly StoryAnswer[], questions: readonly Qu
         questionId: r.answer.questionId,
         questionText: r.answer.questionText,
         score: r.answer.score,
-        opening: opening(r),
+        opening: r.opening,
       })),
   }));
   const reused: StoryReuse[] = [];

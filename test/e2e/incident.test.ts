@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IncidentPage } from './pages/incident.js';
-import { focusedTestId, Shell } from './pages/shell.js';
+import { focusedTestId, horizontalOverflow, Shell } from './pages/shell.js';
 import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
@@ -17,20 +17,6 @@ const SCENARIO = 'bad-deploy-release-is-cause';
 async function pointCount(page: Page, testId: string, within: string): Promise<number> {
   const points = await page.getByTestId(within).getByTestId(testId).getAttribute('points');
   return (points ?? '').trim().split(/\s+/).filter(Boolean).length;
-}
-
-function overflow(page: Page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const culprits: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 0.5 || el.closest('.sr-only')) continue;
-      if ([...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
-      culprits.push(`${el.tagName.toLowerCase()}.${el.className} → ${Math.round(box.right)}`);
-    }
-    return { width, scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 8) };
-  });
 }
 
 interface RoundView {
@@ -257,20 +243,20 @@ describe.skipIf(!hasChromium)('incident room', () => {
       expect(await inc.lastTurn.getByTestId('turn-action').count()).toBe(2);
       expect(await inc.lastTurn.getByTestId('evidence').textContent()).toContain('app_version');
       await inc.chart.waitFor();
-      let o = await overflow(page);
+      let o = await horizontalOverflow(page);
       expect(o.scrollWidth, o.culprits.join('; ')).toBeLessThanOrEqual(o.width);
       await screenshot(page, 'incident-phone-room');
 
       await inc.takeTurn('roll back');
       await inc.takeTurn('done');
       await inc.debrief.waitFor();
-      o = await overflow(page);
+      o = await horizontalOverflow(page);
       expect(o.scrollWidth, o.culprits.join('; ')).toBeLessThanOrEqual(o.width);
       await screenshot(page, 'incident-phone-debrief');
 
       // In Chinese: the scenarios' Chinese titles and briefs.
       await inc.open(suite.app.url);
-      o = await overflow(page);
+      o = await horizontalOverflow(page);
       expect(o.scrollWidth, o.culprits.join('; ')).toBeLessThanOrEqual(o.width);
       await new Shell(page).langToggle.click();
       expect(await inc.scenario(SCENARIO).locator('h3').textContent()).toBe('发布之后一半的结账请求失败');

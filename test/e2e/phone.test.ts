@@ -5,7 +5,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ImportPage } from './pages/import.js';
-import { Shell } from './pages/shell.js';
+import { horizontalOverflow, Shell } from './pages/shell.js';
 import { WorkshopPage } from './pages/workshop.js';
 import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
 
@@ -71,24 +71,6 @@ function settle(page: Page): Promise<void> {
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 30))),
       ),
   );
-}
-
-/** How wide the page is, and what sticks out past the right edge (for the failure message). */
-function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const culprits: string[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 0.5 || el.closest('.sr-only')) continue;
-      if ([...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
-      const id = el.getAttribute('data-testid');
-      culprits.push(
-        `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}.${el.className} → ${Math.round(box.right)}`,
-      );
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 8) };
-  });
 }
 
 describe.skipIf(!hasChromium)('phone layout', () => {

@@ -38,3 +38,21 @@ export async function tabTo(page: Page, testId: string, options: { back?: boolea
 export function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 }
+
+/** How wide the page is, and what sticks out past the right edge (for the failure message). */
+export function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const culprits: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 0.5 || el.closest('.sr-only')) continue;
+      if ([...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
+      const id = el.getAttribute('data-testid');
+      culprits.push(
+        `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}.${el.className} → ${Math.round(box.right)}`,
+      );
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 8) };
+  });
+}
