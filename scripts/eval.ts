@@ -12,7 +12,7 @@ import { isContent, readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { evalDevops, type Graded, readGraded, SETS } from './eval-devops.js';
 import { evalGrammar, GRAMMAR_SETS, printGrammar, readLearner } from './eval-grammar.js';
-import { evalIntents, halfRows, readPhrasings } from './eval-intents.js';
+import { evalIntents, readPhrasings } from './eval-intents.js';
 import { halfOf } from './lib/split.js';
 import { cosine, pearson } from './lib/stats.js';
 
@@ -53,7 +53,7 @@ export const FLOORS = {
    * see docs/benchmarks.md).
    */
   intentsTune: 0.74,
-  intentsTest: 0.88,
+  intentsTest: 0.7,
 } as const;
 
 /** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */
@@ -184,14 +184,18 @@ function mohlerFigures(): Figure[] | null {
 
 /** The incident intent matcher on turns written blind to it: exact actions in the order said. */
 function intentFigures(): Figure[] {
-  const rows = readPhrasings();
-  if (rows.length === 0) return [];
-  return (['tune', 'test'] as const).map((half) => ({
-    name: `incident intents, ${half === 'tune' ? 'tuning' : 'test'} half: accuracy`,
-    value: evalIntents(halfRows(rows, half)).accuracy,
-    target: TARGET.intents,
-    floor: half === 'tune' ? FLOORS.intentsTune : FLOORS.intentsTest,
-  }));
+  return (['tune', 'test'] as const).flatMap((half) => {
+    const rows = readPhrasings(half);
+    if (rows.length === 0) return [];
+    return [
+      {
+        name: `incident intents, ${half === 'tune' ? 'tuning set (first author)' : 'test set (second author)'}: accuracy`,
+        value: evalIntents(rows).accuracy,
+        target: TARGET.intents,
+        floor: half === 'tune' ? FLOORS.intentsTune : FLOORS.intentsTest,
+      },
+    ];
+  });
 }
 
 export function evaluate(print = false): { figures: Figure[]; mohler: boolean } {

@@ -57,14 +57,14 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.0591,
-      coveredRoot: 0.7125,
-      similarity: 1.5176,
-      unattested: -0.1263,
-      nonsense: -0.4723,
-      relevance: 0.834,
-      misrelations: -0.4992,
-      focus: 0.8676,
+      covered: 1.0802,
+      coveredRoot: 0.7297,
+      similarity: 1.5018,
+      unattested: -0.1091,
+      nonsense: -0.3701,
+      relevance: 0.817,
+      misrelations: -0.7155,
+      focus: 0.8655,
     },
     // fit:end
   },

@@ -42,6 +42,31 @@ describe('coherence', () => {
     }
   });
 
+  it('reads who does what in passives, relative clauses, names tagged as verbs and placements', () => {
+    const said = (text: string) => {
+      const { doc, clauses } = judge(text);
+      return relationsOf(doc, clauses, model).map(
+        (r) => `${r.subject} ${r.verb} ${r.object ?? ''} ${r.attested}`,
+      );
+    };
+    // The agent of a passive does the verb: the Internet Gateway "protects", which no correct answer says.
+    expect(said('The isolated subnets are protected by the Internet Gateway.')).toContain(
+      'internet·gateway protect subnet false',
+    );
+    // "which" stands for the term before it.
+    expect(said('Traffic goes through the Internet Gateway, which acts as our WAF.')).toContainEqual(
+      expect.stringMatching(/^internet·gateway act waf false$/),
+    );
+    // "Logs" in "VPC Flow Logs" is part of the name, not the verb.
+    expect(said('VPC Flow Logs enforce least privilege.')).toContainEqual(
+      expect.stringMatching(/^vpc·flow\S* enforc least·privileg false$/),
+    );
+    // A person putting one tool on another: GuardDuty does not sit on a Transit Gateway.
+    expect(said('We enable GuardDuty on the Transit Gateway.')).toContain('guardduti  transit·gateway false');
+    // The same shapes, said correctly, stand.
+    expect(said('We enable GuardDuty in every account.').every((r) => r.endsWith('true'))).toBe(true);
+  });
+
   it('finds more unattested pairings in fluent nonsense than in a correct answer', () => {
     const salad = judge(
       'The HPA handles promotion of the canary. Route 53 runs inside the Aurora cluster, and CloudFront keeps versioning of the KMS keys.',

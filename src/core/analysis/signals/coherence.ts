@@ -86,7 +86,8 @@ function itemsOf(
         out.terms.push(k);
         out.at.push(content[c] as number);
       }
-    if (t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma)) out.verbs.push(t.stem);
+    if (t.pos === 'VERB' && !LIGHT_VERBS.has(t.lemma) && !namePart(doc, content[c] as number))
+      out.verbs.push(t.stem);
     let taken = 1;
     for (const seq of terms.get(t.stem) ?? []) {
       const fits = seq.every((s, k) => (doc.tokens[content[c + k] ?? -1] as Token | undefined)?.stem === s);
@@ -103,6 +104,22 @@ function itemsOf(
   return out;
 }
 
+/**
+ * A word the tagger reads as a verb that is part of a name: capitalised mid-sentence right after another name word
+ * ("VPC Flow Logs enforce …", "Service Control Policies"), not the sentence's first word.
+ */
+function namePart(doc: TextDoc, at: number): boolean {
+  const t = doc.tokens[at] as Token;
+  const prev = doc.tokens[at - 1];
+  return (
+    t.pos === 'VERB' &&
+    /^[A-Z]/.test(t.text) &&
+    prev !== undefined &&
+    prev.sentence === t.sentence &&
+    (prev.pos === 'PROPN' || /^[A-Z]/.test(prev.text))
+  );
+}
+
 const cache = new WeakMap<readonly Question[], TermModel>();
 
 /** Noun-phrase runs of a phrase's tokens ("lock the state file" → "state file"), up to MAX_TERM_WORDS. */
@@ -116,7 +133,10 @@ function termRuns(tokens: readonly Token[]): string[][] {
   for (const t of tokens) {
     if (
       isTermToken(t) &&
-      !(t.pos === 'VERB' || (run.length === 0 && t.pos === 'ADJ' && !/[A-Z]/.test(t.text)))
+      !(
+        (t.pos === 'VERB' && !(run.length > 0 && /^[A-Z]/.test(t.text))) ||
+        (run.length === 0 && t.pos === 'ADJ' && !/[A-Z]/.test(t.text))
+      )
     )
       run.push(t.stem);
     else if (!t.stop || t.kind === 'punct' || t.pos === 'VERB' || t.pos === 'ADP') flush();
@@ -439,6 +459,8 @@ interface RawRelation {
   readonly tool: boolean;
   /** "X is Y", "X acts as Y", "X replaces Y": a claim of what the subject is, not of what it does. */
   readonly identity: boolean;
+  /** "we enable X on Y": where the subject is put, not what it does. */
+  readonly placement?: boolean;
   readonly clause: Clause;
 }
 
@@ -464,14 +486,17 @@ function rawRelations(
   named?: ReadonlySet<string>,
 ): RawRelation[] {
   const out: RawRelation[] = [];
+  let previous: { clause: Clause; items: Items } | null = null;
   for (const c of clauses) {
     const items = itemsOf(doc, thesaurus, terms, c.from, c.to);
+    const before = previous;
+    previous = { clause: c, items };
     if (items.terms.length === 0) continue;
     let v = -1;
     let copula = -1;
     for (let i = c.from; i < c.to; i++) {
       const t = doc.tokens[i] as Token;
-      if (t.pos === 'VERB' && doc.tokens[i - 1]?.norm !== 'to') {
+      if (t.pos === 'VERB' && doc.tokens[i - 1]?.norm !== 'to' && !namePart(doc, i)) {
         // "the lock file encrypts": a verb tag right before another verb is a noun of the subject.
         v = doc.tokens[i + 1]?.pos === 'VERB' && doc.tokens[i - 1]?.pos === 'NOUN' ? i + 1 : i;
         break;
@@ -489,41 +514,170 @@ function rawRelations(
       v = next;
       pivot = next;
     }
-    // The subject: the last term before the verb, with no person or pronoun between them.
+    // The subject: the last term before the verb, with no person or pronoun between them; in a relative clause
+    // ("…, which acts as our WAF") the last term of the clause it describes.
     let subject = -1;
     for (let k = 0; k < items.terms.length; k++) {
       const at = items.at[k] as number;
       if (at >= from && at < pivot) subject = k;
     }
-    if (subject < 0) continue;
-    const between = doc.tokens.slice((items.at[subject] as number) + 1, pivot);
-    if (between.some((t) => PERSONS.has(t.norm) || t.pos === 'PRON' || t.pos === 'VERB')) continue;
-    const before = doc.tokens.slice(from, items.at[subject] as number);
-    // A person or an action before the subject makes it an object ("we enable Object Lock"); a preposition
-    // makes it a complement ("for S3 …") unless a comma or a fronted phrase closes it ("In practice X …").
-    if (before.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB')) continue;
-    const lastAdp = before.map((t) => t.pos).lastIndexOf('ADP');
-    if (
-      lastAdp >= 0 &&
-      !before.slice(lastAdp).some((t) => t.norm === ',') &&
-      !FRONTED.has(before[lastAdp + 1]?.norm ?? '')
-    )
-      continue;
+    let subjectTerm: string;
+    let subjectAt: number;
+    if (subject >= 0) {
+      subjectTerm = items.terms[subject] as string;
+      subjectAt = items.at[subject] as number;
+      const between = doc.tokens.slice(subjectAt + 1, pivot);
+      if (
+        between.some(
+          (t) =>
+            PERSONS.has(t.norm) ||
+            (t.pos === 'PRON' && !REFLEXIVES.has(t.norm)) ||
+            (t.pos === 'VERB' && !namePart(doc, t.index)),
+        )
+      )
+        continue;
+      const ahead = doc.tokens.slice(from, subjectAt);
+      // A person or an action before the subject makes it an object ("we enable Object Lock"); a preposition
+      // makes it a complement ("for S3 …") unless a comma or a fronted phrase closes it ("In practice X …").
+      if (ahead.some((t) => PERSONS.has(t.norm) || t.pos === 'VERB')) {
+        const placed = placement(doc, items, pivot, c.to, named);
+        if (placed) out.push({ ...placed, clause: c });
+        continue;
+      }
+      const lastAdp = ahead.map((t) => t.pos).lastIndexOf('ADP');
+      if (
+        lastAdp >= 0 &&
+        !ahead.slice(lastAdp).some((t) => t.norm === ',') &&
+        !FRONTED.has(ahead[lastAdp + 1]?.norm ?? '')
+      )
+        continue;
+    } else {
+      const antecedent = relativeAntecedent(doc, c, pivot, before);
+      if (!antecedent) {
+        const ahead = doc.tokens.slice(from, pivot);
+        const placed = ahead.some((t) => PERSONS.has(t.norm))
+          ? placement(doc, items, pivot, c.to, named)
+          : null;
+        if (placed) out.push({ ...placed, clause: c });
+        continue;
+      }
+      [subjectTerm, subjectAt] = antecedent;
+    }
     const objectK = items.terms.findIndex((_, k) => (items.at[k] as number) > pivot);
     const verbToken = v >= 0 ? (doc.tokens[v] as Token) : null;
     const verb = verbToken && !LIGHT_VERBS.has(verbToken.lemma) ? verbToken.stem : '';
-    const object = objectK >= 0 ? (items.terms[objectK] as string) : null;
+    let object = objectK >= 0 ? (items.terms[objectK] as string) : null;
+    // A passive with its agent ("the subnets are protected by the Internet Gateway") says what the agent does.
+    const agentK = v >= 0 ? passiveAgent(doc, v, items, c.to) : -1;
+    if (agentK >= 0 && subject >= 0) {
+      object = subjectTerm;
+      subjectTerm = items.terms[agentK] as string;
+      subjectAt = items.at[agentK] as number;
+    }
     if (!verb && !object) continue;
     out.push({
-      subject: items.terms[subject] as string,
+      subject: subjectTerm,
       verb,
       object,
-      tool: toolLike(doc, items.at[subject] as number, named),
+      tool: toolLike(doc, subjectAt, named),
       identity: object !== null && (v < 0 || IDENTITY_VERBS.has(verbToken?.stem ?? '')),
       clause: c,
     });
   }
   return out;
+}
+
+/** Pronouns that stand beside their subject rather than for another one ("the RTO itself is …"). */
+const REFLEXIVES: ReadonlySet<string> = new Set(['itself', 'themselves']);
+
+/** Prepositions that put one thing on, in or in front of another. */
+const PLACING: ReadonlySet<string> = new Set([
+  'on',
+  'to',
+  'in',
+  'into',
+  'inside',
+  'onto',
+  'behind',
+  'within',
+]);
+
+/**
+ * Where a person's clause puts a named tool: "we enable GuardDuty on the Transit Gateway", "we attach a Savings
+ * Plan to the ALB": the first term after the verb, a placing preposition, and the term right after it. A claim
+ * that the one belongs on the other, which correct answers either make or not.
+ */
+function placement(
+  doc: TextDoc,
+  items: Items,
+  pivot: number,
+  to: number,
+  named?: ReadonlySet<string>,
+): Omit<RawRelation, 'clause'> | null {
+  const a = items.at.findIndex((at) => at > pivot);
+  if (a < 0 || a + 1 >= items.terms.length || !toolLike(doc, items.at[a] as number, named)) return null;
+  let i = (items.at[a] as number) + 1;
+  const next = items.at[a + 1] as number;
+  while (i < next && i < to && doc.tokens[i]?.pos !== 'ADP') i++;
+  const prep = doc.tokens[i];
+  if (!prep || i >= next || !PLACING.has(prep.norm)) return null;
+  for (let k = i + 1; k < next; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PRON') return null;
+  }
+  return {
+    subject: items.terms[a] as string,
+    verb: '',
+    object: items.terms[a + 1] as string,
+    tool: true,
+    identity: false,
+    placement: true,
+  };
+}
+
+/** Relative pronouns that stand for the term before them. */
+const RELATIVES: ReadonlySet<string> = new Set(['which', 'that', 'who']);
+
+/**
+ * The term a relative clause describes: the clause opens with "which"/"that"/"who" right before its verb (adverbs
+ * and auxiliaries aside), and the clause before it, in the same sentence, ends with a term.
+ */
+function relativeAntecedent(
+  doc: TextDoc,
+  c: Clause,
+  pivot: number,
+  before: { clause: Clause; items: Items } | null,
+): [string, number] | null {
+  let i = c.from;
+  while (i < pivot && (doc.tokens[i] as Token).kind === 'punct') i++;
+  const opener = doc.tokens[i];
+  if (!opener || !RELATIVES.has(opener.norm) || !before || before.items.terms.length === 0) return null;
+  for (let k = i + 1; k < pivot; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return null;
+  }
+  const last = before.items.terms.length - 1;
+  const at = before.items.at[last] as number;
+  if (doc.tokens[at]?.sentence !== opener.sentence) return null;
+  return [before.items.terms[last] as string, at];
+}
+
+/** In "X is/are/was/got VERB-ed by Y", the term Y (its index among the clause's terms), else -1. */
+function passiveAgent(doc: TextDoc, v: number, items: Items, to: number): number {
+  let k = v - 1;
+  while (k >= 0 && (doc.tokens[k] as Token).pos === 'ADV') k--;
+  const aux = doc.tokens[k];
+  if (!aux || !(aux.lemma === 'be' || aux.lemma === 'get')) return -1;
+  const by = doc.tokens[v + 1];
+  if (by?.norm !== 'by') return -1;
+  const agent = items.terms.findIndex((_, n) => (items.at[n] as number) > v + 1);
+  if (agent < 0) return -1;
+  // Only determiners and adjectives between "by" and the agent: "by blocking packets" is a means, not an agent.
+  for (let n = v + 2; n < (items.at[agent] as number) && n < to; n++) {
+    const t = doc.tokens[n] as Token;
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PRON') return -1;
+  }
+  return agent;
 }
 
 /** The keys under which a correct clause's relation is remembered: subject–verb, subject–object, verb–object. */
@@ -559,12 +713,14 @@ export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: Ter
     // An identity ("X is basically the Y of Z") holds only where a correct answer says the same of the two;
     // anything else where a correct clause says it, or holds the subject with both its verb and its object.
     const attested =
-      r.identity && r.object !== null
-        ? r.subject === r.object || known(pairKey(`i:${r.subject}`, `i:${r.object}`))
-        : known(sv) ||
-          known(so) ||
-          (!r.tool && known(vo)) ||
-          (!r.tool && r.object !== null && paired(model, r.subject, r.object));
+      r.placement && r.object !== null
+        ? known(so) || paired(model, r.subject, r.object)
+        : r.identity && r.object !== null
+          ? r.subject === r.object || known(pairKey(`i:${r.subject}`, `i:${r.object}`))
+          : known(sv) ||
+            known(so) ||
+            (!r.tool && known(vo)) ||
+            (!r.tool && r.object !== null && paired(model, r.subject, r.object));
     const start = doc.tokens[r.clause.from]?.start ?? 0;
     const end = doc.tokens[r.clause.to - 1]?.end ?? start;
     out.push({ ...r, attested, text: doc.text.slice(start, end) });
