@@ -10,6 +10,7 @@ import { incidentScenarios } from '../src/app/incidents.js';
 import { checkIncident } from '../src/core/incident/check.js';
 import { debriefIncident } from '../src/core/incident/debrief.js';
 import { expertRun, startIncident, takeAction, takeTurn } from '../src/core/incident/engine.js';
+import { matchIntents } from '../src/core/incident/intents.js';
 import type { IncidentScenario } from '../src/core/incident/schema.js';
 import { createApp } from '../src/server/app.js';
 
@@ -120,6 +121,40 @@ describe('incident turns from free text', () => {
     if (!unsafe) return;
     const st = takeTurn(s, startIncident(s), `I would not ${unsafe.intents[0]}`);
     expect(st.turns[0]?.actions.map((a) => a.id)).not.toContain(unsafe.id);
+  });
+});
+
+describe('the intent matcher in other words', () => {
+  const byId = (id: string) => scenarios.find((x) => x.id === id) as IncidentScenario;
+  const ids = (id: string, text: string) => matchIntents(byId(id), text).matches.map((m) => m.actionId);
+
+  it('folds the words on-call engineers use for one step together ("revert" is a rollback)', () => {
+    const s = byId('db-connections-exhausted');
+    const rollback = s.actions.find((a) => a.id === 'rollback-orders-api');
+    expect(rollback?.intents.some((p) => /\brevert/i.test(p))).toBe(false);
+    expect(ids(s.id, 'revert orders-api')).toEqual(['rollback-orders-api']);
+    // A kind of step alone is no action: bouncing the app's pods never reboots the primary database.
+    expect(ids(s.id, 'bounce orders-api pods')).not.toContain('reboot-db');
+  });
+
+  it('takes a word only one action has as naming it, but not in a question or a guess', () => {
+    expect(ids('db-connections-exhausted', 'postmortem without blame later this week')).toEqual([
+      'postmortem',
+    ]);
+    expect(ids('db-connections-exhausted', 'Should we have a postmortem?')).toEqual([]);
+    expect(ids('db-connections-exhausted', 'maybe a postmortem later')).toEqual([]);
+  });
+
+  it('does not take a step the candidate says would not help or is a red herring', () => {
+    const s = byId('crashloop-after-config-change');
+    const result = matchIntents(
+      s,
+      "Deleting the pods won't help, they will read the same bad config, so no.",
+    );
+    expect(result.matches).toEqual([]);
+    expect(
+      ids('db-connections-exhausted', 'The replica lag is a red herring, I will not spend time on it.'),
+    ).toEqual([]);
   });
 });
 

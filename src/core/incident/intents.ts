@@ -5,7 +5,7 @@
 import { type CompiledPhrase, compilePhrases, indexDoc, matchPhrase } from '../analysis/phrases.js';
 import { clauseIndexOf, clausesOf } from '../analysis/signals/clauses.js';
 import { stanceOf } from '../analysis/signals/dismissal.js';
-import { readText, type Token } from '../text/index.js';
+import { readText, stemWord, type Token } from '../text/index.js';
 import type { IncidentScenario } from './schema.js';
 
 export interface IntentMatch {
@@ -24,7 +24,10 @@ export interface IntentResult {
   readonly declined: readonly string[];
 }
 
-const compiled = new WeakMap<IncidentScenario, Array<{ id: string; phrases: CompiledPhrase[] }>>();
+const compiled = new WeakMap<
+  IncidentScenario,
+  Array<{ id: string; phrases: CompiledPhrase[]; commands: CompiledPhrase[] }>
+>();
 const labels = new WeakMap<IncidentScenario, Map<string, CompiledPhrase>>();
 
 /** Each action's label ("Split the error rate by version in Grafana"), as one more phrasing for steps in other words. */
@@ -37,15 +40,38 @@ function compiledLabels(s: IncidentScenario): Map<string, CompiledPhrase> {
   return out;
 }
 
+/** The commands an action's evidence shows being run ("$ kubectl describe pod …"): how candidates type it. */
+function commandsOf(evidence: string | undefined): string[] {
+  return (
+    (evidence ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('$ '))
+      // The program, its subcommand and what it acts on; the flags and names after them vary with every typing.
+      .map((l) => {
+        const words = (l.slice(2).split('|')[0] ?? '').trim().split(/\s+/);
+        const kept: string[] = [];
+        for (let i = 0; i < words.length && kept.length < 3; i++) {
+          const w = words[i] as string;
+          if (!w.startsWith('-')) kept.push(w);
+          // "-n shop": a short flag takes the word after it.
+          else if (/^-[a-zA-Z]$/.test(w)) i++;
+        }
+        return kept.join(' ');
+      })
+  );
+}
+
 function compiledIntents(s: IncidentScenario) {
   const known = compiled.get(s);
   if (known) return known;
   const all = compilePhrases(s.actions.flatMap((a) => a.intents));
+  const commands = s.actions.map((a) => compilePhrases(commandsOf(a.evidence)));
   let at = 0;
-  const out = s.actions.map((a) => {
+  const out = s.actions.map((a, i) => {
     const phrases = all.slice(at, at + a.intents.length);
     at += a.intents.length;
-    return { id: a.id, phrases };
+    return { id: a.id, phrases, commands: commands[i] ?? [] };
   });
   compiled.set(s, out);
   return out;
@@ -65,12 +91,20 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   const clauses = clausesOf(doc);
   const clauseAt = clauseIndexOf(clauses, doc.tokens.length);
   const candidates: Array<{ id: string; tokens: readonly number[]; stems: number; negated: boolean }> = [];
+  const steps = stepRanges(doc);
+  const kindAt = (at: number) => {
+    const r = steps.find(([a, b]) => at >= a && at < b);
+    return r ? stepKind(index, r[0], r[1]) : null;
+  };
   for (const { id, phrases } of compiledIntents(s)) {
     let best: { tokens: readonly number[]; stems: number; negated: boolean } | null = null;
     for (const p of phrases) {
       const m = matchPhrase(index, p);
       if (!m || m.fraction < 1) continue;
       const first = m.tokens[0] ?? 0;
+      const pk = phraseKind(p);
+      const sk = pk === null ? null : kindAt(first);
+      if (pk !== null && sk !== null && pk !== sk) continue;
       const last = m.tokens[m.tokens.length - 1] ?? first;
       // All of the phrasing in one clause, or across a clause joined to it ("scale out the nodes and pods").
       const spread = (clauseAt[last] ?? 0) - (clauseAt[first] ?? 0);
@@ -104,7 +138,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     matches.push({ actionId: c.id, quote, at });
   }
   // Steps said in other words: the best action by weighted share of a phrasing's words, one per step.
-  for (const [from, to] of stepRanges(doc)) {
+  for (const [from, to] of steps) {
     let taken = false;
     for (let i = from; i < to; i++) if (used.has(i)) taken = true;
     if (taken) continue;
@@ -123,6 +157,21 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     const span = doc.tokens.slice(from, to) as Token[];
     const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
     matches.push({ actionId: fuzzy.id, quote, at: first });
+  }
+  // Nothing named in so many words: one word that only one action has can still name it ("open a sev1").
+  if (matches.length === 0 && declined.length === 0) {
+    const only = distinctive(s, index, 0, doc.tokens.length);
+    const first = only?.tokens[0];
+    if (only && first !== undefined) {
+      const negated =
+        only.tokens.some((t) => (doc.tokens[t] as Token).negator >= 0) ||
+        stanceOf(doc, clauses, clauseAt[first] ?? -1, first, first).stance !== 'stated';
+      if (negated) declined.push(only.id);
+      else {
+        for (const t of only.tokens) used.add(t);
+        matches.push({ actionId: only.id, quote: text.trim(), at: first });
+      }
+    }
   }
   matches.sort((a, b) => a.at - b.at);
   // An action named again in the same turn is the same action; one ruled out afterwards ("…, no, too risky") is not taken.
@@ -150,6 +199,110 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   return { matches, unmatched, declined };
 }
 
+/**
+ * Words an on-call engineer uses for the same step, folded to one for the match in other words: "revert" is a
+ * rollback, "bounce" a restart, "ping the DBA" a page, "let the client know" a message. Written for incident work
+ * in general, not for any one scenario; each group's first word stands for the group.
+ */
+const STEP_SYNONYMS: readonly (readonly string[])[] = [
+  ['describe'],
+  [
+    'check',
+    'look',
+    'see',
+    'inspect',
+    'review',
+    'read',
+    'open',
+    'show',
+    'examine',
+    'query',
+    'view',
+    'investigate',
+    'find',
+    'search',
+    'pull',
+    'grab',
+    'fetch',
+    'display',
+    'print',
+    'explore',
+    'study',
+    'analyse',
+    'analyze',
+  ],
+  ['roll', 'rollback', 'revert', 'undo', 'downgrade'],
+  ['restart', 'bounce', 'recycle', 'reboot', 'reload'],
+  ['scale', 'increase', 'raise', 'bump', 'double', 'grow', 'expand', 'enlarge', 'resize', 'extend'],
+  ['reduce', 'lower', 'decrease', 'shrink', 'cap', 'limit', 'cut'],
+  ['tell', 'notify', 'inform', 'message', 'email', 'announce', 'communicate', 'brief', 'contact', 'warn'],
+  ['page', 'call', 'wake', 'escalate', 'engage', 'loop', 'summon'],
+  ['verify', 'confirm', 'ensure', 'validate', 'double-check'],
+  ['stop', 'pause', 'suspend', 'halt', 'freeze', 'hold'],
+  ['remove', 'delete', 'drop', 'purge', 'wipe', 'erase'],
+  ['revoke', 'deactivate', 'invalidate', 'disable'],
+  ['declare', 'open'],
+  ['compare', 'diff', 'split', 'break', 'group', 'segment', 'versus', 'vs'],
+  ['error', 'failure', '5xx', 'fail'],
+  ['graph', 'dashboard', 'chart', 'panel', 'metric', 'metrics'],
+  ['postmortem', 'post-mortem', 'retro', 'retrospective', 'rca', 'post-incident'],
+  ['certificate', 'cert'],
+  ['database', 'db'],
+  ['connection', 'conn'],
+  ['node', 'host', 'machine', 'server'],
+  ['config', 'configuration', 'setting', 'settings'],
+  ['fix', 'correct', 'repair'],
+  ['customer', 'client', 'partner'],
+];
+
+const CANON: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  for (const group of STEP_SYNONYMS) {
+    const head = stemWord(group[0] as string);
+    for (const w of group) if (!out.has(stemWord(w))) out.set(stemWord(w), head);
+  }
+  return out;
+})();
+const canon = (stem: string) => CANON.get(stem) ?? stem;
+
+/** The groups that are kinds of step (look, roll back, restart, verify…), not things: by their head's stem. */
+const STEP_KINDS: ReadonlySet<string> = new Set(
+  [
+    'roll',
+    'restart',
+    'scale',
+    'reduce',
+    'tell',
+    'page',
+    'verify',
+    'stop',
+    'remove',
+    'revoke',
+    'declare',
+    'compare',
+    'fix',
+    'describe',
+  ].map(stemWord),
+);
+
+/** The kind of step a range starts with: its first verb that names one ("verify the targets…" → verify). */
+function stepKind(index: ReturnType<typeof indexDoc>, from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const t = index.doc.tokens[i] as Token;
+    if (t.pos !== 'VERB') continue;
+    const k = canon(t.stem);
+    if (STEP_KINDS.has(k)) return k;
+  }
+  return null;
+}
+
+/** The kind of step a phrasing names, when it starts with one ("roll back the release" → roll). */
+function phraseKind(p: CompiledPhrase): string | null {
+  const first = p.stems[0];
+  const k = first === undefined ? null : canon(first);
+  return k !== null && STEP_KINDS.has(k) ? k : null;
+}
+
 /** A phrasing counts as said in other words when this weighted share of its words stands in one step… */
 export const FUZZY_MIN = 0.6;
 /** …and beats the next action by this much (else the step is ambiguous, and the interviewer asks). */
@@ -163,8 +316,13 @@ function wordWeights(s: IncidentScenario): Map<string, number> {
   if (known) return known;
   const df = new Map<string, number>();
   const label = compiledLabels(s);
-  for (const { id, phrases } of compiledIntents(s)) {
-    const seen = new Set([...phrases.flatMap((p) => p.stems), ...(label.get(id)?.stems ?? [])]);
+  for (const { id, phrases, commands } of compiledIntents(s)) {
+    const seen = new Set(
+      [...phrases, ...commands]
+        .flatMap((p) => p.stems)
+        .concat(label.get(id)?.stems ?? [])
+        .map(canon),
+    );
     for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
   }
   const n = s.actions.length;
@@ -214,20 +372,32 @@ function bestFuzzy(
   to: number,
 ): { id: string; tokens: number[] } | null {
   const w = wordWeights(s);
-  const at = (stem: string) =>
-    (index.positions.get(stem) ?? []).find((p) => p >= from && p < to && !index.partOnly.get(stem)?.has(p));
+  // Where each word of the step stands, its synonyms folded together.
+  const where = new Map<string, number>();
+  for (const [stem, list] of index.positions) {
+    const p = list.find((x) => x >= from && x < to && !index.partOnly.get(stem)?.has(x));
+    if (p === undefined) continue;
+    const key = canon(stem);
+    const old = where.get(key);
+    if (old === undefined || p < old) where.set(key, p);
+  }
+  const at = (stem: string) => where.get(stem);
   let best: { id: string; score: number; tokens: number[] } | null = null;
   let second = 0;
   const label = compiledLabels(s);
-  for (const { id, phrases } of compiledIntents(s)) {
+  const kind = stepKind(index, from, to);
+  for (const { id, phrases, commands } of compiledIntents(s)) {
     let top: { score: number; tokens: number[] } | null = null;
     const own = label.get(id);
-    for (const p of own ? [...phrases, own] : phrases) {
+    for (const p of [...phrases, ...(own ? [own] : []), ...commands]) {
       if (p.stems.length < 2) continue;
+      // "Verify the targets are healthy" is not "check the targets"; "diff the release" is not "roll it back".
+      const pk = phraseKind(p);
+      if (kind !== null && pk !== null && pk !== kind) continue;
       let total = 0;
       let got = 0;
       const tokens: number[] = [];
-      for (const st of p.stems) {
+      for (const st of new Set(p.stems.map(canon))) {
         const weight = w.get(st) ?? 0;
         total += weight;
         const pos = at(st);
@@ -237,6 +407,8 @@ function bestFuzzy(
         }
       }
       if (tokens.length < 2 || total === 0) continue;
+      // A kind of step alone ("bounce …") names no action: something it is done to must match too.
+      if (!tokens.some((t) => !STEP_KINDS.has(canon((index.doc.tokens[t] as Token).stem)))) continue;
       const score = got / total;
       if (!top || score > top.score) top = { score, tokens };
     }
@@ -250,9 +422,77 @@ function bestFuzzy(
   return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
 }
 
+/** A guess or a thought, not a step: "maybe it's the database", "I think PgBouncer would help here". */
+const GUESSING =
+  /\b(maybe|perhaps|probably|possibly|might|i think|i guess|i wonder|i suspect|could be|may be)\b/i;
+
+const distinct = new WeakMap<IncidentScenario, Map<string, string>>();
+
+/**
+ * Words that belong to one action only (in its phrasings, label and commands) and not to the scenario's own
+ * description: "postmortem", "sev1", "kafka-log-dirs", "PgBouncer". One of them names its action by itself.
+ */
+function distinctWords(s: IncidentScenario): Map<string, string> {
+  const known = distinct.get(s);
+  if (known) return known;
+  const owners = new Map<string, Set<string>>();
+  const label = compiledLabels(s);
+  for (const { id, phrases, commands } of compiledIntents(s))
+    for (const st of [...phrases, ...commands, ...(label.has(id) ? [label.get(id) as CompiledPhrase] : [])]
+      .flatMap((p) => p.stems)
+      .map(canon))
+      owners.set(st, (owners.get(st) ?? new Set()).add(id));
+  const described = new Set(
+    readText(`${s.title}. ${s.brief}. ${s.system.services.map((x) => `${x.name} ${x.role}`).join('. ')}`)
+      .tokens.filter((t) => t.kind === 'word')
+      .map((t) => canon(t.stem)),
+  );
+  const out = new Map<string, string>();
+  for (const [st, ids] of owners)
+    if (
+      ids.size === 1 &&
+      !described.has(st) &&
+      !STEP_KINDS.has(st) &&
+      st !== canon(stemWord('check')) &&
+      st.length > 2 &&
+      !/^\d+$/.test(st)
+    )
+      out.set(st, [...ids][0] as string);
+  distinct.set(s, out);
+  return out;
+}
+
+function distinctive(
+  s: IncidentScenario,
+  index: ReturnType<typeof indexDoc>,
+  from: number,
+  to: number,
+): { id: string; tokens: number[] } | null {
+  const words = distinctWords(s);
+  const found = new Map<string, number[]>();
+  // A question to the interviewer ("Who is the developer?") asks; it does not act.
+  const doc = index.doc;
+  const asking = (x: number) => {
+    const sentence = doc.sentences[(doc.tokens[x] as Token).sentence];
+    if (sentence === undefined) return false;
+    const said = doc.text.slice(sentence.start, sentence.end).trim();
+    return said.endsWith('?') || GUESSING.test(said);
+  };
+  for (const [stem, list] of index.positions) {
+    const id = words.get(canon(stem));
+    if (!id) continue;
+    const p = list.find((x) => x >= from && x < to && !index.partOnly.get(stem)?.has(x) && !asking(x));
+    if (p !== undefined) found.set(id, [...(found.get(id) ?? []), p]);
+  }
+  // Two actions' own words in one step: ambiguous, the interviewer asks.
+  if (found.size !== 1) return null;
+  const [[id, tokens]] = [...found] as [[string, number[]]];
+  return { id, tokens: tokens.sort((a, b) => a - b) };
+}
+
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
 const RULED_OUT =
-  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this))\b/i;
+  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time)\b/i;
 
 function ruledOutAfter(doc: ReturnType<typeof readText>, at: number): boolean {
   const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
