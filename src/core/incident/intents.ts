@@ -252,6 +252,7 @@ const STEP_SYNONYMS: readonly (readonly string[])[] = [
   ['node', 'host', 'machine', 'server'],
   ['config', 'configuration', 'setting', 'settings'],
   ['fix', 'correct', 'repair'],
+  ['alert', 'alarm', 'alerting'],
   ['customer', 'client', 'partner'],
 ];
 
@@ -349,7 +350,9 @@ function stepRanges(doc: ReturnType<typeof readText>): Array<[number, number]> {
       for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
         const n = tokens[k] as Token;
         if (n.sentence !== t.sentence) break;
-        if (n.pos === 'VERB') {
+        // The tagger reads many imperatives as nouns ("and after that diff the values"): a word that names a kind
+        // of step starts one too.
+        if (n.pos === 'VERB' || STEP_KINDS.has(canon(n.stem))) {
           boundary = true;
           break;
         }
