@@ -1,7 +1,8 @@
-// `npm run fit [-- --write]`: fit the policy's combination weights (src/core/analysis/combine.ts) to expert grades.
+// `npm run fit [-- --write] [-- --least-squares]`: fit the policy's combination weights (src/core/analysis/combine.ts)
+// to expert grades.
 // Data: the TUNING half of the blind graded set and the team's set; the test half is never read here.
 // Least squares on grade = (intercept + Σ w·feature) × form × flag penalty, with signs fixed by meaning (more
-// coverage never lowers a grade, more nonsense never raises it). Prints leave-one-question-out figures on the
+// coverage never lowers a grade, more nonsense never raises it), then refined with a within-question pair loss. Prints leave-one-question-out figures on the
 // tuning half, then the weights; --write puts them into policy.ts between its fit markers.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,10 @@ function rowsOf(graded: readonly Graded[], set: Row['set']): Row[] {
     const a = runAnalysis(bank, { questionId: q.id, text: g.answer });
     if (!a.measures) return [];
     const f = featureVector(a.measures);
-    const { keep, cap } = flagPenalty(a.flags);
+    const { keep, cap: flagCap } = flagPenalty(a.flags);
+    const cap = a.findings.some((x) => x.code === 'answer.mostly-unexplained')
+      ? Math.min(flagCap, DEFAULT_POLICY.coherence.mostlyCap)
+      : flagCap;
     return [
       {
         question: q.id,
@@ -109,6 +113,51 @@ function fitWeights(rows: readonly Row[]): number[] {
   }
 }
 
+/**
+ * The default (`--least-squares` for the plain fit): from the least-squares weights, descend on least squares plus a within-question pair loss (softplus
+ * of the margin by which a better-graded answer falls below a worse one, weighted by the grade gap), keeping the
+ * signs: order within a question is what a candidate sees when he retries.
+ */
+const PAIR_WEIGHT = Number(process.env.FIT_PAIR_WEIGHT ?? 3);
+function fitRanked(rows: readonly Row[]): number[] {
+  const w = fitWeights(rows);
+  const dims = w.length;
+  const z = rows.map((r) => r.x.map((v) => v * r.scale));
+  const pairs: Array<[number, number, number]> = [];
+  rows.forEach((a, i) => {
+    rows.forEach((b, j) => {
+      if (a.question === b.question && a.grade > b.grade) pairs.push([i, j, a.grade - b.grade]);
+    });
+  });
+  const lr = 0.02;
+  for (let step = 0; step < 400; step++) {
+    const pred = z.map((x) => x.reduce((s, v, k) => s + v * (w[k] as number), 0));
+    const grad = Array(dims).fill(0) as number[];
+    rows.forEach((r, i) => {
+      const e = (pred[i] as number) - r.grade;
+      for (let k = 0; k < dims; k++)
+        grad[k] = (grad[k] as number) + (2 * e * (z[i]?.[k] as number)) / rows.length;
+    });
+    for (const [i, j, gap] of pairs) {
+      const m = (pred[i] as number) - (pred[j] as number);
+      // d softplus(-4m)/dm = -4 sigmoid(-4m)
+      const d = (-4 * gap) / (1 + Math.exp(4 * m));
+      for (let k = 0; k < dims; k++)
+        grad[k] =
+          (grad[k] as number) +
+          (PAIR_WEIGHT * d * ((z[i]?.[k] as number) - (z[j]?.[k] as number))) / pairs.length;
+    }
+    for (let k = 1; k < dims; k++) {
+      let v = (w[k] as number) - lr * (grad[k] as number) - lr * RIDGE * (w[k] as number);
+      const f = FEATURES[k - 1] as Feature;
+      if (SIGN[f] * v < 0) v = 0;
+      w[k] = v;
+    }
+  }
+  return w;
+}
+const fitter = process.argv.includes('--least-squares') ? fitWeights : fitRanked;
+
 function predict(w: readonly number[], r: Row): number {
   const g = w.reduce((s, wj, j) => s + wj * (r.x[j] as number), 0);
   return Math.min(r.cap, Math.max(0, Math.min(5, g)) * r.scale);
@@ -161,12 +210,12 @@ const show = (name: string, f: ReturnType<typeof figures>) =>
 // Leave one question out: each tuning question is predicted by weights fitted without it.
 const cv = tune.map(() => 0);
 for (const q of new Set(tune.map((r) => r.question))) {
-  const w = fitWeights(all.filter((r) => r.question !== q));
+  const w = fitter(all.filter((r) => r.question !== q));
   tune.forEach((r, i) => {
     if (r.question === q) cv[i] = predict(w, r);
   });
 }
-const w = fitWeights(all);
+const w = fitter(all);
 process.stdout.write(
   `fit on ${tune.length} tuning answers (blind set, tuning half) + ${team.length} (team set)\n`,
 );

@@ -71,6 +71,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '  const bearing = judged.filter((j) => j.terms.length >= 2 && false);',
   },
   {
+    name: 'rule off: mostly unexplained answers capped',
+    file: 'src/core/analysis/index.ts',
+    find: '  const cap = mostlyNonsense ? Math.min(flagCap, p.coherence.mostlyCap) : flagCap;',
+    replace: '  const cap = flagCap;',
+  },
+  {
     name: 'signal off: relations (every tool does what it is said to do)',
     file: 'src/core/analysis/signals/coherence.ts',
     find: '    const known = (k: string | null) => k !== null && model.relations.has(k);',

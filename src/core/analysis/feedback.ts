@@ -53,6 +53,8 @@ interface FeedbackInput {
   readonly language: LanguageResult;
   readonly missingTerms: readonly string[];
   readonly unexplained?: readonly Unexplained[];
+  /** Most term-bearing clauses explain nothing, and the score was capped. */
+  readonly mostlyUnexplained?: { readonly clauses: number; readonly of: number; readonly cap: number };
   readonly confidence?: Confidence;
   readonly policy?: Policy;
 }
@@ -89,6 +91,14 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   if (input.confidence?.level === 'low')
     for (const reason of input.confidence.reasons)
       items.push(item('confidence', 'major', `confidence.${reason}`, 'confidence.next'));
+  if (input.mostlyUnexplained)
+    items.push(
+      item('unexplained', 'major', 'unexplained.mostly', 'unexplained.next', {
+        clauses: String(input.mostlyUnexplained.clauses),
+        of: String(input.mostlyUnexplained.of),
+        cap: String(input.mostlyUnexplained.cap),
+      }),
+    );
   for (const u of (input.unexplained ?? []).slice(0, 3))
     items.push(
       item(

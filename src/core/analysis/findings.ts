@@ -34,6 +34,8 @@ export interface FindingsInput {
   readonly substance: SubstanceResult;
   readonly confidence: Confidence;
   readonly structure: StructureResult;
+  /** Most term-bearing clauses explain nothing: the score is capped (policy.coherence.mostlyCap). */
+  readonly mostlyUnexplained?: { readonly share: number; readonly cap: number };
 }
 
 export function collectFindings(input: FindingsInput): Finding[] {
@@ -56,6 +58,13 @@ export function collectFindings(input: FindingsInput): Finding[] {
         measures: { severity: f.severity },
       });
   const coh = input.coherence;
+  if (input.mostlyUnexplained)
+    out.push({
+      code: 'answer.mostly-unexplained',
+      signal: 'coherence',
+      spans: [],
+      measures: { ...input.mostlyUnexplained },
+    });
   if (coh) {
     for (const u of coh.unexplained)
       out.push({

@@ -485,7 +485,13 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       coherent.relations.filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),
     ),
   };
-  const { keep, cap } = flagPenalty(flags, p);
+  const { keep, cap: flagCap } = flagPenalty(flags, p);
+  // Mostly sentences that explain nothing: at most superficial credit, whatever words they use.
+  const bearing = coherent.clauses.filter((j) => j.terms.length >= 2).length;
+  const unexplainedClauses = nonsense.size;
+  const mostlyNonsense =
+    bearing >= p.coherence.mostlyMinClauses && unexplainedClauses / bearing > p.coherence.mostlyShare;
+  const cap = mostlyNonsense ? Math.min(flagCap, p.coherence.mostlyCap) : flagCap;
   const form = substance.formFactor;
   const confidence = confidenceOf({ doc, known: coherent.known, declined: declines(answer) }, p);
   const unexplained: Unexplained[] = [
@@ -528,6 +534,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       substance,
       confidence,
       structure,
+      ...(mostlyNonsense
+        ? { mostlyUnexplained: { share: unexplainedClauses / bearing, cap: p.coherence.mostlyCap } }
+        : {}),
     }),
     unexplained,
     measures,
@@ -540,6 +549,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       language,
       missingTerms: [],
       unexplained,
+      mostlyUnexplained: mostlyNonsense
+        ? { clauses: unexplainedClauses, of: bearing, cap: p.coherence.mostlyCap }
+        : undefined,
       confidence,
       policy: p,
     }),

@@ -1,9 +1,11 @@
 // Each rule of the policy, pinned by what it does: a test here fails when its number changes. Change a number on
 // purpose, then change its test and say why (and refresh the golden snapshots).
 import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../storage/bank.js';
 import { Question } from '../bank/schema.js';
+import { saladAnswers } from './adversarial.js';
 import { combinedScore, FEATURES, predictGrade } from './combine.js';
-import { analyzeAnswer } from './index.js';
+import { analyzeAnswer, termModel } from './index.js';
 import { gradeFor, isWeak, DEFAULT_POLICY as P, scoreBand } from './policy.js';
 import { creditOf, flagPenalty, structureShare } from './score.js';
 import type { FlagHit, KeyPointCoverage, StructureResult } from './types.js';
@@ -96,22 +98,23 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(8);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.0802,
-      coveredRoot: 0.7297,
-      similarity: 1.5018,
-      unattested: -0.1091,
-      nonsense: -0.3701,
-      relevance: 0.817,
-      misrelations: -0.7155,
-      focus: 0.8655,
+      covered: 1.2389,
+      coveredRoot: 0.3616,
+      similarity: 1.7036,
+      unattested: -0.0589,
+      nonsense: -0.2909,
+      relevance: 1.0632,
+      misrelations: -1.0071,
+      focus: 0.6621,
     });
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.0802 + 0.7297, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.5018, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(0.817, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(0.817 - 0.7155, 10);
-    // A perfect answer predicts the sum of its weights, just under 5, and scores 100.
-    expect(predictGrade(full, P)).toBeCloseTo(1.0802 + 0.7297 + 1.5018 + 0.817 + 0.8655, 10);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.2389 + 0.3616, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.7036, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.0632, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.0632 - 1.0071, 10);
+    // A perfect answer predicts the sum of its weights (just over 5), clamped to 5, and scores 100.
+    expect(1.2389 + 0.3616 + 1.7036 + 1.0632 + 0.6621).toBeGreaterThan(5);
+    expect(predictGrade(full, P)).toBe(5);
     expect(combinedScore(full, 1, 1, 100, P)).toBe(100);
   });
 
@@ -208,6 +211,37 @@ describe('policy: thresholds of the signals', () => {
 
   it('credits a paraphrase from 30% of a description and counts it as said from 50%', () => {
     expect(P.paraphrase).toEqual({ partialAt: 0.3, hitAt: 0.5 });
+  });
+
+  it('gives an answer whose sentences mostly explain nothing at most superficial credit (25)', () => {
+    expect(P.coherence).toMatchObject({ mostlyShare: 0.5, mostlyMinClauses: 3, mostlyCap: 25 });
+    const bank = loadBank();
+    const q = bank.byId('saas-backup-dr-rpo-rto') as Question;
+    const run = (answer: string, policy = P) =>
+      analyzeAnswer(
+        {
+          question: q,
+          answer,
+          commonRedFlags: bank.commonRedFlags,
+          termModel: termModel(bank.questions, bank.commonRedFlags),
+        },
+        policy,
+      );
+    const salad = saladAnswers(q)[0] as string;
+    const capped = run(salad);
+    expect(capped.score).toBe(25);
+    expect(capped.findings.map((f) => f.code)).toContain('answer.mostly-unexplained');
+    expect(capped.feedback.map((f) => f.code)).toContain('unexplained.mostly');
+    // The same answer without the rule scores higher: the cap, not the weights, holds it down.
+    expect(run(salad, { ...P, coherence: { ...P.coherence, mostlyCap: 100 } }).score).toBeGreaterThan(25);
+    expect(run(salad, { ...P, coherence: { ...P.coherence, mostlyShare: 1 } }).score).toBeGreaterThan(25);
+    expect(run(salad, { ...P, coherence: { ...P.coherence, mostlyMinClauses: 40 } }).score).toBeGreaterThan(
+      25,
+    );
+    // The question's own model answer is not capped.
+    const model = run(q.modelAnswers.full);
+    expect(model.findings.map((f) => f.code)).not.toContain('answer.mostly-unexplained');
+    expect(model.score).toBeGreaterThan(25);
   });
 
   it('judges coherence from six pairings, relevance from 15% to 40% (floor 15%)', () => {

@@ -57,14 +57,14 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.0802,
-      coveredRoot: 0.7297,
-      similarity: 1.5018,
-      unattested: -0.1091,
-      nonsense: -0.3701,
-      relevance: 0.817,
-      misrelations: -0.7155,
-      focus: 0.8655,
+      covered: 1.2389,
+      coveredRoot: 0.3616,
+      similarity: 1.7036,
+      unattested: -0.0589,
+      nonsense: -0.2909,
+      relevance: 1.0632,
+      misrelations: -1.0071,
+      focus: 0.6621,
     },
     // fit:end
   },
@@ -80,6 +80,13 @@ const policy = {
   coherence: {
     /** Fewer term pairings than this: too little to judge the answer's coherence as a whole. */
     minPairings: 6,
+    /**
+     * An answer most of whose term-bearing clauses (more than this share, among at least `mostlyMinClauses`)
+     * explain nothing earns at most superficial credit: `mostlyCap`, a grade of 1.
+     */
+    mostlyShare: 0.5,
+    mostlyMinClauses: 3,
+    mostlyCap: 25,
   },
   substance: {
     /** Below this share of on-topic content words an answer is about something else; above the second, on topic. */

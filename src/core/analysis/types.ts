@@ -193,6 +193,7 @@ export type FindingCode =
   | 'flag.red'
   | 'clause.unexplained'
   | 'relation.unattested'
+  | 'answer.mostly-unexplained'
   | 'substance.non-answer'
   | 'substance.list'
   | 'substance.off-topic'
