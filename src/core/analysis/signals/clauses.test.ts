@@ -30,6 +30,15 @@ describe('clauses', () => {
     expect(clauses('Remote state, S3 backend, OIDC.')[0]?.predicate).toBe(false);
   });
 
+  it('does not take a bare judgment for a claim ("monitoring is important"), but a judgment with reasons is one', () => {
+    expect(clauses('Monitoring is really important.')[0]?.predicate).toBe(false);
+    expect(clauses('So the circuit breaker is always consistent as well.')[0]?.predicate).toBe(false);
+    expect(clauses('The bucket is public.')[0]?.predicate).toBe(true);
+    expect(clauses('Remote state is important for teams that share one environment.')[0]?.predicate).toBe(
+      true,
+    );
+  });
+
   it('marks a verbless run of terms', () => {
     expect(clauses('Remote state, S3 backend, use_lockfile, OIDC, Atlantis.')[0]?.termRun).toBe(true);
     expect(clauses('We apply from the pipeline after review.')[0]?.termRun).toBe(false);

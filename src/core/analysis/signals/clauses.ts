@@ -87,6 +87,24 @@ const RELATIONS: ReadonlySet<string> = new Set([
   'in',
 ]);
 
+/** Adjectives that judge rather than describe: said alone after a copula they tell an interviewer nothing. */
+const EVALUATIVE: ReadonlySet<string> = new Set(
+  'consistent important good great nice fine key critical crucial essential vital useful helpful valuable necessary easy simple better best handy ok okay'.split(
+    ' ',
+  ),
+);
+
+/** Nothing that says more after a word: only adverbs and punctuation to the clause's end ("… as well."). */
+function bareAfter(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' || t.pos === 'ADV' || t.pos === 'PART' || t.norm === 'as' || t.norm === 'well')
+      continue;
+    return false;
+  }
+  return true;
+}
+
 function isPredicate(tokens: readonly Token[], from: number, to: number): boolean {
   let nouns = 0;
   for (let i = from; i < to; i++) {
@@ -98,10 +116,12 @@ function isPredicate(tokens: readonly Token[], from: number, to: number): boolea
       const rest = tokens.slice(i + 1, to);
       if (rest.some((n) => n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'VERB')) return true;
     }
-    // "X is deprecated", "it is a kind of Y", "the lock is in S3": a copula with a complement states something.
+    // "X is deprecated", "it is a kind of Y", "the lock is in S3": a copula with a complement states something;
+    // a bare judgment ("X is always consistent", "monitoring is important") states nothing one can check.
     if (t.pos === 'AUX') {
       for (let j = i + 1; j < to && j <= i + 4; j++) {
         const n = tokens[j] as Token;
+        if (n.pos === 'ADJ' && EVALUATIVE.has(n.norm) && bareAfter(tokens, j + 1, to)) break;
         if (n.pos === 'ADJ' || n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'ADP' || n.pos === 'NUM')
           return true;
       }
