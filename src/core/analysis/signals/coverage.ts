@@ -81,7 +81,7 @@ function judgeFresh(ctx: CoverageContext, tokens: readonly number[], concept: st
   const at = ctx.clauseAt[first] ?? -1;
   const clause = ctx.clauses[at];
   const sentence = (ctx.index.doc.tokens[first] as Token).sentence;
-  const { stance, evidence } = stanceOf(ctx.index.doc, ctx.clauses, at, first, last);
+  const { stance, evidence } = stanceOf(ctx.index.doc, ctx.clauses, at, first, last, tokens);
   let basis: CoverageBasis = 'stated';
   if (!clause?.predicate || clause.termRun) basis = 'named';
   if (ctx.coherence.unexplained.some((u) => u.clause.index === at)) basis = 'unexplained';

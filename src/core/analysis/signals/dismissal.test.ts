@@ -14,7 +14,7 @@ function stance(practice: string, sentence: string) {
   if (!m || m.fraction < 1) return 'no-match';
   const clauses = clausesOf(doc);
   const at = clauseIndexOf(clauses, doc.tokens.length)[m.tokens[0] ?? 0] ?? -1;
-  return stanceOf(doc, clauses, at, m.tokens[0] ?? 0, m.tokens[m.tokens.length - 1] ?? 0).stance;
+  return stanceOf(doc, clauses, at, m.tokens[0] ?? 0, m.tokens[m.tokens.length - 1] ?? 0, m.tokens).stance;
 }
 
 describe('dismissal', () => {
@@ -28,6 +28,18 @@ describe('dismissal', () => {
     expect(stance('readiness probes', 'Readiness probes made pods flap, so we turned them off.')).toBe(
       'dismissed',
     );
+  });
+
+  it('reads a fronted object dropped, a negator inside the mention, and a rule of thumb as the reason', () => {
+    expect(stance('SCPs', 'SCPs I avoid, because they break things unexpectedly.')).toBe('dismissed');
+    expect(stance('kubectl logs', 'kubectl cannot show logs from a crashed container.')).toBe('negated');
+    expect(
+      stance('test failover', "I'd never test failover in production, that's how you cause the outage."),
+    ).toBe('negated');
+    // Regret for a negation stays an endorsement; a contrast after a comma is about what follows it.
+    expect(stance('restore test', 'We never ran a restore test, and it cost us a weekend.')).toBe('stated');
+    expect(stance('remote state', 'We keep remote state, not the local file.')).toBe('stated');
+    expect(stance('wildcard policies', 'Wildcard policies we never avoid.')).toBe('stated');
   });
 
   it('reads negation by parity and keeps endorsements that use negative words', () => {

@@ -234,6 +234,9 @@ const DROP_ACTS: readonly (readonly string[])[] = [
   ['never', 'write'],
   ['never', 'run'],
   ['never', 'bother', 'with'],
+  ['avoid'],
+  ['steer', 'clear', 'of'],
+  ['stay', 'away', 'from'],
 ];
 
 /** Words that turn a dismissal of a bad thing into praise of the good one: "skipping X is a mistake". */
@@ -443,6 +446,35 @@ function standingVerdict(tokens: readonly Token[], from: number, to: number): Di
   return (before + own) % 2 === (own > 0 ? 1 : 0) ? v : null;
 }
 
+/** Longest mention, in tokens, inside which a negator is read as negating it. */
+const INNER_SPAN = 5;
+
+/** Subjects of a fronted object's clause: "SCPs *I* avoid". */
+const FRONTING_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'they', 'you', 'people', 'nobody']);
+
+/** Right after a mention: a subject, then a drop act with nothing else as its object ("SCPs I avoid, because…"). */
+function frontedDrop(tokens: readonly Token[], from: number, to: number): Dismissal | null {
+  const subject = tokens[from];
+  if (!subject || !FRONTING_SUBJECTS.has(subject.norm)) return null;
+  const table = indexed(DROP_ACTS);
+  let i = from + 1;
+  while (i < to && (tokens[i]?.pos === 'AUX' || tokens[i]?.pos === 'ADV')) i++;
+  const t = tokens[i];
+  if (!t) return null;
+  for (const seq of [
+    ...(table.get(lemmaOf(t)) ?? []),
+    ...(t.norm !== lemmaOf(t) ? (table.get(t.norm) ?? []) : []),
+  ]) {
+    const end = seqAt(tokens, i, seq, to);
+    if (end < 0) continue;
+    const object = tokens.slice(end, to).find((x) => x.kind !== 'punct');
+    if (object && object.pos !== 'ADV' && object.pos !== 'SCONJ' && object.norm !== 'because') continue;
+    if (negatorCount(tokens, from, i) % 2 === 1) return null;
+    return { from: i, to: end, form: 'drop' };
+  }
+  return null;
+}
+
 /** A drop act whose object is a back reference, or that closes its clause: "so we turned them off", "we gave up". */
 function droppedBack(tokens: readonly Token[], from: number, to: number): Dismissal | null {
   const table = indexed(DROP_ACTS);
@@ -485,6 +517,8 @@ export function stanceOf(
   at: number,
   first: number,
   last: number,
+  /** The mention's own tokens, when known: a negator among them is the concept's ("no downtime"), not a denial. */
+  inner?: readonly number[],
 ): { stance: Stance; evidence: Dismissal | null } {
   const clause = clauses[at];
   const stated = { stance: 'stated' as const, evidence: null };
@@ -498,6 +532,9 @@ export function stanceOf(
   if (reported(tokens, sFrom, sTo) && sentenceTokens.some((t) => t.norm === 'but')) return stated;
   const counter = (from: number, to: number) =>
     tokens.slice(from, to).some((t) => COUNTER_VERDICTS.has(t.lemma));
+  // "…, that's how you cause the outage": a rule of thumb said to "you" is a reason for the negation, not regret.
+  const regret = (from: number, to: number) =>
+    counter(from, to) && !tokens.slice(from, to).some((t) => t.norm === 'you');
 
   // "We skip X", "never bothered with X": a drop act right before the mention, with the mention its object.
   const drop = findDrop(tokens, clause.from, first);
@@ -524,12 +561,30 @@ export function stanceOf(
       lead?.norm === 'without' &&
       sentenceTokens.some((t) => COUNTERFACTUAL.has(t.norm) || t.norm === 'never');
     const noXnoY = lead?.norm === 'no' && tokens.slice(last + 1, sTo).some((t) => t.norm === 'no');
-    if (!counterfactual && !noXnoY && !counter(last + 1, sTo)) {
+    if (!counterfactual && !noXnoY && !regret(last + 1, sTo)) {
       const n = tokens.slice(from + 1, first).findIndex((t) => isNegator(t));
       return { stance: 'negated', evidence: { from: from + 1 + n, to: from + 2 + n, form: 'negation' } };
     }
     return stated;
   }
+
+  // "kubectl cannot show logs": a negator inside a short mention, between its own words, negates it; a contrast
+  // after a comma ("remote state, not the local file") is about what follows it.
+  if (inner !== undefined && last - first <= INNER_SPAN) {
+    const within = new Set(inner);
+    for (let i = first + 1; i < last; i++)
+      if (
+        isNegator(tokens[i]) &&
+        !within.has(i) &&
+        tokens[i - 1]?.kind !== 'punct' &&
+        negatorCount(tokens, first + 1, last) % 2 === 1
+      )
+        return { stance: 'negated', evidence: { from: i, to: i + 1, form: 'negation' } };
+  }
+
+  // "SCPs I avoid", "Staging we skip": the mention fronted, then its subject and a drop act that takes it.
+  const fronted = frontedDrop(tokens, last + 1, clause.to);
+  if (fronted) return { stance: 'dismissed', evidence: fronted };
 
   // "X is overkill", "X just slows us down": a verdict after the mention in its clause.
   const own = standingVerdict(tokens, last + 1, clause.to);
