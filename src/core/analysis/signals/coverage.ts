@@ -161,17 +161,23 @@ function equatedMentions(ctx: CoverageContext, found: readonly (Judged | undefin
   const out = new Set<number>();
   const tokens = ctx.index.doc.tokens;
   found.forEach((a, i) => {
-    found.forEach((b, j) => {
-      if (!a || !b || i === j) return;
+    if (!a) return;
+    const clause = ctx.clauses[ctx.clauseAt[a.tokens[0] ?? 0] ?? -1];
+    if (!clause) return;
+    // Any other key point named in the same clause, whether or not that is where its own best mention stands.
+    const others = keyPointsIn(ctx.index, ctx.rubric, clause.from, clause.to, new Set(a.tokens));
+    for (const [j, at] of others) {
+      if (j === i) continue;
+      const aStart = a.tokens[0] ?? 0;
       const aEnd = (a.tokens[a.tokens.length - 1] ?? 0) + 1;
-      const bStart = b.tokens[0] ?? 0;
-      const clause = ctx.clauseAt[a.tokens[0] ?? 0];
-      if (aEnd > bStart || clause !== ctx.clauseAt[bStart]) return;
-      if (equates(tokens, aEnd, bStart)) {
+      const bStart = at[0] ?? 0;
+      const bEnd = (at[at.length - 1] ?? 0) + 1;
+      const [from, to] = aEnd <= bStart ? [aEnd, bStart] : bEnd <= aStart ? [bEnd, aStart] : [0, 0];
+      if (from < to && equates(tokens, from, to)) {
         out.add(i);
-        out.add(j);
+        if (found[j]?.tokens.some((t) => t >= clause.from && t < clause.to)) out.add(j);
       }
-    });
+    }
   });
   return out;
 }
