@@ -3,6 +3,7 @@ import type { Question } from '../core/bank/schema.js';
 import { InputError } from '../core/errors.js';
 import type { AppContext } from './context.js';
 import { progressHandler } from './progress.js';
+import { sessionListHandler } from './sessions.js';
 
 export const EXPORT_FORMATS = ['anki', 'md', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -98,13 +99,20 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** What each session answer answered: the question itself or a follow-up, and the words actually asked. */
+/**
+ * What each session answer answered: the question itself, a follow-up, or the question again (a retry inside
+ * the session), and the words actually asked.
+ */
 function askedByAnswer(ctx: AppContext): Map<number, { kind: string; asked: string }> {
   const out = new Map<number, { kind: string; asked: string }>();
   for (const item of ctx.store.listSessions(10_000)) {
     const session = ctx.store.getSession(item.id);
     for (const turn of session?.turns ?? [])
       if (turn.answer) out.set(turn.answer.answerId, { kind: turn.kind, asked: turn.prompt });
+    for (const retry of session?.retries ?? []) {
+      const first = session?.turns.find((t) => t.step === retry.step && t.kind === 'question');
+      out.set(retry.answer.answerId, { kind: 'retry', asked: first?.prompt ?? '' });
+    }
   }
   return out;
 }
@@ -156,7 +164,7 @@ export function answersJson(ctx: AppContext, version: string): string {
   const answers = ctx.store.allAnswers().map((a) => ({
     questionId: a.questionId,
     question: a.questionId ? (ctx.bank.byId(a.questionId)?.text ?? null) : null,
-    /** `question`, `follow-up` (then `asked` is the follow-up) or `practice` (outside a session). */
+    /** `question`, `follow-up` (then `asked` is the follow-up), `retry` (the question again, in its session) or `practice`. */
     turn: asked.get(a.answerId)?.kind ?? 'practice',
     asked:
       asked.get(a.answerId)?.asked ?? (a.questionId ? (ctx.bank.byId(a.questionId)?.text ?? null) : null),
@@ -173,7 +181,7 @@ export function answersJson(ctx: AppContext, version: string): string {
     missed: a.analysis?.coverage.filter((c) => c.status !== 'hit').map((c) => c.id) ?? [],
     flags: a.analysis?.flags.map((f) => f.id) ?? [],
   }));
-  return `${JSON.stringify({ exportedAt: ctx.now().toISOString(), mockops: version, answers, sessions: ctx.store.listSessions(10_000), reviewCards: ctx.store.listCards(), progress: progressHandler(ctx) }, null, 2)}\n`;
+  return `${JSON.stringify({ exportedAt: ctx.now().toISOString(), mockops: version, answers, sessions: sessionListHandler(ctx, 10_000), reviewCards: ctx.store.listCards(), progress: progressHandler(ctx) }, null, 2)}\n`;
 }
 
 export function exportAs(ctx: AppContext, format: string, version: string): string {

@@ -88,35 +88,55 @@ export function sessionReportMarkdown(bank: Bank, session: SessionState): string
   if (summary.nextSteps.length)
     lines.push('Next steps:', '', ...summary.nextSteps.map((s) => `- ${inline(s)}`), '');
   lines.push('## Turns', '');
-  for (const turn of session.turns) {
-    const label =
-      turn.kind === 'follow-up'
-        ? 'Follow-up'
-        : turn.kind === 'candidate-questions'
-          ? 'Your questions'
-          : `Question ${turn.step + 1}`;
-    lines.push(`### ${label}: ${inline(turn.prompt)}`, '');
-    if (!turn.answer) {
-      lines.push('_Not answered._', '');
-      continue;
-    }
-    lines.push(quoteBlock(turn.answer.text), '');
-    if (turn.answer.analysis) lines.push(...analysisSection(turn.answer.analysis));
-    const q = turn.kind === 'question' && turn.questionId ? bank.byId(turn.questionId) : undefined;
-    if (q) {
+  const retried = new Map(summary.questions.map((q) => [q.step, q.retried]));
+  session.turns.forEach((turn, i) => {
+    lines.push(...turnSection(bank, turn));
+    // A question's retries follow its last turn; they are part of the question, not new ones.
+    if (session.turns[i + 1]?.step === turn.step) return;
+    const retries = session.retries.filter((r) => r.step === turn.step);
+    retries.forEach((r, k) => {
+      lines.push(`### Retry ${k + 1} of question ${turn.step + 1}`, '', quoteBlock(r.answer.text), '');
+      if (r.answer.analysis) lines.push(...analysisSection(r.answer.analysis));
+    });
+    const change = retried.get(turn.step);
+    if (change)
       lines.push(
-        '<details><summary>Model answers</summary>',
-        '',
-        `**Quick:** ${inline(q.modelAnswers.quick)}`,
-        '',
-        `**Full:** ${inline(q.modelAnswers.full)}`,
-        '',
-        `**笔记:** ${inline(q.modelAnswers.notesZh)}`,
-        '',
-        '</details>',
+        `Question ${turn.step + 1} retried ${change.times}×: ${change.before} → ${change.after}/100 (the result that counts).`,
         '',
       );
-    }
-  }
+  });
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function turnSection(bank: Bank, turn: SessionState['turns'][number]): string[] {
+  const lines: string[] = [];
+  const label =
+    turn.kind === 'follow-up'
+      ? 'Follow-up'
+      : turn.kind === 'candidate-questions'
+        ? 'Your questions'
+        : `Question ${turn.step + 1}`;
+  lines.push(`### ${label}: ${inline(turn.prompt)}`, '');
+  if (!turn.answer) {
+    lines.push('_Not answered._', '');
+    return lines;
+  }
+  lines.push(quoteBlock(turn.answer.text), '');
+  if (turn.answer.analysis) lines.push(...analysisSection(turn.answer.analysis));
+  const q = turn.kind === 'question' && turn.questionId ? bank.byId(turn.questionId) : undefined;
+  if (q) {
+    lines.push(
+      '<details><summary>Model answers</summary>',
+      '',
+      `**Quick:** ${inline(q.modelAnswers.quick)}`,
+      '',
+      `**Full:** ${inline(q.modelAnswers.full)}`,
+      '',
+      `**笔记:** ${inline(q.modelAnswers.notesZh)}`,
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines;
 }

@@ -12,7 +12,7 @@ import {
 import type { Question } from '../core/bank/schema.js';
 import { ConflictError, InputError, NotFoundError } from '../core/errors.js';
 import { applyAnswer, pendingTurn, startSession } from '../core/interview/engine.js';
-import { type SessionSummary, summarize } from '../core/interview/summary.js';
+import { finalAnalyses, type SessionSummary, summarize } from '../core/interview/summary.js';
 import {
   SessionConfig,
   type SessionConfigInput,
@@ -155,8 +155,16 @@ function analyseFollowUp(
 ): Analysis {
   const probe = followUpOf(question, turn.prompt);
   const own = analyse(ctx, probe ? followUpQuestion(question, probe) : question, text, durationSec, pauses);
-  const first = session.turns.find((t) => t.step === turn.step && t.kind === 'question')?.answer?.analysis;
-  return first ? { ...own, questionId: question.id, questionResult: withFollowUp(first, own, probe) } : own;
+  // What the follow-up adds to: the question's answer so far (the latest retry of it, else the first answer).
+  const base = finalAnalyses(session).find((r) => r.first.step === turn.step)?.base;
+  return base ? { ...own, questionId: question.id, questionResult: withFollowUp(base, own, probe) } : own;
+}
+
+/** "question 2", or "the follow-up to question 2": the numbers the room's progress bar shows (plan steps). */
+function turnName(turn: Turn): string {
+  return turn.kind === 'follow-up'
+    ? `the follow-up to question ${turn.step + 1}`
+    : `question ${turn.step + 1}`;
 }
 
 export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerRequest): AnswerResult {
@@ -164,10 +172,14 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
   return ctx.store.transaction(() => {
     const session = getSessionHandler(ctx, sessionId);
     const pending = pendingTurn(session);
-    if (!pending) throw new ConflictError(`session ${sessionId} is finished; start a new one`);
-    if (req.position !== undefined && req.position !== pending.position) {
+    if (!pending)
       throw new ConflictError(
-        `question ${req.position + 1} was already answered (another tab?); the session is now at question ${pending.position + 1}`,
+        `session ${sessionId} is finished (in another tab or process?); its summary is in the room, or start a new one`,
+      );
+    if (req.position !== undefined && req.position !== pending.position) {
+      const answered = session.turns.find((t) => t.position === req.position);
+      throw new ConflictError(
+        `${answered ? turnName(answered) : `turn ${req.position + 1}`} was already answered (another tab?); the session is now at ${turnName(pending)}`,
       );
     }
     const now = ctx.now();
@@ -228,6 +240,104 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
       next: upcoming ? turnView(ctx, upcoming) : null,
       finished,
       summary: finished ? summarize(next) : null,
+    };
+  });
+}
+
+export const RetryRequest = z.strictObject({
+  /** The question answered again: its plan step (the progress bar's "Question n" minus one). */
+  step: z.number().int().min(0),
+  text: z.string(),
+  durationSec: z.number().positive().max(3600).optional(),
+  pauses: z.number().int().min(0).max(10_000).optional(),
+});
+export type RetryRequest = z.infer<typeof RetryRequest>;
+
+export interface RetryResult {
+  readonly sessionId: string;
+  readonly step: number;
+  readonly answerId: number;
+  readonly version: number;
+  /** Graded against the whole question, as its first answer was. */
+  readonly analysis: Analysis;
+  /** Against the answer it retries (the latest retry of the question, else its first answer). */
+  readonly comparison: AnswerComparison | null;
+  /** The question's result in the session: before its first retry and now, and how often it was retried. */
+  readonly question: { readonly before: number; readonly after: number; readonly times: number };
+  /** The review card's next date, or null while the question's follow-up is still to be answered (it sets it). */
+  readonly due: string | null;
+}
+
+/**
+ * Answer a question of the session again after its feedback (practice style, or any session once finished). A
+ * retry is not a new question: the summary, history and report still count the question once, with the retry's
+ * result as its result (and "retried: before → after"); the review card takes the retry's score.
+ */
+export function retryHandler(ctx: AppContext, sessionId: string, req: RetryRequest): RetryResult {
+  const text = validateAnswerText(req.text);
+  return ctx.store.transaction(() => {
+    const session = getSessionHandler(ctx, sessionId);
+    const planned = session.plan[req.step];
+    const n = req.step + 1;
+    if (!planned)
+      throw new InputError(
+        `session ${sessionId} has ${session.plan.length} questions; there is no question ${n}`,
+      );
+    if (planned.kind !== 'question' || !planned.questionId)
+      throw new InputError(
+        `question ${n} of session ${sessionId} is your questions for the interviewer: nothing to grade`,
+      );
+    if (session.config.style === 'interview' && session.status === 'active')
+      throw new ConflictError(
+        `session ${sessionId} is in interview style: its feedback, and retries, come after the last question`,
+      );
+    const soFar = finalAnalyses(session).find((r) => r.first.step === req.step);
+    if (!soFar)
+      throw new ConflictError(
+        `question ${n} of session ${sessionId} has not been answered yet: answer it first`,
+      );
+    const question = ctx.bank.byId(planned.questionId);
+    if (!question) throw new NotFoundError(`question "${planned.questionId}" is no longer in the bank`);
+    const now = ctx.now();
+    const analysis = analyse(ctx, question, text, req.durationSec, req.pauses);
+    const stored = ctx.store.insertAnswer({
+      questionId: question.id,
+      sessionId,
+      text,
+      durationSec: req.durationSec ?? null,
+      analysis,
+      createdAt: now.toISOString(),
+      retryStep: req.step,
+    });
+    // The follow-up still to come builds on this retry and sets the card; otherwise the retry sets it now.
+    const pending = pendingTurn(session);
+    const followUpPending = pending?.kind === 'follow-up' && pending.step === req.step;
+    let due: string | null = null;
+    if (!followUpPending) {
+      const card = reviewCard(
+        ctx.store.getCard(question.id),
+        question.id,
+        analysis.score,
+        now,
+        interviewDate(ctx) ?? undefined,
+      );
+      ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
+      due = card.due;
+    }
+    const row = summarize(getSessionHandler(ctx, sessionId)).questions.find((q) => q.step === req.step);
+    return {
+      sessionId,
+      step: req.step,
+      answerId: stored.answerId,
+      version: stored.version,
+      analysis,
+      comparison: compareAnalyses(soFar.base, analysis, { before: soFar.baseText, after: text }),
+      question: {
+        before: row?.retried?.before ?? soFar.result.score,
+        after: row?.score ?? analysis.score,
+        times: row?.retried?.times ?? 1,
+      },
+      due,
     };
   });
 }

@@ -291,7 +291,14 @@ export function renderSummary(s: SessionSummary): string {
     `  ${h('delivery')}   ${bar(s.dimensions.delivery)}`,
     '',
   ];
-  for (const q of s.questions) lines.push(`  ${String(q.score).padStart(3)}  ${q.prompt}`);
+  for (const q of s.questions) {
+    const retried = q.retried
+      ? zh
+        ? dim(` （重答 ${q.retried.times} 次：${q.retried.before} → ${q.retried.after}）`)
+        : dim(` (retried ${q.retried.times}×: ${q.retried.before} → ${q.retried.after})`)
+      : '';
+    lines.push(`  ${String(q.score).padStart(3)}  ${q.prompt}${retried}`);
+  }
   if (s.language.grammarRepeats.length > 0)
     lines.push(
       '',

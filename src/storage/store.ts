@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Analysis } from '../core/analysis/types.js';
 import { ConflictError } from '../core/errors.js';
 import type { IncidentState } from '../core/incident/engine.js';
-import type { PlannedStep, SessionState, Turn, TurnAnswer } from '../core/interview/types.js';
+import type { PlannedStep, SessionRetry, SessionState, Turn, TurnAnswer } from '../core/interview/types.js';
 import type { ReviewCard } from '../core/schedule/index.js';
 import type { Db } from './db.js';
 
@@ -15,12 +15,16 @@ export interface NewAnswer {
   readonly durationSec: number | null;
   readonly analysis: Analysis | null;
   readonly createdAt: string;
+  /** A retry inside the session: the plan step it answers again. */
+  readonly retryStep?: number | null;
 }
 
 export interface StoredAnswer extends TurnAnswer {
   readonly questionId: string | null;
   readonly sessionId: string | null;
   readonly version: number;
+  /** The plan step a retry inside a session answers again; null for every other answer. */
+  readonly retryStep: number | null;
 }
 
 export interface SessionListItem {
@@ -146,6 +150,7 @@ interface AnswerRow {
   analysis: string | null;
   version: number;
   created_at: string;
+  retry_step: number | null;
 }
 
 interface CardRow {
@@ -206,6 +211,7 @@ function toAnswer(row: AnswerRow): StoredAnswer {
     analysis,
     version: row.version,
     createdAt: row.created_at,
+    retryStep: row.retry_step,
   };
 }
 
@@ -310,7 +316,7 @@ export class SqliteStore implements Store {
       if (!this.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(id)) return null;
       this.db.prepare('DELETE FROM turns WHERE session_id = ?').run(id);
       const kept = this.db
-        .prepare('UPDATE answers SET session_id = NULL WHERE session_id = ?')
+        .prepare('UPDATE answers SET session_id = NULL, retry_step = NULL WHERE session_id = ?')
         .run(id).changes;
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
       return kept;
@@ -344,10 +350,12 @@ export class SqliteStore implements Store {
       .prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY position')
       .all(id) as TurnRow[];
     const answers = new Map(
-      (this.db.prepare('SELECT * FROM answers WHERE session_id = ?').all(id) as AnswerRow[]).map((a) => [
-        a.id,
-        toAnswer(a),
-      ]),
+      (this.db.prepare('SELECT * FROM answers WHERE session_id = ? ORDER BY id').all(id) as AnswerRow[]).map(
+        (a) => [a.id, toAnswer(a)],
+      ),
+    );
+    const retries: SessionRetry[] = [...answers.values()].flatMap((a) =>
+      a.retryStep !== null ? [{ step: a.retryStep, answer: a }] : [],
     );
     return {
       id: row.id,
@@ -366,6 +374,7 @@ export class SqliteStore implements Store {
         expect: t.expect,
         answer: t.answer_id !== null ? (answers.get(t.answer_id) ?? null) : null,
       })),
+      retries,
     };
   }
 
@@ -418,7 +427,7 @@ export class SqliteStore implements Store {
       : 1;
     const result = this.db
       .prepare(
-        'INSERT INTO answers (question_id, session_id, text, duration_sec, score, grade, analysis, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO answers (question_id, session_id, text, duration_sec, score, grade, analysis, version, created_at, retry_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         answer.questionId,
@@ -430,6 +439,7 @@ export class SqliteStore implements Store {
         answer.analysis ? JSON.stringify(answer.analysis) : null,
         version,
         answer.createdAt,
+        answer.retryStep ?? null,
       );
     return {
       answerId: Number(result.lastInsertRowid),
@@ -442,6 +452,7 @@ export class SqliteStore implements Store {
       analysis: answer.analysis,
       version,
       createdAt: answer.createdAt,
+      retryStep: answer.retryStep ?? null,
     };
   }
 

@@ -101,7 +101,16 @@ export function startSession(
   const base = { config, plan };
   const greeting = plan.length === 1 ? ONE_QUESTION_GREETING : (GREETING[config.mode] ?? '');
   const first = turnForStep(bank, base, 0, 0, greeting, null);
-  return { id, config, plan, turns: [first], status: 'active', createdAt: now, finishedAt: null };
+  return {
+    id,
+    config,
+    plan,
+    turns: [first],
+    retries: [],
+    status: 'active',
+    createdAt: now,
+    finishedAt: null,
+  };
 }
 
 /** The turn waiting for an answer, or null when the session is finished. */

@@ -7,11 +7,16 @@ import { DIMENSIONS, type Dimension } from '../bank/schema.js';
 import type { SessionState, Turn } from './types.js';
 
 export interface QuestionResult {
+  /** The plan step this question is (retries name it). */
+  readonly step: number;
   readonly questionId: string;
   readonly prompt: string;
+  /** The question's result: after its follow-up, and after the latest retry when it was retried. */
   readonly score: number;
   /** The score of the first answer, before any follow-up. */
   readonly firstScore: number;
+  /** Retried inside the session: how often, and the question's score before the first retry and after the last. */
+  readonly retried: { readonly times: number; readonly before: number; readonly after: number } | null;
   readonly missed: readonly string[];
   /** The missed key points in Chinese (the bank's notes), in the same order; the English where there is none. */
   readonly missedZh: readonly string[];
@@ -43,33 +48,72 @@ function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
 }
 
+/** An answer's own result, as the question's result when nothing else is added to it. */
+function ownResult(a: Analysis): QuestionScore {
+  return {
+    score: a.score,
+    grade: a.grade,
+    dimensions: a.dimensions,
+    missed: a.coverage.filter((c) => c.status !== 'hit').map((c) => c.text),
+    flags: a.flags.map((f) => f.text),
+  };
+}
+
+export interface StepResult {
+  readonly first: Turn;
+  readonly last: Turn;
+  /** The first answer's analysis. */
+  readonly analysis: Analysis;
+  /** The result that counts for the question. */
+  readonly result: QuestionScore;
+  readonly retried: QuestionResult['retried'];
+  /** The answer the next retry or follow-up builds on: the latest retry, else the first answer. */
+  readonly base: Analysis;
+  readonly baseText: string;
+}
+
 /**
- * Each planned question's turns: the first answer and the last (a follow-up's), with the result that counts:
- * the follow-up's question result (first answer and follow-up together) when there is one.
+ * Each planned question's turns: the first answer and the last (a follow-up's), with the result that counts, taken
+ * in the order things were said: the first answer; a follow-up's question result (what it added to the answer
+ * before it); a retry's own result (a retry answers the whole question again, so it replaces what came before).
  */
-export function finalAnalyses(
-  state: SessionState,
-): Array<{ first: Turn; last: Turn; analysis: Analysis; result: QuestionScore }> {
+export function finalAnalyses(state: SessionState): StepResult[] {
   const byStep = new Map<number, { first: Turn; last: Turn }>();
   for (const t of state.turns) {
     if (t.kind === 'candidate-questions' || !t.answer?.analysis) continue;
     const entry = byStep.get(t.step);
     byStep.set(t.step, entry ? { first: entry.first, last: t } : { first: t, last: t });
   }
-  return [...byStep.values()].map((e) => {
+  return [...byStep.entries()].map(([step, e]) => {
     const firstAnalysis = e.first.answer?.analysis as Analysis;
-    const last = e.last.answer?.analysis as Analysis;
-    const result: QuestionScore =
-      e.last !== e.first && last.questionResult
-        ? last.questionResult
-        : {
-            score: firstAnalysis.score,
-            grade: firstAnalysis.grade,
-            dimensions: firstAnalysis.dimensions,
-            missed: firstAnalysis.coverage.filter((c) => c.status !== 'hit').map((c) => c.text),
-            flags: firstAnalysis.flags.map((f) => f.text),
-          };
-    return { ...e, analysis: firstAnalysis, result };
+    // Answer ids grow as answers are saved: they order the follow-ups and retries of the step.
+    const later = [
+      ...state.turns
+        .filter((t) => t.step === step && t !== e.first && t.kind === 'follow-up' && t.answer?.analysis)
+        .map((t) => ({ kind: 'follow-up' as const, answer: t.answer as NonNullable<Turn['answer']> })),
+      ...state.retries
+        .filter((r) => r.step === step && r.answer.analysis)
+        .map((r) => ({ kind: 'retry' as const, answer: r.answer })),
+    ].sort((a, b) => a.answer.answerId - b.answer.answerId);
+    let result = ownResult(firstAnalysis);
+    let base = firstAnalysis;
+    let baseText = e.first.answer?.text ?? '';
+    let times = 0;
+    let before = result.score;
+    for (const x of later) {
+      const a = x.answer.analysis as Analysis;
+      if (x.kind === 'follow-up') {
+        if (a.questionResult) result = a.questionResult;
+        continue;
+      }
+      if (times === 0) before = result.score;
+      times++;
+      result = ownResult(a);
+      base = a;
+      baseText = x.answer.text;
+    }
+    const retried = times > 0 ? { times, before, after: result.score } : null;
+    return { ...e, analysis: firstAnalysis, result, retried, base, baseText };
   });
 }
 
@@ -100,11 +144,13 @@ export function summarize(state: SessionState): SessionSummary {
   const zhOf = new Map<string, string>();
   for (const t of state.turns)
     for (const c of t.answer?.analysis?.coverage ?? []) if (c.zh) zhOf.set(c.text, c.zh);
-  const questions: QuestionResult[] = results.map(({ first, last, analysis, result }) => ({
+  const questions: QuestionResult[] = results.map(({ first, last, analysis, result, retried }) => ({
+    step: first.step,
     questionId: last.questionId ?? '',
     prompt: first.prompt,
     score: result.score,
     firstScore: analysis.score,
+    retried,
     missed: result.missed,
     missedZh: result.missed.map((m) => zhOf.get(m) ?? m),
     flags: result.flags,
@@ -115,10 +161,13 @@ export function summarize(state: SessionState): SessionSummary {
       mean(results.map((r) => r.result.dimensions[d].score).filter((s): s is number => s !== null)),
     ]),
   ) as Record<Dimension, number | null>;
-  // Language across everything said, first answers and follow-ups alike, each on its own text.
-  const all = state.turns.flatMap((t) =>
-    t.kind !== 'candidate-questions' && t.answer?.analysis ? [t.answer.analysis] : [],
-  );
+  // Language across everything said, first answers, follow-ups and retries alike, each on its own text.
+  const all = [
+    ...state.turns.flatMap((t) =>
+      t.kind !== 'candidate-questions' && t.answer?.analysis ? [t.answer.analysis] : [],
+    ),
+    ...state.retries.flatMap((r) => (r.answer.analysis ? [r.answer.analysis] : [])),
+  ];
   const language = {
     soThat: all.reduce(
       (n, a) => n + (a.language.connectors.find((c) => c.phrase === 'so that')?.count ?? 0),

@@ -69,11 +69,23 @@ export interface Turn {
 
 export type SessionStatus = 'active' | 'finished';
 
+/**
+ * A retry inside the session: the candidate answered a planned question again after its feedback. It is not a
+ * new question (nor a turn): it replaces that question's result in the summary and the review card.
+ */
+export interface SessionRetry {
+  /** The plan step (question) it answers again. */
+  readonly step: number;
+  readonly answer: TurnAnswer;
+}
+
 export interface SessionState {
   readonly id: string;
   readonly config: SessionConfig & { seed: number; count: number };
   readonly plan: readonly PlannedStep[];
   readonly turns: readonly Turn[];
+  /** Retries of answered questions, oldest first. */
+  readonly retries: readonly SessionRetry[];
   readonly status: SessionStatus;
   readonly createdAt: string;
   readonly finishedAt: string | null;

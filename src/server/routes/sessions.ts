@@ -1,4 +1,5 @@
-// Sessions: start one, read it with all turns, answer the current turn, and its Markdown report.
+// Sessions: start one, read it with all turns, answer the current turn, retry an answered question, end, delete,
+// and the Markdown report.
 import { Hono } from 'hono';
 import type { AppContext } from '../../app/context.js';
 import { sessionReportMarkdown } from '../../app/report.js';
@@ -8,6 +9,8 @@ import {
   deleteSessionHandler,
   endSessionHandler,
   getSessionHandler,
+  RetryRequest,
+  retryHandler,
   sessionListHandler,
   startSessionHandler,
   turnView,
@@ -43,6 +46,14 @@ export function sessionView(ctx: AppContext, s: SessionState) {
           }
         : null,
     })),
+    retries: s.retries.map((r) => ({
+      step: r.step,
+      answerId: r.answer.answerId,
+      text: r.answer.text,
+      createdAt: r.answer.createdAt,
+      score: reveal ? r.answer.score : null,
+      analysis: reveal ? r.answer.analysis : null,
+    })),
     current: current ? turnView(ctx, current) : null,
     summary: s.status === 'finished' ? summarize(s) : null,
   };
@@ -67,6 +78,10 @@ export function sessionRoutes(ctx: AppContext): Hono {
   app.post('/sessions/:id/answers', async (c) => {
     const body = await jsonBody(c, AnswerRequest);
     return c.json(answerHandler(ctx, c.req.param('id'), body), 201);
+  });
+  app.post('/sessions/:id/retries', async (c) => {
+    const body = await jsonBody(c, RetryRequest);
+    return c.json(retryHandler(ctx, c.req.param('id'), body), 201);
   });
   app.get('/sessions/:id/report.md', (c) => {
     const markdown = sessionReportMarkdown(ctx.bank, getSessionHandler(ctx, c.req.param('id')));
