@@ -32,7 +32,10 @@ describe.skipIf(!hasChromium)('speech in the interview room', () => {
           }
           abort() {}
         }
-        (window as unknown as { webkitSpeechRecognition: unknown }).webkitSpeechRecognition = FakeRecognition;
+        // Chromium has both names and the app takes the unprefixed one first: replace both.
+        const w = window as unknown as Record<string, unknown>;
+        w.SpeechRecognition = FakeRecognition;
+        w.webkitSpeechRecognition = FakeRecognition;
         Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [] });
       });
       const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
