@@ -1,8 +1,10 @@
-// The web app's pure logic, without a browser: highlight segments from analysis spans, and the builders'
-// assembly of STAR + Future and self-introduction answers.
+// The web app's pure logic, without a browser: highlight segments from analysis spans, the builders' assembly of
+// STAR + Future and self-introduction answers, and what the room says when the session moved on elsewhere.
 import { describe, expect, it } from 'vitest';
 import { buildSegments, chooseMarks } from '../../web/src/feedback/segments.js';
-import type { Analysis } from '../../web/src/types.js';
+import { translate } from '../../web/src/i18n.js';
+import { staleChange, staleMessage } from '../../web/src/room/staleSession.js';
+import type { Analysis, SessionView, TurnView } from '../../web/src/types.js';
 import {
   assembleIntro,
   assembleStarFull,
@@ -133,5 +135,76 @@ describe('answer builders', () => {
         goal: '',
       }),
     ).toBe('Hello, my name is Haitao Pan.');
+  });
+
+  it('names what changed in another tab with the numbers of the progress bar, in both languages', () => {
+    const turn = (position: number, step: number, kind: TurnView['kind'] = 'question'): TurnView => ({
+      position,
+      step,
+      kind,
+      questionId: 'q',
+      preface: '',
+      prompt: `prompt ${position}`,
+      expect: 'full',
+      question: null,
+    });
+    const answer = {
+      answerId: 1,
+      text: 'a',
+      gradedText: 'a',
+      durationSec: null,
+      createdAt: '',
+      score: 50,
+      analysis: null,
+    };
+    const session = (turns: SessionView['turns'], status: SessionView['status']): SessionView =>
+      ({
+        id: 's',
+        status,
+        turns,
+        retries: [],
+        current: status === 'active' ? (turns.at(-1) ?? null) : null,
+      }) as unknown as SessionView;
+    // This tab is on the follow-up to question 1 (position 1); another tab answered it: now question 2 (position 2).
+    const mine = session(
+      [
+        { ...turn(0, 0), answer },
+        { ...turn(1, 0, 'follow-up'), answer: null },
+      ],
+      'active',
+    );
+    const moved = session(
+      [
+        { ...turn(0, 0), answer },
+        { ...turn(1, 0, 'follow-up'), answer },
+        { ...turn(2, 1), answer: null },
+      ],
+      'active',
+    );
+    const change = staleChange(mine, moved);
+    expect(change).toMatchObject({ kind: 'answered' });
+    if (!change) throw new Error('no change found');
+    const en = (k: string, p?: Record<string, string | number>) => translate('en', k, p);
+    const zh = (k: string, p?: Record<string, string | number>) => translate('zh', k, p);
+    expect(staleMessage(en, change)).toBe(
+      'Another tab or window answered the follow-up to question 1; the session is now at question 2.',
+    );
+    expect(staleMessage(zh, change)).toBe('另一个标签页或窗口已经回答了第 1 题的追问；本场现在到了第 2 题。');
+    expect(staleChange(moved, moved)).toBeNull();
+    // Finished with every turn answered, or ended with one left unanswered.
+    expect(
+      staleChange(
+        mine,
+        session(
+          [
+            { ...turn(0, 0), answer },
+            { ...turn(1, 0, 'follow-up'), answer },
+          ],
+          'finished',
+        ),
+      ),
+    ).toEqual({ kind: 'finished' });
+    expect(staleChange(mine, session(mine.turns, 'finished'))).toEqual({ kind: 'ended' });
+    expect(staleMessage(en, { kind: 'ended' })).toMatch(/ended in another tab, window or the terminal/);
   });
 });

@@ -19,6 +19,7 @@ import type {
   SessionAnswerResult,
   SessionListItem,
   SessionOptions,
+  SessionRetryResult,
   SessionView,
   StoredAnswer,
   StoryMap,
@@ -125,6 +126,8 @@ export const api = {
     request<{ deleted: string; answersKept: number }>('DELETE', `/sessions/${encodeURIComponent(id)}`),
   answerTurn: (id: string, body: { text: string; durationSec?: number; pauses?: number; position: number }) =>
     request<SessionAnswerResult>('POST', `/sessions/${encodeURIComponent(id)}/answers`, body),
+  retryTurn: (id: string, body: { step: number; text: string; durationSec?: number }) =>
+    request<SessionRetryResult>('POST', `/sessions/${encodeURIComponent(id)}/retries`, body),
   reportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/report.md`,
   progress: () => request<Progress>('GET', '/progress'),
   stories: () => request<StoryMap>('GET', '/stories'),

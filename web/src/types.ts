@@ -90,8 +90,32 @@ export interface SessionView {
   readonly finishedAt: string | null;
   readonly planned: number;
   readonly turns: ReadonlyArray<TurnView & { readonly answer: TurnAnswerView | null }>;
+  /** Questions of the session answered again after their feedback, oldest first (not turns). */
+  readonly retries: ReadonlyArray<SessionRetryView>;
   readonly current: TurnView | null;
   readonly summary: SessionSummary | null;
+}
+
+export interface SessionRetryView {
+  readonly step: number;
+  readonly answerId: number;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly score: number | null;
+  readonly analysis: Analysis | null;
+}
+
+/** What POST /api/sessions/:id/retries answers. */
+export interface SessionRetryResult {
+  readonly sessionId: string;
+  readonly step: number;
+  readonly answerId: number;
+  readonly version: number;
+  readonly analysis: Analysis;
+  readonly comparison: AnswerComparison | null;
+  /** The question's result in the session before its first retry and now. */
+  readonly question: { readonly before: number; readonly after: number; readonly times: number };
+  readonly due: string | null;
 }
 
 export interface SessionListItem {

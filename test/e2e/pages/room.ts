@@ -31,6 +31,23 @@ export class RoomPage {
   get sendError() {
     return this.page.getByTestId('send-error');
   }
+  get staleNotice() {
+    return this.page.getByTestId('stale-notice');
+  }
+  get keptAnswers() {
+    return this.page.getByTestId('kept-answer');
+  }
+  get carriedNote() {
+    return this.page.getByTestId('carried-note');
+  }
+
+  /** The answer timer's seconds, read from its m:ss clock. */
+  async timerSeconds(): Promise<number> {
+    const clock = (await this.timer.locator('[role="timer"]').textContent()) ?? '';
+    const m = /^(\d+):(\d{2})$/.exec(clock.trim());
+    if (!m) throw new Error(`the timer shows "${clock}", not m:ss`);
+    return Number(m[1]) * 60 + Number(m[2]);
+  }
 
   /** Wait until the room shows a question to answer, the feedback, or the summary. */
   async waitForState(): Promise<'question' | 'feedback' | 'summary'> {

@@ -2,10 +2,20 @@
 import { useLang, useT } from '../i18n';
 import type { Analysis } from '../types';
 
-export function FeedbackItems({ analysis }: { analysis: Analysis }) {
+export function FeedbackItems({
+  analysis,
+  coveredBefore,
+}: {
+  analysis: Analysis;
+  /** After a follow-up: key points the earlier answer covered are not listed as missing again. */
+  coveredBefore?: ReadonlySet<string>;
+}) {
   const t = useT();
   const zh = useLang() === 'zh';
-  const items = analysis.feedback;
+  const items = analysis.feedback.filter(
+    (f) =>
+      !(f.keyPointId && (f.kind === 'missed' || f.kind === 'partial') && coveredBefore?.has(f.keyPointId)),
+  );
   // In Chinese, the Chinese texts (the English words to say stay English inside them).
   const notes = zh
     ? [...new Set([...(analysis.notesZh ?? []), ...(analysis.substance.notesZh ?? [])])]

@@ -12,7 +12,7 @@ import { HighlightedAnswer } from './HighlightedAnswer';
 import { KeyPointList } from './KeyPointList';
 import { ModelAnswersById } from './ModelAnswers';
 import { ReferenceCheck } from './ReferenceCheck';
-import { RetryPanel } from './RetryPanel';
+import { type RetryOutcome, RetryPanel, type SessionRetryTarget } from './RetryPanel';
 import { Rewritten } from './Rewritten';
 import { ScoreHeader } from './ScoreHeader';
 import { StarParts } from './StarParts';
@@ -28,25 +28,43 @@ export interface FeedbackProps {
   readonly allowRetry?: boolean;
   readonly showModels?: boolean;
   readonly title?: string;
+  /**
+   * The follow-up the interviewer actually asks next (the room), or null when none is: then the analysis's
+   * suggestion is not shown. Undefined (workshop, history): the analysis's suggestion.
+   */
+  readonly followUp?: string | null;
+  /** After a follow-up: key points the question's earlier answer covered (not listed as missing again). */
+  readonly coveredBefore?: ReadonlySet<string>;
+  /** A retry inside a session (it counts there), with the text to start from. */
+  readonly retryIn?: SessionRetryTarget & { readonly initial?: string };
+  /** The latest retry already made (after a reload), shown as the current version. */
+  readonly initialRetry?: { readonly text: string; readonly analysis: Analysis; readonly n: number };
+}
+
+interface RetryState extends RetryOutcome {
+  readonly text: string;
+  readonly n: number;
 }
 
 function FeedbackViewImpl(props: FeedbackProps) {
   const t = useT();
-  const [retry, setRetry] = useState<{
-    text: string;
-    analysis: Analysis;
-    comparison: AnswerComparison | null;
-    n: number;
-  } | null>(null);
+  const [retry, setRetry] = useState<RetryState | null>(() =>
+    props.initialRetry ? { ...props.initialRetry, comparison: null } : null,
+  );
   const { text, analysis, comparison } = retry ?? {
     text: props.text,
     analysis: props.analysis,
     comparison: props.comparison ?? null,
   };
   const retried = retry?.n ?? 0;
+  const followUp = props.followUp === undefined ? analysis.followUp : props.followUp;
+  // A retry answers the whole question again: the follow-up's notes no longer apply to it.
+  const coveredBefore = retried === 0 ? props.coveredBefore : undefined;
   const compareRef = useRef<HTMLDivElement>(null);
+  // Bring a new retry's comparison into view; not one shown again after a reload.
+  const firstShown = useRef(retried);
   useEffect(() => {
-    if (retried === 0) return;
+    if (retried === firstShown.current) return;
     compareRef.current?.focus({ preventScroll: true });
     compareRef.current?.scrollIntoView({ block: 'start' });
   }, [retried]);
@@ -58,6 +76,15 @@ function FeedbackViewImpl(props: FeedbackProps) {
       </header>
       <ScoreHeader analysis={analysis} />
       <div ref={compareRef} tabIndex={-1} className="compare-anchor">
+        {retry?.inSession && (
+          <p className="success-note" data-testid="retry-counts" role="status">
+            {t('retry.counts', {
+              n: retry.inSession.step + 1,
+              before: retry.inSession.before,
+              after: retry.inSession.after,
+            })}
+          </p>
+        )}
         {comparison && <ComparisonView comparison={comparison} />}
       </div>
       <div className="fb-columns">
@@ -69,21 +96,21 @@ function FeedbackViewImpl(props: FeedbackProps) {
           </section>
           <Connectors analysis={analysis} />
           <Rewritten analysis={analysis} />
-          <KeyPointList analysis={analysis} />
+          <KeyPointList analysis={analysis} coveredBefore={coveredBefore} />
           <ReferenceCheck analysis={analysis} />
           <StarParts analysis={analysis} />
         </div>
         <div className="fb-side">
-          {analysis.followUp && (
+          {followUp && retried === 0 && (
             <section className="fb-section follow-up" data-testid="follow-up" aria-label={t('fb.followUp')}>
               <h3>{t('fb.followUp')}</h3>
               <p lang="en">
-                <q>{analysis.followUp}</q>
+                <q>{followUp}</q>
               </p>
             </section>
           )}
           <DeliveryFacts analysis={analysis} />
-          <FeedbackItems analysis={analysis} />
+          <FeedbackItems analysis={analysis} coveredBefore={coveredBefore} />
           {props.questionId && props.showModels !== false && (
             <ModelAnswersById questionId={props.questionId} />
           )}
@@ -93,15 +120,9 @@ function FeedbackViewImpl(props: FeedbackProps) {
         <RetryPanel
           key={retried}
           questionId={props.questionId}
-          initial={text}
-          onDone={(newText, result) =>
-            setRetry({
-              text: newText,
-              analysis: result.analysis,
-              comparison: result.comparison,
-              n: retried + 1,
-            })
-          }
+          initial={retried === 0 && props.retryIn?.initial !== undefined ? props.retryIn.initial : text}
+          session={props.retryIn}
+          onDone={(newText, result) => setRetry({ ...result, text: newText, n: retried + 1 })}
         />
       )}
     </article>

@@ -1,19 +1,37 @@
-// Retry: edit the answer and send it as a new version of the question; the caller shows the comparison.
+// Retry: edit the answer and send it again; the caller shows the comparison. Outside a session it is a new practice
+// version of the question; inside one it is that session's retry of the question (it replaces the question's result
+// in the summary and the review card).
 import { useState } from 'react';
 import { api, errorMessage } from '../api';
 import { AnswerTextarea } from '../components/AnswerTextarea';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
-import type { PracticeResult } from '../types';
+import type { Analysis, AnswerComparison, SessionRetryResult } from '../types';
+
+export interface RetryOutcome {
+  readonly analysis: Analysis;
+  readonly comparison: AnswerComparison | null;
+  /** Inside a session: the question's result there before its first retry and now. */
+  readonly inSession?: SessionRetryResult['question'] & { readonly step: number };
+}
+
+/** A retry inside a session: which session and which of its questions (plan step). */
+export interface SessionRetryTarget {
+  readonly sessionId: string;
+  readonly step: number;
+  readonly onRetried?: (result: SessionRetryResult) => void;
+}
 
 export function RetryPanel({
   questionId,
   initial,
+  session,
   onDone,
 }: {
   questionId: string;
   initial: string;
-  onDone: (text: string, result: PracticeResult) => void;
+  session?: SessionRetryTarget;
+  onDone: (text: string, result: RetryOutcome) => void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -26,9 +44,20 @@ export function RetryPanel({
     setBusy(true);
     setError(null);
     try {
-      const result = await api.saveAnswer(questionId, text);
-      setOpen(false);
-      onDone(text, result);
+      if (session) {
+        const r = await api.retryTurn(session.sessionId, { step: session.step, text });
+        setOpen(false);
+        session.onRetried?.(r);
+        onDone(text, {
+          analysis: r.analysis,
+          comparison: r.comparison,
+          inSession: { ...r.question, step: r.step },
+        });
+      } else {
+        const r = await api.saveAnswer(questionId, text);
+        setOpen(false);
+        onDone(text, { analysis: r.analysis, comparison: r.comparison });
+      }
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -50,7 +79,7 @@ export function RetryPanel({
         >
           {t('retry.button')}
         </button>
-        <span className="muted small">{t('retry.help')}</span>
+        <span className="muted small">{session ? t('retry.helpSession') : t('retry.help')}</span>
       </div>
     );
   }

@@ -1,5 +1,5 @@
 // Small preferences kept in localStorage (language, read-aloud); every access tolerates a disabled storage.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 export function readPref(key: string): string | null {
   try {
@@ -92,4 +92,43 @@ export function useStoredChoice<T extends string>(
     [key],
   );
   return [value, set];
+}
+
+/** Every stored preference whose key starts with `prefix`, as [the rest of the key, value]. */
+export function prefsWithPrefix(prefix: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  try {
+    const store = window.localStorage;
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(`mockops.${prefix}`)) continue;
+      const value = store.getItem(key);
+      if (value !== null) out.push([key.slice(`mockops.${prefix}`.length), value]);
+    }
+  } catch {
+    // Storage disabled: nothing kept.
+  }
+  return out;
+}
+
+/**
+ * When something was first shown (epoch ms), remembered across reloads: the answer timer counts from when its
+ * question appeared, not from the reload. A `null` key is "now", kept in memory.
+ */
+export function useShownAt(key: string | null): number {
+  const shown = useRef(new Map<string, number>()).current;
+  if (!key) return Date.now();
+  const known = shown.get(key);
+  if (known !== undefined) return known;
+  const stored = Number(readPref(`shown.${key}`));
+  // A stored moment in the future (a clock set back) is not trusted: count from now.
+  const at = Number.isFinite(stored) && stored > 0 && stored <= Date.now() ? stored : Date.now();
+  if (at !== stored) writePref(`shown.${key}`, String(at));
+  shown.set(key, at);
+  return at;
+}
+
+/** Forget when it was shown (the question is answered). */
+export function forgetShown(key: string): void {
+  removePref(`shown.${key}`);
 }

@@ -4,18 +4,33 @@ import type { SessionView, TurnView } from '../types';
 import { TurnTimer } from './TurnTimer';
 import type { useReadAloud } from './useReadAloud';
 
+/**
+ * The question the bar names ("Question n of m" is step + 1): the one being answered, else the one whose feedback
+ * is on screen (not the next one, already appended to the turns), else the last one.
+ */
+export function stepShown(session: SessionView, current: TurnView | null, reading: number | null): number {
+  if (current) return current.step;
+  if (reading !== null) return reading;
+  return session.turns.at(-1)?.step ?? 0;
+}
+
 export function RoomBar({
   session,
   current,
+  reading,
+  shownAt,
   voice,
 }: {
   session: SessionView;
   current: TurnView | null;
+  /** The plan step whose feedback is being read: the bar stays on it until the next question is shown. */
+  reading: number | null;
+  /** When the current question was shown (epoch ms). */
+  shownAt: number;
   voice: ReturnType<typeof useReadAloud>;
 }) {
   const t = useT();
-  const lastStep = session.turns.at(-1)?.step ?? 0;
-  const step = current ? current.step : lastStep;
+  const step = stepShown(session, current, reading);
   const done = session.status === 'finished';
   const pct = Math.round(((done ? session.planned : step) / Math.max(1, session.planned)) * 100);
   return (
@@ -39,7 +54,14 @@ export function RoomBar({
           <span className="progress-fill" style={{ width: `${pct}%` }} />
         </span>
       </div>
-      {current && <TurnTimer key={`${session.id}:${current.position}`} expect={current.expect} running />}
+      {current && (
+        <TurnTimer
+          key={`${session.id}:${current.position}`}
+          expect={current.expect}
+          since={shownAt}
+          running
+        />
+      )}
       <div className="room-voice">
         {voice.available && !voice.hasVoice ? (
           <span className="muted small" data-testid="read-aloud-off">

@@ -5,6 +5,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { formatDate, useLang, useT } from '../i18n';
 import { href } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
+import { announceSession } from './useSessionSync';
 
 export function SessionHistory() {
   const t = useT();
@@ -16,6 +17,7 @@ export function SessionHistory() {
     setError(null);
     try {
       await api.endSession(id);
+      announceSession(id);
       list.reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -26,6 +28,7 @@ export function SessionHistory() {
     setError(null);
     try {
       const r = await api.deleteSession(id);
+      announceSession(id);
       setNote(t('history.deleted', { n: r.answersKept }));
       list.reload();
     } catch (err) {

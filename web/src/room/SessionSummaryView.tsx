@@ -1,11 +1,13 @@
-// The end of a session: the three layers, the score per question, language habits, next steps, the Markdown
-// report, and the feedback on every answer (the only feedback an interview-style session gives).
+// The end of a session: the three layers, the score per question (and what a retry changed), language habits,
+// next steps, the Markdown report, and the feedback on every answer (the only feedback an interview-style session
+// gives), each question retryable: the retry counts in the session.
 import { api } from '../api';
 import { FeedbackView } from '../feedback/FeedbackView';
 import { scoreTone } from '../feedback/ScoreHeader';
 import { useLang, useT } from '../i18n';
 import { href } from '../lib/router';
 import { DIMENSIONS, type SessionView } from '../types';
+import { coveredBefore } from './shownFeedback';
 
 /** The summary takes focus when it appears, so keyboard and screen-reader users land on it. */
 function focusOnMount(el: HTMLElement | null) {
@@ -13,7 +15,14 @@ function focusOnMount(el: HTMLElement | null) {
   el?.scrollIntoView({ block: 'start' });
 }
 
-export function SessionSummaryView({ session }: { session: SessionView }) {
+export function SessionSummaryView({
+  session,
+  onRetried,
+}: {
+  session: SessionView;
+  /** A question was retried from here: the caller reloads the session (the summary changes with it). */
+  onRetried?: () => void;
+}) {
   const t = useT();
   const zh = useLang() === 'zh';
   const s = session.summary;
@@ -66,6 +75,16 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
               <td>{q.firstScore}</td>
               <td>
                 <span className={`chip ${scoreTone(q.score)}`}>{q.score}</span>
+                {q.retried && (
+                  <span className="muted small retried-note" data-testid="summary-retried">
+                    {' '}
+                    {t('sum.retried', {
+                      n: q.retried.times,
+                      before: q.retried.before,
+                      after: q.retried.after,
+                    })}
+                  </span>
+                )}
               </td>
               <td className="small" lang={zh ? 'zh-CN' : 'en'}>
                 {(zh ? (q.missedZh ?? q.missed) : q.missed).slice(0, 2).join(' · ') || '—'}
@@ -118,10 +137,35 @@ export function SessionSummaryView({ session }: { session: SessionView }) {
               analysis={tn.answer.analysis}
               questionId={tn.questionId}
               note={tn.kind === 'follow-up' ? t('room.followUpGraded') : undefined}
+              followUp={followUpAfter(session, tn.position)}
+              coveredBefore={coveredBefore(session, { ...tn, answerId: tn.answer.answerId })}
+              // A question is retried from its first answer's feedback; the retry counts in the session.
+              allowRetry={tn.kind === 'question'}
+              retryIn={{ sessionId: session.id, step: tn.step, onRetried: () => onRetried?.() }}
             />
           )}
         </details>
       ))}
+      {session.retries.map((r, i) =>
+        r.analysis ? (
+          <details key={r.answerId} className="turn-details" data-testid="summary-retry-details">
+            <summary>
+              <span className={`chip ${scoreTone(r.score)}`}>{r.score ?? '–'}</span>{' '}
+              {t('sum.retryOf', {
+                n: session.retries.slice(0, i + 1).filter((x) => x.step === r.step).length,
+                q: r.step + 1,
+              })}
+            </summary>
+            <FeedbackView text={r.text} analysis={r.analysis} questionId={null} allowRetry={false} />
+          </details>
+        ) : null,
+      )}
     </section>
   );
+}
+
+/** The follow-up the interviewer asked right after this turn, or null: the feedback names only that one. */
+function followUpAfter(session: SessionView, position: number): string | null {
+  const next = session.turns.find((tn) => tn.position === position + 1);
+  return next?.kind === 'follow-up' ? next.prompt : null;
 }

@@ -1,4 +1,5 @@
-// Seconds since the question appeared, against the target: quick 30–45 s, full 60–120 s.
+// Seconds since the question appeared (`since`, kept across reloads by the room), against the target: quick
+// 30–45 s, full 60–120 s.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import type { Expect } from '../types';
@@ -12,16 +13,15 @@ export function timerState(seconds: number, expect: Expect): 'under' | 'in' | 'o
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
-export function TurnTimer({ expect, running }: { expect: Expect; running: boolean }) {
+export function TurnTimer({ expect, running, since }: { expect: Expect; running: boolean; since: number }) {
   const t = useT();
-  const [start] = useState(() => Date.now());
-  const [now, setNow] = useState(start);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
     const id = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(id);
   }, [running]);
-  const seconds = Math.max(0, Math.floor((now - start) / 1000));
+  const seconds = Math.max(0, Math.floor((now - since) / 1000));
   const state = timerState(seconds, expect);
   const [lo, hi] = TARGET[expect];
   return (
