@@ -40,6 +40,9 @@ describe('static files and headers', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+    // Recording for playback plays its Blob from an object URL; nothing else may load from blob:.
+    expect(csp).toContain("media-src 'self' blob:");
+    expect(csp.split('; ').filter((d) => d.includes('blob:'))).toEqual(["media-src 'self' blob:"]);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });

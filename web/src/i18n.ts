@@ -132,6 +132,24 @@ const en = {
   'voice.noVoices': 'Reading aloud is off: this browser has no English voice installed.',
   'mic.unsupported':
     'Voice answers need a browser with speech recognition (such as Chrome or Edge); type your answer instead.',
+  'rec.title': 'Record for playback',
+  'rec.intro':
+    'Dictation is not available here. You can record yourself while you type and play it back to hear your delivery. The recording stays in this page: nothing is uploaded, and it is gone when you leave the question.',
+  'rec.start': 'Record to play back',
+  'rec.again': 'Record again',
+  'rec.stop': 'Stop and keep the recording',
+  'rec.recording': 'Recording… say your answer.',
+  'rec.playback': 'Your recording',
+  'rec.discard': 'Delete the recording',
+  'rec.noRecorder':
+    'Recording for playback is not available either: this browser cannot record audio (no MediaRecorder). Type your answer.',
+  'rec.noMicrophone':
+    'Recording for playback is not available either: the browser gives this page no microphone (it needs localhost or https). Type your answer.',
+  'rec.err.notAllowed':
+    'The browser blocked the microphone, so nothing can be recorded. Allow it in the site settings (the icon left of the address), or keep typing.',
+  'rec.err.noDevice': 'No microphone was found. Plug one in, or keep typing.',
+  'rec.err.busy': 'The microphone is in use by another program. Close it, or keep typing.',
+  'rec.err.other': 'Recording could not start. Keep typing; your answer is not lost.',
   'voice.toggle': 'Read questions aloud',
   'voice.repeat': 'Repeat',
   'voice.unsupported': 'This browser cannot read aloud.',
@@ -767,6 +785,22 @@ const zh: Record<StringKey, string> = {
   'mic.err.other': '语音作答已停止（{e}）。请继续打字，你的回答不会丢。',
   'voice.noVoices': '朗读已关闭：这个浏览器没有安装英语语音。',
   'mic.unsupported': '语音作答需要支持语音识别的浏览器（如 Chrome 或 Edge）；请直接输入回答。',
+  'rec.title': '录音回放',
+  'rec.intro':
+    '这里不能语音作答。你可以一边打字一边录下自己说的话，再回放听听表达。录音只留在这个页面里：不会上传，离开这道题就没了。',
+  'rec.start': '录音以便回放',
+  'rec.again': '重新录音',
+  'rec.stop': '停止并保留录音',
+  'rec.recording': '正在录音……说出你的回答。',
+  'rec.playback': '你的录音',
+  'rec.discard': '删除录音',
+  'rec.noRecorder': '也不能录音回放：这个浏览器不支持录音（没有 MediaRecorder）。请直接输入回答。',
+  'rec.noMicrophone':
+    '也不能录音回放：浏览器没有把麦克风开放给这个页面（需要 localhost 或 https）。请直接输入回答。',
+  'rec.err.notAllowed': '浏览器禁止了麦克风，无法录音。请在网站设置（地址栏左侧的图标）里允许，或继续打字。',
+  'rec.err.noDevice': '没有找到麦克风。请接上麦克风，或继续打字。',
+  'rec.err.busy': '麦克风正被其他程序占用。请关闭它，或继续打字。',
+  'rec.err.other': '无法开始录音。请继续打字，你的回答不会丢。',
   'voice.toggle': '朗读题目',
   'voice.repeat': '重读',
   'voice.unsupported': '这个浏览器不能朗读。',

@@ -104,7 +104,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export interface BrowserOptions {
+  /** Chromium flags added to the standard ones (e.g. a fake microphone). */
+  readonly args?: readonly string[];
+}
+
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'mockops-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -116,6 +121,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
@@ -171,7 +177,7 @@ export interface Suite {
  * One server (fresh database) and one browser for a test file: built, started and launched before its tests,
  * closed after them. `setup` runs once both are up (e.g. seeding answers through the API).
  */
-export function useSuite(setup?: (suite: Suite) => Promise<void>): Suite {
+export function useSuite(setup?: (suite: Suite) => Promise<void>, options: BrowserOptions = {}): Suite {
   const state: { app?: AppServer; browser?: Browser } = {};
   const suite: Suite = {
     get app() {
@@ -186,7 +192,7 @@ export function useSuite(setup?: (suite: Suite) => Promise<void>): Suite {
   beforeAll(async () => {
     await ensureWebBuilt();
     state.app = await startApp();
-    state.browser = await launchBrowser();
+    state.browser = await launchBrowser(options);
     await setup?.(suite);
   }, BUILD_TIMEOUT);
   afterAll(async () => {

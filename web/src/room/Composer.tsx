@@ -1,9 +1,11 @@
-// Answer the current question: type, or dictate where the browser supports it; send with the button or Ctrl+Enter.
-import { useId } from 'react';
+// Answer the current question: type, or dictate where the browser supports it (else record yourself for playback);
+// send with the button or Ctrl+Enter.
+import { useId, useState } from 'react';
 import { AnswerTextarea } from '../components/AnswerTextarea';
 import { ErrorNote } from '../components/ErrorNote';
 import { useT } from '../i18n';
 import { MicNotice } from './MicNotice';
+import { PlaybackRecorder } from './PlaybackRecorder';
 import { useRecognition } from './useRecognition';
 
 interface Props {
@@ -40,6 +42,12 @@ export function Composer({ text, onText, onSend, busy, error }: Props) {
   const mic = useRecognition((phrase) => {
     if (phrase) onText((prev) => (prev && !/\s$/.test(prev) ? `${prev} ${phrase}` : `${prev}${phrase}`));
   });
+  // Dictation is unavailable, or its service refused (no network, not allowed): offer recording for playback, and
+  // keep offering it once offered, so a clip is not lost when dictation is tried again.
+  const speechDown =
+    !mic.supported || ['network', 'not-allowed', 'service-not-allowed'].includes(mic.error ?? '');
+  const [recordOffered, setRecordOffered] = useState(speechDown);
+  if (speechDown && !recordOffered) setRecordOffered(true);
   const empty = text.trim() === '';
   const reason = empty ? t('room.reasonEmpty') : busy ? t('room.reasonBusy') : null;
 
@@ -70,6 +78,7 @@ export function Composer({ text, onText, onSend, busy, error }: Props) {
         </p>
       )}
       <MicNotice mic={mic} />
+      {recordOffered && <PlaybackRecorder />}
       <ErrorNote message={error} testId="send-error" />
       <div className="composer-actions">
         {mic.supported ? (
