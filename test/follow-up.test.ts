@@ -61,3 +61,35 @@ describe('follow-up grading', () => {
     expect(ctx.store.getCard('terraform-state-team')?.lastScore).toBe(r.analysis?.questionResult?.score);
   });
 });
+
+describe('follow-up choice', () => {
+  it('never presumes what the answer did not say: "your rollback" only after a rollback was mentioned', async () => {
+    const { loadBank } = await import('../src/storage/bank.js');
+    const { followUpFor } = await import('../src/core/analysis/feedback.js');
+    const { readText } = await import('../src/core/text/index.js');
+    const bank = loadBank();
+    const q = bank.byId('ingress-nginx-retirement-gateway-api');
+    if (!q) throw new Error('missing question');
+    const probe = q.followUps.find((f) => /your rollback/.test(f.text));
+    expect(probe?.keyPoint).toBe('parallel-cutover');
+    const missed = q.keyPoints.map((k) => ({
+      id: k.id,
+      text: k.text,
+      dimension: k.dimension,
+      weight: k.id === 'parallel-cutover' ? 100 : k.weight,
+      status: 'missed' as const,
+      evidence: [],
+      contradicted: false,
+    }));
+    const stems = (text: string) => new Set(readText(text).tokens.map((t) => t.stem));
+    const silent = followUpFor(q, missed, [], stems('We would move every route to Gateway API at once.'));
+    expect(silent?.text).not.toMatch(/your rollback/);
+    const saidIt = followUpFor(
+      q,
+      missed,
+      [],
+      stems('We move one hostname at a time and keep a rollback by DNS.'),
+    );
+    expect(saidIt?.text).toMatch(/your rollback/);
+  });
+});

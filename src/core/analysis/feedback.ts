@@ -1,6 +1,7 @@
 // Feedback items: each quotes the answer or names the missing key point, says what to do next, and may carry a follow-up.
 
-import type { Question } from '../bank/schema.js';
+import type { FollowUp, Question } from '../bank/schema.js';
+import { isContent, readText, type Token } from '../text/index.js';
 import { type MessageCode, say } from './messages.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
 import type {
@@ -23,25 +24,70 @@ const FIT_CODE: Readonly<Record<LanguageResult['fit'], MessageCode | null>> = {
   'too-long': 'length.too-long',
 };
 
+/**
+ * What a follow-up takes for granted: the words after "your" ("your rollback", "your DR setup"), as stems. A
+ * follow-up may presume what the question itself is about or what the answer said, nothing else.
+ */
+function presumed(text: string): string[][] {
+  const doc = readText(text);
+  const out: string[][] = [];
+  doc.tokens.forEach((t, i) => {
+    // "Your HPA scales on CPU and …": a sentence that opens with it sets a scene; it presumes nothing said.
+    if (t.norm !== 'your' || doc.sentences[t.sentence]?.from === i) return;
+    if (GENERIC_OWN.has(doc.tokens[i + 1]?.norm ?? '')) return;
+    const words: string[] = [];
+    for (let k = i + 1; k < doc.tokens.length && k <= i + 3; k++) {
+      const n = doc.tokens[k] as Token;
+      if (n.kind !== 'word' || !(n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'ADJ' || n.pos === 'X'))
+        break;
+      if (isContent(n)) words.push(n.stem);
+    }
+    if (words.length > 0) out.push(words);
+  });
+  return out;
+}
+
+/** What every candidate has, said or not: "your team", "your plate", "your manager". */
+const GENERIC_OWN: ReadonlySet<string> = new Set(
+  'team teams company manager plate experience role side view opinion organisation organization org career colleagues users customers customer client clients own instructions job day time answer approach setup design plan options choice recommendation mind system systems app apps application service services api workloads workers pods nodes clusters shell current older new main production next first model responsibility sales director recent work projects https weekly standard reference'.split(
+    ' ',
+  ),
+);
+
+const presumptions = new Map<string, string[][]>();
+
 /** The follow-up an interviewer would ask next: about a red flag first, then the heaviest point not covered. */
 export function followUpFor(
   question: Question | null,
   coverage: readonly KeyPointCoverage[],
   flags: readonly FlagHit[],
+  /** The answer's stems, when known: a follow-up about "your X" needs X said (or asked about). */
+  said?: ReadonlySet<string>,
 ) {
   if (!question) return null;
+  const asked = said ? new Set(readText(question.text).tokens.map((t) => t.stem)) : null;
+  const fair = (f: FollowUp) => {
+    if (!said || !asked) return true;
+    let p = presumptions.get(f.text);
+    if (!p) {
+      p = presumed(f.text);
+      presumptions.set(f.text, p);
+    }
+    return p.every((words) => words.some((w) => said.has(w) || asked.has(w)));
+  };
+  const candidates = question.followUps.filter(fair);
   for (const f of flags) {
-    const byFlag = question.followUps.find((x) => x.redFlag === f.id);
+    const byFlag = candidates.find((x) => x.redFlag === f.id);
     if (byFlag) return byFlag;
   }
   const ranked = [...coverage]
     .filter((c) => c.status !== 'hit')
     .sort((a, b) => b.weight - a.weight || (a.status === 'missed' ? -1 : 1));
   for (const c of ranked) {
-    const byPoint = question.followUps.find((x) => x.keyPoint === c.id);
+    const byPoint = candidates.find((x) => x.keyPoint === c.id);
     if (byPoint) return byPoint;
   }
-  return question.followUps.find((x) => !x.keyPoint && !x.redFlag) ?? question.followUps[0] ?? null;
+  return candidates.find((x) => !x.keyPoint && !x.redFlag) ?? candidates[0] ?? null;
 }
 
 interface FeedbackInput {

@@ -506,7 +506,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     }),
   ];
   const score = combinedScore(measures, form, keep, cap, p);
-  const followUp = followUpFor(question, coverage, flags);
+  const followUp = followUpFor(question, coverage, flags, new Set(doc.tokens.map((t) => t.stem)));
   const dimensions = dimensionScores(
     coverage,
     listed,
