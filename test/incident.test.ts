@@ -158,6 +158,31 @@ describe('the intent matcher in other words', () => {
   });
 });
 
+describe('seeded rounds', () => {
+  const s = scenarios.find((x) => x.id === 'db-connections-exhausted') as IncidentScenario;
+  const play = (seed: number) => {
+    let st = startIncident(s, seed);
+    for (const input of ['look at the RDS connection metrics', 'hmm', 'roll back orders-api', 'done'])
+      st = takeTurn(s, st, input);
+    return st;
+  };
+
+  it('replays the same round from the same seed; another seed wobbles the readings, never the scores', () => {
+    expect(JSON.stringify(play(42))).toBe(JSON.stringify(play(42)));
+    const other = play(7);
+    expect(other.curve.map((m) => m.errorRate)).not.toEqual(play(42).curve.map((m) => m.errorRate));
+    for (const [a, b] of play(42).curve.map((m, i) => [m, other.curve[i]] as const)) {
+      expect(Math.abs(a.errorRate - (b?.errorRate ?? 0))).toBeLessThanOrEqual(
+        0.09 * Math.max(a.errorRate, 0.01) + 0.002,
+      );
+      expect(a.failedRequests).toBe(b?.failedRequests);
+    }
+    expect(debriefIncident(s, play(42)).scores).toEqual(debriefIncident(s, other).scores);
+    // Seed 0: the readings are the simulated values themselves.
+    expect(play(0).curve[0]?.errorRate).toBe(s.impact.errorRate.start);
+  });
+});
+
 describe('incident rounds through the API', () => {
   const home = mkdtempSync(join(tmpdir(), 'mockops-incident-'));
   const ctx = createContext({ dbFile: join(home, 'mockops.db') });
@@ -193,6 +218,15 @@ describe('incident rounds through the API', () => {
     expect(done.view.finished).toBe(true);
     expect(done.view.debrief?.scores.delivery.score).toBeGreaterThanOrEqual(0);
     expect((await post(`/api/incidents/${view.id}/turns`, { input: 'roll back' })).status).toBe(409);
+    // A seed out of range is named; a given seed is kept with the round.
+    const bad = await post('/api/incidents', { scenarioId: s.id, seed: -1 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/seed/);
+    const seeded = (await (await post('/api/incidents', { scenarioId: s.id, seed: 42 })).json()) as {
+      curve?: Array<{ errorRate: number }>;
+      state?: { seed: number };
+    };
+    expect(JSON.stringify(seeded)).toMatch(/"seed":42/);
     // A finished round feeds review and progress like a question.
     const review = (await (await app.request('/api/review')).json()) as {
       items: Array<{ questionId: string; category: string; text: string }>;

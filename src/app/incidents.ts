@@ -77,6 +77,7 @@ function viewOf(r: IncidentRecord): IncidentView {
     finished: r.state.finished,
     turns: r.state.turns,
     curve: r.state.curve,
+    seed: r.state.seed ?? 0,
     debrief: r.state.finished ? debriefIncident(s, r.state) : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -85,8 +86,13 @@ function viewOf(r: IncidentRecord): IncidentView {
 
 export function startIncidentHandler(
   ctx: AppContext,
-  options: { scenarioId?: string | undefined },
+  options: { scenarioId?: string | undefined; seed?: number | undefined },
 ): IncidentView {
+  if (
+    options.seed !== undefined &&
+    !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 31)
+  )
+    throw new InputError(`seed must be a whole number from 0 to ${2 ** 31 - 1}, not ${options.seed}`);
   const all = incidentScenarios();
   if (all.length === 0) throw new InputError('there are no incident scenarios in the bank (bank/incidents/)');
   // Without a scenario: the one practised least, then a seeded pick among them.
@@ -103,7 +109,8 @@ export function startIncidentHandler(
   const record: IncidentRecord = {
     id: `i-${ctx.now().getTime().toString(36)}-${randomBytes(3).toString('hex')}`,
     scenarioId: s.id,
-    state: startIncident(s),
+    // The readings wobble by the round's seed; the same seed and turns replay the same round.
+    state: startIncident(s, options.seed ?? ctx.newSeed()),
     overall: null,
     createdAt: now,
     updatedAt: now,
@@ -170,6 +177,7 @@ export function incidentResult(view: IncidentView) {
   return {
     id: view.id,
     scenarioId: view.scenario.id,
+    seed: view.seed,
     turns: view.turns.map((t) => ({
       input: t.input,
       actions: t.actions.map((a) => ({

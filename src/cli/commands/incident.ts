@@ -10,6 +10,7 @@ import {
   listScenariosHandler,
   startIncidentHandler,
 } from '../../app/incidents.js';
+import { InputError } from '../../core/errors.js';
 import type { IncidentDebrief, LayerScore } from '../../core/incident/debrief.js';
 import type { IncidentTurn, Metrics } from '../../core/incident/engine.js';
 import { withContext } from '../context.js';
@@ -112,8 +113,19 @@ export function registerIncidentCommand(program: Command): void {
     .option('--json', 'print the round as JSON at the end')
     .option('--list', 'list the scenarios')
     .option('--resume', 'continue the last unfinished round')
+    .option(
+      '--seed <n>',
+      'replay a round exactly: the same seed and turns give the same readings (default: random)',
+    )
     .action(
-      (opts: { scenario?: string; answers?: string; json?: boolean; list?: boolean; resume?: boolean }) =>
+      (opts: {
+        scenario?: string;
+        answers?: string;
+        json?: boolean;
+        list?: boolean;
+        resume?: boolean;
+        seed?: string;
+      }) =>
         withContext(async (ctx) => {
           if (opts.list) {
             const list = listScenariosHandler();
@@ -126,7 +138,10 @@ export function registerIncidentCommand(program: Command): void {
           let view = opts.resume ? latestOpenIncident(ctx) : null;
           if (opts.resume && !view)
             process.stderr.write('No unfinished incident round: starting a new one.\n');
-          view ??= startIncidentHandler(ctx, { scenarioId: opts.scenario });
+          const seed =
+            opts.seed === undefined ? undefined : /^\d+$/.test(opts.seed) ? Number(opts.seed) : Number.NaN;
+          if (Number.isNaN(seed)) throw new InputError(`--seed must be a whole number, not "${opts.seed}"`);
+          view ??= startIncidentHandler(ctx, { scenarioId: opts.scenario, seed });
           const quiet = Boolean(opts.json);
           const write = (s: string) => {
             if (!quiet) process.stdout.write(`${s}\n`);
@@ -158,7 +173,12 @@ export function registerIncidentCommand(program: Command): void {
             prompter?.close();
           }
           view = getIncidentHandler(ctx, view.id);
-          if (view.debrief) write(renderDebrief(view.scenario.title, view.debrief));
+          if (view.debrief) {
+            write(renderDebrief(view.scenario.title, view.debrief));
+            write(
+              dim(`Replay this round: mockops incident --scenario ${view.scenario.id} --seed ${view.seed}`),
+            );
+          }
           if (opts.json) process.stdout.write(`${JSON.stringify(incidentResult(view), null, 2)}\n`);
         }),
     );

@@ -14,19 +14,41 @@ const ALARM_ERROR_RATE = 0.7;
 /** Thinking costs time too: a turn that maps to nothing still takes a minute. */
 const THINKING_MINUTES = 1;
 
-export function startIncident(s: IncidentScenario): IncidentState {
+/** How much a reading wobbles around the simulated value, at most (a share of it). */
+export const READING_NOISE = 0.04;
+
+/** A number in [-1, 1] from the seed, the minute and which reading (mulberry32 over the three). */
+function wobble(seed: number, minute: number, which: number): number {
+  let t = (seed ^ Math.imul(minute + 1, 0x9e3779b1) ^ Math.imul(which + 1, 0x85ebca6b)) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) as number;
+}
+
+/** What the dashboard shows at a minute: the simulated value, wobbling by the seed. */
+function reading(seed: number | undefined, minute: number, errorRate: number, latencyMs: number) {
+  if (!seed) return { errorRate, latencyMs };
+  return {
+    errorRate: Math.min(1, Math.max(0, errorRate * (1 + READING_NOISE * wobble(seed, minute, 0)))),
+    latencyMs: Math.max(0, latencyMs * (1 + READING_NOISE * wobble(seed, minute, 1))),
+  };
+}
+
+export function startIncident(s: IncidentScenario, seed = 0): IncidentState {
+  const shown = reading(seed, 0, s.impact.errorRate.start, s.impact.latencyMs.start);
   const m: Metrics = {
     minute: 0,
-    errorRate: s.impact.errorRate.start,
-    latencyMs: s.impact.latencyMs.start,
+    errorRate: Math.round(shown.errorRate * 1000) / 1000,
+    latencyMs: Math.round(shown.latencyMs),
     failedRequests: 0,
     budgetBurnt: 0,
   };
   return {
+    seed,
     scenarioId: s.id,
     minute: 0,
-    errorRate: m.errorRate,
-    latencyMs: m.latencyMs,
+    errorRate: s.impact.errorRate.start,
+    latencyMs: s.impact.latencyMs.start,
     growing: true,
     failedRequests: 0,
     budgetBurnt: 0,
@@ -35,7 +57,7 @@ export function startIncident(s: IncidentScenario): IncidentState {
     resolvedAt: null,
     taken: [],
     said: [],
-    alarmed: m.errorRate >= ALARM_ERROR_RATE,
+    alarmed: s.impact.errorRate.start >= ALARM_ERROR_RATE,
     turns: [],
     curve: [m],
     finished: false,
@@ -45,13 +67,16 @@ export function startIncident(s: IncidentScenario): IncidentState {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
-const metricsOf = (st: Mutable<IncidentState>): Metrics => ({
-  minute: st.minute,
-  errorRate: Math.round(st.errorRate * 1000) / 1000,
-  latencyMs: Math.round(st.latencyMs),
-  failedRequests: Math.round(st.failedRequests),
-  budgetBurnt: Math.round(st.budgetBurnt * 10) / 10,
-});
+const metricsOf = (st: Mutable<IncidentState>): Metrics => {
+  const shown = reading(st.seed, st.minute, st.errorRate, st.latencyMs);
+  return {
+    minute: st.minute,
+    errorRate: Math.round(shown.errorRate * 1000) / 1000,
+    latencyMs: Math.round(shown.latencyMs),
+    failedRequests: Math.round(st.failedRequests),
+    budgetBurnt: Math.round(st.budgetBurnt * 10) / 10,
+  };
+};
 
 /** Run the clock: impact grows and accumulates minute by minute; due interjections are said. */
 function advance(s: IncidentScenario, st: Mutable<IncidentState>, minutes: number, said: string[]): void {

@@ -54,6 +54,11 @@ export interface IncidentState {
   readonly curve: readonly Metrics[];
   readonly finished: boolean;
   readonly endedBy: 'resolved' | 'time' | 'candidate' | null;
+  /**
+   * The round's seed: the dashboard's readings wobble by it (±4%, as real metrics do), the same seed and turns
+   * always give the same round, and the scores never depend on it. 0 (and rounds saved before it): no wobble.
+   */
+  readonly seed?: number;
 }
 
 export interface LayerScore {
@@ -133,6 +138,8 @@ export interface IncidentView {
   readonly finished: boolean;
   readonly turns: readonly IncidentTurn[];
   readonly curve: IncidentState['curve'];
+  /** The round's seed: `mockops incident --scenario ID --seed N` with the same turns replays it exactly. */
+  readonly seed: number;
   readonly debrief: IncidentDebrief | null;
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -27,7 +27,18 @@ export function incidentRoutes(ctx: AppContext): Hono {
     }),
   );
   app.post('/incidents', async (c) => {
-    const body = await jsonBody(c, z.strictObject({ scenarioId: z.string().min(1).optional() }));
+    const body = await jsonBody(
+      c,
+      z.strictObject({
+        scenarioId: z.string().min(1).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .optional(),
+      }),
+    );
     return c.json(startIncidentHandler(ctx, body), 201);
   });
   app.get('/incidents/:id', (c) => c.json(getIncidentHandler(ctx, c.req.param('id'))));
