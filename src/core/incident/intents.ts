@@ -98,13 +98,15 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   };
   for (const { id, phrases } of compiledIntents(s)) {
     let best: { tokens: readonly number[]; stems: number; negated: boolean } | null = null;
+    const action = s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number];
     for (const p of phrases) {
       const m = matchPhrase(index, p);
       if (!m || m.fraction < 1) continue;
       const first = m.tokens[0] ?? 0;
       const pk = phraseKind(p);
-      const sk = pk === null ? null : kindAt(first);
+      const sk = kindAt(first);
       if (pk !== null && sk !== null && pk !== sk) continue;
+      if (!kindFits(sk, action)) continue;
       const last = m.tokens[m.tokens.length - 1] ?? first;
       // All of the phrasing in one clause, or across a clause joined to it ("scale out the nodes and pods").
       const spread = (clauseAt[last] ?? 0) - (clauseAt[first] ?? 0);
@@ -179,6 +181,13 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   const kept: IntentMatch[] = [];
   for (const m of matches) {
     if (once.has(m.actionId)) continue;
+    // "…, so the canary is aborted automatically", "…, that brings the pool back to 10": what a step is for, or
+    // what it does, is not another step.
+    if (
+      kept.some((k) => sameSentence(doc, k.at, m.at)) &&
+      inPurpose(doc, clauses, clauseAt[m.at] ?? -1, m.at)
+    )
+      continue;
     once.add(m.actionId);
     if (ruledOutAfter(doc, m.at)) declined.push(m.actionId);
     else kept.push(m);
@@ -253,6 +262,8 @@ const STEP_SYNONYMS: readonly (readonly string[])[] = [
   ['config', 'configuration', 'setting', 'settings'],
   ['fix', 'correct', 'repair'],
   ['alert', 'alarm', 'alerting'],
+  ['sev', 'sev0', 'sev1', 'sev2', 'sev3', 'sev4', 'severity', 'p0', 'p1', 'p2'],
+  ['incident', 'outage'],
   ['customer', 'client', 'partner'],
 ];
 
@@ -290,12 +301,20 @@ const STEP_KINDS: ReadonlySet<string> = new Set(
 function stepKind(index: ReturnType<typeof indexDoc>, from: number, to: number): string | null {
   for (let i = from; i < to; i++) {
     const t = index.doc.tokens[i] as Token;
+    // "make sure the targets are healthy" is a check that it worked.
+    if (t.norm === 'sure' && index.doc.tokens[i - 1]?.lemma === 'make') return VERIFY;
     if (t.pos !== 'VERB') continue;
     const k = canon(t.stem);
     if (STEP_KINDS.has(k)) return k;
   }
   return null;
 }
+
+const VERIFY = stemWord('verify');
+
+/** A check that a fix worked ("verify the targets are healthy") is the round's recovery check, not a new look. */
+const kindFits = (stepKindOf: string | null, action: IncidentScenario['actions'][number]) =>
+  stepKindOf !== VERIFY || action.kind === 'recover' || action.kind === 'prevent';
 
 /** The kind of step a phrasing names, when it starts with one ("roll back the release" → roll). */
 function phraseKind(p: CompiledPhrase): string | null {
@@ -392,6 +411,7 @@ function bestFuzzy(
   for (const { id, phrases, commands } of compiledIntents(s)) {
     let top: { score: number; tokens: number[] } | null = null;
     const own = label.get(id);
+    if (!kindFits(kind, s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number])) continue;
     for (const p of [...phrases, ...(own ? [own] : []), ...commands]) {
       if (p.stems.length < 2) continue;
       // "Verify the targets are healthy" is not "check the targets"; "diff the release" is not "roll it back".
@@ -491,6 +511,29 @@ function distinctive(
   if (found.size !== 1) return null;
   const [[id, tokens]] = [...found] as [[string, number[]]];
   return { id, tokens: tokens.sort((a, b) => a - b) };
+}
+
+const sameSentence = (doc: ReturnType<typeof readText>, a: number, b: number) =>
+  doc.tokens[a]?.sentence === doc.tokens[b]?.sentence;
+
+/** Words that open a clause saying what a step is for or what follows from it. */
+const PURPOSE_OPENERS: ReadonlySet<string> = new Set(['so', 'which', 'that', 'because', 'since', 'until']);
+
+/**
+ * Whether a position lies in a clause of purpose or result: one that opens with "so (that)", "which", "that",
+ * "because" ("…, so we page hours before the disk fills").
+ */
+function inPurpose(
+  doc: ReturnType<typeof readText>,
+  clauses: ReturnType<typeof clausesOf>,
+  at: number,
+  token: number,
+): boolean {
+  const c = clauses[at];
+  if (!c) return false;
+  let i = c.from;
+  while (i < token && (doc.tokens[i] as Token).kind === 'punct') i++;
+  return PURPOSE_OPENERS.has(doc.tokens[i]?.norm ?? '');
 }
 
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
