@@ -70,7 +70,12 @@ function viewOf(r: IncidentRecord): IncidentView {
       startTime: s.startTime,
       limitMinutes: s.limitMinutes,
       // Labels are shown only in the debrief and after an action is taken; the list is for the replay legend.
-      actions: s.actions.map((a) => ({ id: a.id, kind: a.kind, label: a.label })),
+      actions: s.actions.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        label: a.label,
+        ...(a.zh ? { zh: a.zh } : {}),
+      })),
     },
     minute: r.state.minute,
     clock: clockAt(s, r.state.minute),

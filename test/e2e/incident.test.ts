@@ -253,6 +253,12 @@ describe.skipIf(!hasChromium)('incident room', () => {
       o = await horizontalOverflow(page);
       expect(o.scrollWidth, o.culprits.join('; ')).toBeLessThanOrEqual(o.width);
       await screenshot(page, 'incident-phone-debrief');
+      // In Chinese, the expert order names each step in Chinese beside the English label.
+      await new Shell(page).langToggle.click();
+      expect(await page.getByTestId('incident-order').locator('[lang="zh"]').first().textContent()).toMatch(
+        /[\u4e00-\u9fff]/,
+      );
+      await new Shell(page).langToggle.click();
 
       // In Chinese: the scenarios' Chinese titles and briefs.
       await inc.open(suite.app.url);

@@ -131,7 +131,13 @@ export interface IncidentView {
     IncidentScenario,
     'id' | 'title' | 'level' | 'brief' | 'zh' | 'system' | 'startTime' | 'limitMinutes'
   > & {
-    readonly actions: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly label: string }>;
+    readonly actions: ReadonlyArray<{
+      readonly id: string;
+      readonly kind: string;
+      readonly label: string;
+      /** The label in Chinese, for the debrief in 中文. */
+      readonly zh?: string;
+    }>;
   };
   readonly minute: number;
   readonly clock: string;

@@ -32,6 +32,7 @@ export function Debrief({
   const o = debrief.outcome;
   const e = debrief.expert;
   const markers = actionMarkers(view.turns);
+  const zhOf = new Map(view.scenario.actions.flatMap((a) => (a.zh ? [[a.id, a.zh] as const] : [])));
 
   async function runAgain() {
     setAgain('starting');
@@ -143,6 +144,11 @@ export function Debrief({
             {e.order.map((step) => (
               <li key={step.id} className={step.yourMinute === null ? 'inc-order-missed' : 'inc-order-done'}>
                 <span lang="en">{step.label}</span>{' '}
+                {lang === 'zh' && zhOf.get(step.id) ? (
+                  <span lang="zh" className="inc-order-zh">
+                    {zhOf.get(step.id)}
+                  </span>
+                ) : null}{' '}
                 <span className="inc-order-you">
                   {step.yourMinute === null ? t('inc.youNot') : t('inc.youAt', { n: step.yourMinute })}
                 </span>
