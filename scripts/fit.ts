@@ -24,6 +24,7 @@ const SIGN: Record<Feature, 1 | -1> = {
   relevance: 1,
   misrelations: -1,
   focus: 1,
+  astray: -1,
 };
 const RIDGE = 0.05;
 

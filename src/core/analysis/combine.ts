@@ -19,6 +19,8 @@ export interface Measures {
   readonly misrelations: number;
   /** Likeness to this question's model answers over the best likeness to any bank question's (1: this one). */
   readonly focus: number;
+  /** How much more the answer is like another bank question's model answers than this one's (0: not at all). */
+  readonly astray: number;
 }
 
 export const FEATURES = [
@@ -30,6 +32,7 @@ export const FEATURES = [
   'relevance',
   'misrelations',
   'focus',
+  'astray',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -43,6 +46,7 @@ export function featureVector(m: Measures): Record<Feature, number> {
     relevance: m.relevance,
     misrelations: m.misrelations,
     focus: m.focus,
+    astray: m.astray,
   };
 }
 

@@ -480,6 +480,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     nonsense: Math.min(2, unattestedPairs / Math.max(1, contentWords)),
     relevance: substance.relevance,
     focus,
+    astray: Math.max(0, rival - raw),
     misrelations: Math.min(
       1,
       coherent.relations.filter((r) => !r.attested).length / Math.max(1, doc.sentences.length),

@@ -61,6 +61,7 @@ describe('policy: flags', () => {
       relevance: 1,
       misrelations: 0,
       focus: 1,
+      astray: 0,
     };
     expect(combinedScore(full, 1, 1, flagPenalty([flag(3)]).cap, P)).toBe(45);
   });
@@ -92,28 +93,32 @@ describe('policy: the combination', () => {
       relevance: 0,
       misrelations: 0,
       focus: 0,
+      astray: 0,
     };
     expect(predictGrade(zero, P)).toBe(0);
     expect(P.combine.intercept).toBe(0);
-    expect(FEATURES).toHaveLength(8);
+    expect(FEATURES).toHaveLength(9);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.2389,
-      coveredRoot: 0.3616,
-      similarity: 1.7036,
-      unattested: -0.0589,
-      nonsense: -0.2909,
-      relevance: 1.0632,
-      misrelations: -1.0071,
-      focus: 0.6621,
+      covered: 1.1882,
+      coveredRoot: 0.4242,
+      similarity: 1.7222,
+      unattested: 0,
+      nonsense: -0.2236,
+      relevance: 1.1345,
+      misrelations: -1.0679,
+      focus: 0.5788,
+      astray: -0.7645,
     });
+    // Like another question's model answers more than this one's: the grade falls by that much times its weight.
+    expect(predictGrade({ ...zero, relevance: 1, astray: 0.5 }, P)).toBeCloseTo(1.1345 - 0.5 * 0.7645, 10);
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.2389 + 0.3616, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.7036, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.0632, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.0632 - 1.0071, 10);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1882 + 0.4242, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.7222, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.1345, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.1345 - 1.0679, 10);
     // A perfect answer predicts the sum of its weights (just over 5), clamped to 5, and scores 100.
-    expect(1.2389 + 0.3616 + 1.7036 + 1.0632 + 0.6621).toBeGreaterThan(5);
+    expect(1.1882 + 0.4242 + 1.7222 + 1.1345 + 0.5788).toBeGreaterThan(5);
     expect(predictGrade(full, P)).toBe(5);
     expect(combinedScore(full, 1, 1, 100, P)).toBe(100);
   });
@@ -127,6 +132,7 @@ describe('policy: the combination', () => {
       relevance: 1,
       misrelations: 0,
       focus: 1,
+      astray: 0,
     };
     const base = combinedScore(m, 1, 1, 100, P);
     expect(base).toBe(Math.round(20 * predictGrade(m, P)));

@@ -57,14 +57,15 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.2389,
-      coveredRoot: 0.3616,
-      similarity: 1.7036,
-      unattested: -0.0589,
-      nonsense: -0.2909,
-      relevance: 1.0632,
-      misrelations: -1.0071,
-      focus: 0.6621,
+      covered: 1.1882,
+      coveredRoot: 0.4242,
+      similarity: 1.7222,
+      unattested: 0,
+      nonsense: -0.2236,
+      relevance: 1.1345,
+      misrelations: -1.0679,
+      focus: 0.5788,
+      astray: -0.7645,
     },
     // fit:end
   },
