@@ -55,6 +55,17 @@ const GENERIC_OWN: ReadonlySet<string> = new Set(
 );
 
 const presumptions = new Map<string, string[][]>();
+const asks = new WeakMap<Question, ReadonlySet<string>>();
+
+/** The stems of a question's own text (what a follow-up may take for granted), once per question. */
+function askedStems(q: Question): ReadonlySet<string> {
+  let known = asks.get(q);
+  if (!known) {
+    known = new Set(readText(q.text).tokens.map((t) => t.stem));
+    asks.set(q, known);
+  }
+  return known;
+}
 
 /** The follow-up an interviewer would ask next: about a red flag first, then the heaviest point not covered. */
 export function followUpFor(
@@ -65,7 +76,7 @@ export function followUpFor(
   said?: ReadonlySet<string>,
 ) {
   if (!question) return null;
-  const asked = said ? new Set(readText(question.text).tokens.map((t) => t.stem)) : null;
+  const asked = said ? askedStems(question) : null;
   const fair = (f: FollowUp) => {
     if (!said || !asked) return true;
     let p = presumptions.get(f.text);
