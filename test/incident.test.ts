@@ -145,6 +145,13 @@ describe('the intent matcher in other words', () => {
     expect(ids('db-connections-exhausted', 'maybe a postmortem later')).toEqual([]);
   });
 
+  it('reads a command by its subcommand: "kubectl patch hpa" is not "kubectl get hpa"', () => {
+    expect(ids('db-connections-exhausted', 'kubectl -n orders get hpa orders-api')).toEqual(['hpa-status']);
+    expect(ids('db-connections-exhausted', 'kubectl patch hpa orders-api, set maxReplicas 10')).toEqual([
+      'scale-down-orders',
+    ]);
+  });
+
   it('does not take a step the candidate says would not help or is a red herring', () => {
     const s = byId('crashloop-after-config-change');
     const result = matchIntents(

@@ -107,6 +107,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       const sk = kindAt(first);
       if (pk !== null && sk !== null && pk !== sk) continue;
       if (!kindFits(sk, action)) continue;
+      if (!subcommandAgrees(p.source, doc, m.tokens)) continue;
       const last = m.tokens[m.tokens.length - 1] ?? first;
       // All of the phrasing in one clause, or across a clause joined to it ("scale out the nodes and pods").
       const spread = (clauseAt[last] ?? 0) - (clauseAt[first] ?? 0);
@@ -430,6 +431,7 @@ function bestFuzzy(
         }
       }
       if (tokens.length < 2 || total === 0) continue;
+      if (!subcommandAgrees(p.source, index.doc, tokens)) continue;
       // A kind of step alone ("bounce …") names no action: something it is done to must match too.
       if (!tokens.some((t) => !STEP_KINDS.has(canon((index.doc.tokens[t] as Token).stem)))) continue;
       const score = got / total;
@@ -534,6 +536,42 @@ function inPurpose(
   let i = c.from;
   while (i < token && (doc.tokens[i] as Token).kind === 'punct') i++;
   return PURPOSE_OPENERS.has(doc.tokens[i]?.norm ?? '');
+}
+
+/** Command-line programs whose next word is a subcommand that changes what is done ("kubectl get" vs "patch"). */
+const CLIS: ReadonlySet<string> = new Set([
+  'kubectl',
+  'aws',
+  'git',
+  'terraform',
+  'tofu',
+  'helm',
+  'argocd',
+  'docker',
+  'gcloud',
+  'az',
+  'systemctl',
+]);
+
+/**
+ * A phrasing written as a command ("kubectl get hpa") matches only where the candidate runs the same subcommand:
+ * "kubectl patch hpa" is not a look at the HPA, though every content word but "get" is there.
+ */
+function subcommandAgrees(
+  source: string,
+  doc: ReturnType<typeof readText>,
+  tokens: readonly number[],
+): boolean {
+  const words = source.toLowerCase().split(/\s+/);
+  const program = words.findIndex((w) => CLIS.has(w));
+  const sub = program >= 0 ? words[program + 1] : undefined;
+  if (!sub || sub.startsWith('-')) return true;
+  const at = tokens.find((t) => doc.tokens[t]?.norm === words[program]);
+  if (at === undefined) return true;
+  // The subcommand within the next three words ("kubectl -n orders get hpa").
+  for (let k = at + 1; k <= at + 4 && k < doc.tokens.length; k++)
+    if (doc.tokens[k]?.norm === sub || doc.tokens[k]?.lemma === sub) return true;
+  return false;
 }
 
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
