@@ -152,6 +152,16 @@ describe('the intent matcher in other words', () => {
     ]);
   });
 
+  it('reads a step that builds for later as prevention, not a look ("add an alert on CPU throttling")', () => {
+    expect(ids('p99-latency-doubled', 'check CPU throttling on the pods')).toEqual(['cpu-throttling']);
+    expect(
+      ids(
+        'p99-latency-doubled',
+        'Add an alert on CPU throttling above 25 percent and review our CPU limits policy.',
+      ),
+    ).toEqual(['throttling-alert']);
+  });
+
   it('does not take a step the candidate says would not help or is a red herring', () => {
     const s = byId('crashloop-after-config-change');
     const result = matchIntents(

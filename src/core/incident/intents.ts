@@ -96,6 +96,10 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     const r = steps.find(([a, b]) => at >= a && at < b);
     return r ? stepKind(index, r[0], r[1]) : null;
   };
+  const buildsAt = (at: number) => {
+    const r = steps.find(([a, b]) => at >= a && at < b);
+    return r ? builds(index, r[0], r[1]) : false;
+  };
   for (const { id, phrases } of compiledIntents(s)) {
     let best: { tokens: readonly number[]; stems: number; negated: boolean } | null = null;
     const action = s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number];
@@ -106,7 +110,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       const pk = phraseKind(p);
       const sk = kindAt(first);
       if (pk !== null && sk !== null && pk !== sk) continue;
-      if (!kindFits(sk, action)) continue;
+      if (!kindFits(sk, buildsAt(first), action)) continue;
       if (!subcommandAgrees(p.source, doc, m.tokens)) continue;
       const last = m.tokens[m.tokens.length - 1] ?? first;
       // All of the phrasing in one clause, or across a clause joined to it ("scale out the nodes and pods").
@@ -313,9 +317,44 @@ function stepKind(index: ReturnType<typeof indexDoc>, from: number, to: number):
 
 const VERIFY = stemWord('verify');
 
-/** A check that a fix worked ("verify the targets are healthy") is the round's recovery check, not a new look. */
-const kindFits = (stepKindOf: string | null, action: IncidentScenario['actions'][number]) =>
-  stepKindOf !== VERIFY || action.kind === 'recover' || action.kind === 'prevent';
+/** Verbs that build something for later: "add an alert", "automate the renewal", "move to managed certs". */
+const BUILDING: ReadonlySet<string> = new Set(
+  [
+    'add',
+    'automate',
+    'introduce',
+    'require',
+    'enforce',
+    'implement',
+    'adopt',
+    'migrate',
+    'move',
+    'alert',
+    'build',
+    'schedule',
+  ].map(stemWord),
+);
+
+/** Whether a step's first verb builds something for later. */
+function builds(index: ReturnType<typeof indexDoc>, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = index.doc.tokens[i] as Token;
+    if (t.pos === 'VERB' || (i === from && BUILDING.has(t.stem))) return BUILDING.has(t.stem);
+  }
+  return false;
+}
+
+/**
+ * A check that a fix worked ("verify the targets are healthy") is the round's recovery check, not a new look; a
+ * step that builds for later ("add an alert on CPU throttling") is prevention or a fix, never a look.
+ */
+const kindFits = (
+  stepKindOf: string | null,
+  building: boolean,
+  action: IncidentScenario['actions'][number],
+) =>
+  (stepKindOf !== VERIFY || action.kind === 'recover' || action.kind === 'prevent') &&
+  (!building || action.kind !== 'investigate');
 
 /** The kind of step a phrasing names, when it starts with one ("roll back the release" → roll). */
 function phraseKind(p: CompiledPhrase): string | null {
@@ -409,10 +448,12 @@ function bestFuzzy(
   let second = 0;
   const label = compiledLabels(s);
   const kind = stepKind(index, from, to);
+  const building = builds(index, from, to);
   for (const { id, phrases, commands } of compiledIntents(s)) {
     let top: { score: number; tokens: number[] } | null = null;
     const own = label.get(id);
-    if (!kindFits(kind, s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number])) continue;
+    if (!kindFits(kind, building, s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number]))
+      continue;
     for (const p of [...phrases, ...(own ? [own] : []), ...commands]) {
       if (p.stems.length < 2) continue;
       // "Verify the targets are healthy" is not "check the targets"; "diff the release" is not "roll it back".
