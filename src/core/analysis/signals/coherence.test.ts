@@ -63,6 +63,11 @@ describe('coherence', () => {
     );
     // A person putting one tool on another: GuardDuty does not sit on a Transit Gateway.
     expect(said('We enable GuardDuty on the Transit Gateway.')).toContain('guardduti  transit·gateway false');
+    // A tool that "runs inside" another claims where it is: CloudTrail does not run in a Transit Gateway.
+    expect(said('CloudTrail runs inside the Transit Gateway.')).toContain(
+      'cloudtrail  transit·gateway false',
+    );
+    expect(said('Karpenter runs in the cluster.')).toContain('karpent  cluster true');
     // The same shapes, said correctly, stand.
     expect(said('We enable GuardDuty in every account.').every((r) => r.endsWith('true'))).toBe(true);
   });

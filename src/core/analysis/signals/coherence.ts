@@ -575,12 +575,23 @@ function rawRelations(
       subjectAt = items.at[agentK] as number;
     }
     if (!verb && !object) continue;
+    // "Etcd snapshot runs inside the kubelet", "Route 53 lives in the Aurora cluster": a light verb that places
+    // its subject claims where it is, like a person placing one tool on another.
+    const placed =
+      !verb &&
+      toolLike(doc, subjectAt, named) &&
+      object !== null &&
+      v >= 0 &&
+      agentK < 0 &&
+      PLACING.has(doc.tokens[v + 1]?.norm ?? '') &&
+      (objectK < 0 || (items.at[objectK] as number) <= v + 4);
     out.push({
       subject: subjectTerm,
       verb,
       object,
       tool: toolLike(doc, subjectAt, named),
-      identity: object !== null && (v < 0 || IDENTITY_VERBS.has(verbToken?.stem ?? '')),
+      identity: !placed && object !== null && (v < 0 || IDENTITY_VERBS.has(verbToken?.stem ?? '')),
+      ...(placed ? { placement: true } : {}),
       clause: c,
     });
   }
