@@ -1,9 +1,9 @@
 // `npx tsx scripts/eval-intents.ts [--half tune|test] [--verbose]`: the incident intent matcher against turns written
 // by helpers who never saw the matcher or the scenarios' phrasings. A turn counts as right when the actions found
 // are exactly the expected ones, in the order said (none for a vague or negated turn).
-// Two sets by two authors, split by set: the first (test/fixtures/incident-phrasings/) is the tuning half: the
-// scenarios' intents were tuned on it; the second (incident-phrasings-2/), written later by another helper for
-// every scenario, is the test half, looked at only to report it.
+// Three sets by three authors, split by set: the first (test/fixtures/incident-phrasings/, on which the scenarios'
+// intents were tuned) and the third (incident-phrasings-3/, mostly turns of several steps and turns of none) are the
+// tuning half; the second (incident-phrasings-2/), written for every scenario, is the test half, only reported.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { incidentScenarios } from '../src/app/incidents.js';
@@ -11,9 +11,9 @@ import { matchIntents } from '../src/core/incident/intents.js';
 
 export type Half = 'tune' | 'test';
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
-export const PHRASINGS_DIRS: Record<Half, string> = {
-  tune: join(FIXTURES, 'incident-phrasings'),
-  test: join(FIXTURES, 'incident-phrasings-2'),
+export const PHRASINGS_DIRS: Record<Half, readonly string[]> = {
+  tune: [join(FIXTURES, 'incident-phrasings'), join(FIXTURES, 'incident-phrasings-3')],
+  test: [join(FIXTURES, 'incident-phrasings-2')],
 };
 
 export interface Phrasing {
@@ -23,7 +23,10 @@ export interface Phrasing {
 }
 
 export function readPhrasings(half: Half): Phrasing[] {
-  const dir = PHRASINGS_DIRS[half];
+  return PHRASINGS_DIRS[half].flatMap((dir) => readDir(dir));
+}
+
+function readDir(dir: string): Phrasing[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))

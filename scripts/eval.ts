@@ -189,7 +189,7 @@ function intentFigures(): Figure[] {
     if (rows.length === 0) return [];
     return [
       {
-        name: `incident intents, ${half === 'tune' ? 'tuning set (first author)' : 'test set (second author)'}: accuracy`,
+        name: `incident intents, ${half === 'tune' ? 'tuning sets (first and third authors)' : 'test set (second author)'}: accuracy`,
         value: evalIntents(rows).accuracy,
         target: TARGET.intents,
         floor: half === 'tune' ? FLOORS.intentsTune : FLOORS.intentsTest,
