@@ -365,6 +365,8 @@ function phraseKind(p: CompiledPhrase): string | null {
 
 /** A phrasing counts as said in other words when this weighted share of its words stands in one step… */
 export const FUZZY_MIN = 0.6;
+/** …or this share when no other action shares a word with the step… */
+const FUZZY_ALONE = 0.5;
 /** …and beats the next action by this much (else the step is ambiguous, and the interviewer asks). */
 const FUZZY_MARGIN = 0.1;
 
@@ -394,6 +396,9 @@ function wordWeights(s: IncidentScenario): Map<string, number> {
 /** Words that start a new step: "…, then roll back", "check X and restart Y", "first…; next…". */
 const STEP_WORDS: ReadonlySet<string> = new Set(['then', 'next', 'afterwards', 'after', 'finally', 'also']);
 
+/** Words of sequence that open the next step. */
+const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['then', 'after', 'afterwards', 'next', 'finally']);
+
 /** Token ranges of the steps of a turn: sentences, split again where a new verb phrase starts. */
 function stepRanges(doc: ReturnType<typeof readText>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -404,6 +409,14 @@ function stepRanges(doc: ReturnType<typeof readText>): Array<[number, number]> {
     const prev = tokens[i - 1];
     const newSentence = prev !== undefined && prev.sentence !== t.sentence;
     let boundary = newSentence || t.norm === ';';
+    // "…, then …", "… and after (that) …", "… and finally …": a word of sequence after a link starts a step,
+    // verb or not ("check replica lag and after the error log of orders-api").
+    if (
+      !boundary &&
+      SEQUENCE_WORDS.has(t.norm) &&
+      (prev?.pos === 'CCONJ' || prev?.kind === 'punct' || t.norm === 'then')
+    )
+      boundary = true;
     if (!boundary && (t.pos === 'CCONJ' || t.norm === ',' || STEP_WORDS.has(t.norm))) {
       // A boundary when a verb follows within three words ("and then I roll back", ", restart the pods").
       for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
@@ -484,7 +497,9 @@ function bestFuzzy(
       best = { id, ...top };
     } else second = Math.max(second, top.score);
   }
-  if (!best || best.score < FUZZY_MIN || best.score - second < FUZZY_MARGIN) return null;
+  // With no rival at all, half of a phrasing's weight names it.
+  const min = second === 0 ? FUZZY_ALONE : FUZZY_MIN;
+  if (!best || best.score < min || best.score - second < FUZZY_MARGIN) return null;
   return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
 }
 
