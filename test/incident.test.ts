@@ -162,6 +162,25 @@ describe('the intent matcher in other words', () => {
     ).toEqual(['throttling-alert']);
   });
 
+  it('takes no step from a guess, a question about people, or the reasons a step was declined', () => {
+    expect(ids('bad-deploy-release-is-cause', 'Maybe the database is slow, the reader looks hot.')).toEqual(
+      [],
+    );
+    expect(ids('bad-deploy-release-is-cause', 'Maybe we first go back to the old version, v2.13.4')).toEqual([
+      'rollback',
+    ]);
+    expect(ids('db-connections-exhausted', 'How many engineers are on call with me?')).toEqual([]);
+    expect(
+      ids('db-connections-exhausted', 'How many orders-api pods are Ready versus what the HPA wants?'),
+    ).toEqual(['hpa-status']);
+    expect(
+      ids(
+        'p99-latency-doubled',
+        'I would not roll back search-svc, the latency step started ten minutes after its deploy.',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not take a step the candidate says would not help or is a red herring', () => {
     const s = byId('crashloop-after-config-change');
     const result = matchIntents(

@@ -184,8 +184,28 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   // An action named again in the same turn is the same action; one ruled out afterwards ("…, no, too risky") is not taken.
   const once = new Set<string>();
   const kept: IntentMatch[] = [];
+  // Sentences that take no step: a question about people or the process ("How many engineers are on call?"), a
+  // guess with nothing to do ("Maybe the database is slow"), and the reasons given for a step declined ("I would
+  // not roll back search-svc, the latency step started after its deploy").
+  const idle = new Set<number>();
+  doc.sentences.forEach((sentence, i) => {
+    const said = doc.text.slice(sentence.start, sentence.end).trim();
+    if ((said.endsWith('?') && ABOUT_PEOPLE.test(said)) || (GUESSING_LEAD.test(said) && !ACTING.test(said)))
+      idle.add(i);
+  });
+  // Where in each sentence a step was declined: what follows it there, in a clause of no step of its own, is why.
+  const declinedAt = new Map<number, number>();
+  for (const c of candidates.filter((x) => x.negated)) {
+    const at = c.tokens[0] ?? 0;
+    const sentence = (doc.tokens[at] as Token).sentence;
+    declinedAt.set(sentence, Math.min(declinedAt.get(sentence) ?? at, at));
+  }
   for (const m of matches) {
     if (once.has(m.actionId)) continue;
+    const sentence = (doc.tokens[m.at] as Token).sentence;
+    if (idle.has(sentence)) continue;
+    const refused = declinedAt.get(sentence);
+    if (refused !== undefined && refused < m.at && !ownStep(doc, clauses, clauseAt[m.at] ?? -1)) continue;
     // "…, so the canary is aborted automatically", "…, that brings the pool back to 10": what a step is for, or
     // what it does, is not another step.
     if (
@@ -501,6 +521,37 @@ function bestFuzzy(
   const min = second === 0 ? FUZZY_ALONE : FUZZY_MIN;
   if (!best || best.score < min || best.score - second < FUZZY_MARGIN) return null;
   return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
+}
+
+/**
+ * A question to the interviewer about people or the process ("Who owns the certificate inventory?", "Do we have a
+ * regular SLO review?"), not a request to see something ("Can I see the bytes-in rate?").
+ */
+const ABOUT_PEOPLE =
+  /^\s*((do|are|have|did|should|would) (you|we)\b|how long have you|how many (engineers|people)|who (is|are|owns)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|can i ask)/i;
+
+/** A sentence that opens with a guess: "Maybe the database is slow", "Could be DNS", "I think it's TLS". */
+const GUESSING_LEAD =
+  /^\s*(maybe|perhaps|probably|possibly|i think|i guess|i suspect|i wonder|could be|might be|it could|it might)\b/i;
+
+/** Words that make a guess a step after all: "maybe I'd check the logs", "could be DNS, let me dig it". */
+const ACTING =
+  /\b(i'?d|i will|i'll|let me|let's|we should|i would|i want to|i need to|we need to|maybe (we|i)|perhaps (we|i))\b/i;
+
+/** Whether a clause holds a step of its own: it opens with a verb, or a link and a verb ("…, but restart X"). */
+function ownStep(
+  doc: ReturnType<typeof readText>,
+  clauses: ReturnType<typeof clausesOf>,
+  at: number,
+): boolean {
+  const c = clauses[at];
+  if (!c) return false;
+  for (let i = c.from; i < Math.min(c.to, c.from + 4); i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.pos === 'VERB') return true;
+    if (!(t.kind === 'punct' || t.pos === 'CCONJ' || t.pos === 'ADV' || t.stop)) return false;
+  }
+  return false;
 }
 
 /** A guess or a thought, not a step: "maybe it's the database", "I think PgBouncer would help here". */
