@@ -6,14 +6,13 @@ import { debriefIncident } from '../core/incident/debrief.js';
 import { clockAt, MAX_TURN_CHARS, startIncident, takeTurn } from '../core/incident/engine.js';
 import type { IncidentScenario } from '../core/incident/schema.js';
 import type { IncidentTurn, IncidentView, ScenarioSummary } from '../core/incident/types.js';
-import { ratingFor, reviewCard } from '../core/schedule/index.js';
 
 export type { IncidentView, ScenarioSummary } from '../core/incident/types.js';
 
 import { readIncidentDir } from '../storage/bankFiles.js';
 import type { IncidentRecord } from '../storage/store.js';
 import type { AppContext } from './context.js';
-import { interviewDate } from './review.js';
+import { reviewWith } from './review.js';
 
 let loaded: IncidentScenario[] | null = null;
 
@@ -163,14 +162,7 @@ export function incidentTurnHandler(
     if (state.finished && record.overall !== null) {
       const now = ctx.now();
       const key = incidentCardId(s.id);
-      const card = reviewCard(
-        ctx.store.getCard(key),
-        key,
-        record.overall,
-        now,
-        interviewDate(ctx) ?? undefined,
-      );
-      ctx.store.saveCard(card, null, ratingFor(record.overall), now.toISOString());
+      reviewWith(ctx, key, record.overall, null, now);
     }
   });
   return { turn: state.turns.at(-1) as IncidentTurn, view: viewOf(record) };

@@ -2,7 +2,14 @@
 
 import { isWeak } from '../core/analysis/policy.js';
 import { InputError } from '../core/errors.js';
-import { dueCards, type PlannedReview, planForInterview, type ReviewCard } from '../core/schedule/index.js';
+import {
+  dueCards,
+  type PlannedReview,
+  planForInterview,
+  type ReviewCard,
+  ratingFor,
+  reviewCard,
+} from '../core/schedule/index.js';
 import type { AppContext } from './context.js';
 import { scenarioOfCard } from './incidents.js';
 
@@ -20,6 +27,19 @@ export function parseDate(value: string, what = 'date'): Date {
 export function interviewDate(ctx: AppContext): Date | null {
   const value = ctx.store.getSetting(INTERVIEW_DATE);
   return value ? new Date(value) : null;
+}
+
+/** Review a card with a result (0–100) now, towards the interview date; returns the card's next due time. */
+export function reviewWith(
+  ctx: AppContext,
+  cardId: string,
+  score: number,
+  answerId: number | null,
+  now: Date,
+): string {
+  const card = reviewCard(ctx.store.getCard(cardId), cardId, score, now, interviewDate(ctx) ?? undefined);
+  ctx.store.saveCard(card, answerId, ratingFor(score), now.toISOString());
+  return card.due;
 }
 
 export function setInterviewDate(ctx: AppContext, date: Date): void {

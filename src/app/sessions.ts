@@ -19,10 +19,9 @@ import {
   type SessionState,
   type Turn,
 } from '../core/interview/types.js';
-import { ratingFor, reviewCard } from '../core/schedule/index.js';
 import type { SessionListItem } from '../storage/store.js';
 import type { AppContext } from './context.js';
-import { interviewDate } from './review.js';
+import { reviewWith } from './review.js';
 
 export const AnswerRequest = z.strictObject({
   text: z.string(),
@@ -211,14 +210,7 @@ export function answerHandler(ctx: AppContext, sessionId: string, req: AnswerReq
     const questionScore = analysis?.questionResult?.score ?? analysis?.score;
     const followUpNext = pending.kind === 'question' && pendingTurn(next)?.kind === 'follow-up';
     if (question && analysis && questionScore !== undefined && !followUpNext) {
-      const card = reviewCard(
-        ctx.store.getCard(question.id),
-        question.id,
-        questionScore,
-        now,
-        interviewDate(ctx) ?? undefined,
-      );
-      ctx.store.saveCard(card, stored.answerId, ratingFor(questionScore), now.toISOString());
+      reviewWith(ctx, question.id, questionScore, stored.answerId, now);
     }
     const finished = next.status === 'finished';
     const showFeedback = session.config.style === 'practice' || finished;
@@ -314,15 +306,7 @@ export function retryHandler(ctx: AppContext, sessionId: string, req: RetryReque
     const followUpPending = pending?.kind === 'follow-up' && pending.step === req.step;
     let due: string | null = null;
     if (!followUpPending) {
-      const card = reviewCard(
-        ctx.store.getCard(question.id),
-        question.id,
-        analysis.score,
-        now,
-        interviewDate(ctx) ?? undefined,
-      );
-      ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
-      due = card.due;
+      due = reviewWith(ctx, question.id, analysis.score, stored.answerId, now);
     }
     const row = summarize(getSessionHandler(ctx, sessionId)).questions.find((q) => q.step === req.step);
     return {
@@ -372,14 +356,7 @@ export function practiceAnswerHandler(ctx: AppContext, questionId: string, req: 
       analysis,
       createdAt: now.toISOString(),
     });
-    const card = reviewCard(
-      ctx.store.getCard(question.id),
-      question.id,
-      analysis.score,
-      now,
-      interviewDate(ctx) ?? undefined,
-    );
-    ctx.store.saveCard(card, stored.answerId, ratingFor(analysis.score), now.toISOString());
+    const due = reviewWith(ctx, question.id, analysis.score, stored.answerId, now);
     return {
       answerId: stored.answerId,
       version: stored.version,
@@ -387,7 +364,7 @@ export function practiceAnswerHandler(ctx: AppContext, questionId: string, req: 
       comparison: previous?.analysis
         ? compareAnalyses(previous.analysis, analysis, { before: previous.text, after: stored.text })
         : null,
-      due: card.due,
+      due,
     };
   });
 }

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { RoomPage } from './pages/room.js';
 import { WorkshopPage } from './pages/workshop.js';
-import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
+import {
+  apiPost,
+  E2E_TIMEOUT,
+  hasChromium,
+  SKIP_REASON,
+  screenshot,
+  startDrill,
+  useSuite,
+} from './support/harness.js';
 
 const ANSWER =
   'I keep remote state in S3 with native locking through use_lockfile, one state per environment and component, ' +
@@ -50,11 +58,7 @@ describe.skipIf(!hasChromium)('reload keeps work', () => {
     'keeps the timer running from when the question was shown, and the feedback being read, across a reload',
     async () => {
       const { page } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 0,
-      });
+      const s = await startDrill(suite.app.url, 0);
       const room = new RoomPage(page);
       await page.goto(`${suite.app.url}#/interview/${s.id}`);
       await room.timer.waitFor();
@@ -94,11 +98,7 @@ describe.skipIf(!hasChromium)('reload keeps work', () => {
     'keeps the words typed while an answer is sending: they wait in the next answer box, across a reload',
     async () => {
       const { page } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 0,
-      });
+      const s = await startDrill(suite.app.url, 0);
       const room = new RoomPage(page);
       // The answer takes a moment to arrive, as on a slow machine.
       let release: () => void = () => undefined;

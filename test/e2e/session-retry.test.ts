@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { FeedbackPanel } from './pages/feedback.js';
 import { RoomPage } from './pages/room.js';
-import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
+import {
+  E2E_TIMEOUT,
+  hasChromium,
+  SKIP_REASON,
+  screenshot,
+  startDrill,
+  useSuite,
+} from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -24,11 +31,7 @@ describe.skipIf(!hasChromium)('retries and follow-ups in the room', () => {
     'counts a retry in the session: the summary says retried before → after, and the review card takes it',
     async () => {
       const { page } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 0,
-      });
+      const s = await startDrill(suite.app.url, 0);
       const room = new RoomPage(page);
       await page.goto(`${suite.app.url}#/interview/${s.id}`);
       await room.input.fill(WEAK);
@@ -77,11 +80,7 @@ describe.skipIf(!hasChromium)('retries and follow-ups in the room', () => {
     'keeps the bar on the question whose follow-up feedback is read, and does not repeat that question',
     async () => {
       const { page } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 1,
-      });
+      const s = await startDrill(suite.app.url, 1);
       const room = new RoomPage(page);
       await page.goto(`${suite.app.url}#/interview/${s.id}`);
       await room.input.fill(FIRST);

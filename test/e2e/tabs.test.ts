@@ -3,7 +3,15 @@
 // (regression: it showed the server's 409 with the position, not the question number, and the text vanished).
 import { describe, expect, it } from 'vitest';
 import { RoomPage } from './pages/room.js';
-import { apiPost, E2E_TIMEOUT, hasChromium, SKIP_REASON, screenshot, useSuite } from './support/harness.js';
+import {
+  apiPost,
+  E2E_TIMEOUT,
+  hasChromium,
+  SKIP_REASON,
+  screenshot,
+  startDrill,
+  useSuite,
+} from './support/harness.js';
 
 if (!hasChromium) console.warn(SKIP_REASON);
 
@@ -16,11 +24,7 @@ describe.skipIf(!hasChromium)('the same session in two tabs', () => {
     'says another tab answered the question, agrees with the bar on the number, and keeps the unsent text',
     async () => {
       const { page, context } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 0,
-      });
+      const s = await startDrill(suite.app.url, 0);
       const url = `${suite.app.url}#/interview/${s.id}`;
       const mine = new RoomPage(page);
       await page.goto(url);
@@ -67,11 +71,7 @@ describe.skipIf(!hasChromium)('the same session in two tabs', () => {
     'says the session was ended elsewhere when this tab sends, in words, and keeps the text',
     async () => {
       const { page } = suite.browser;
-      const s = await apiPost<{ id: string }>(suite.app.url, '/sessions', {
-        mode: 'drill',
-        questionIds: ['terraform-state-team', 'iac-tool-choice'],
-        maxFollowUps: 0,
-      });
+      const s = await startDrill(suite.app.url, 0);
       const room = new RoomPage(page);
       await page.goto(`${suite.app.url}#/interview/${s.id}`);
       await room.input.fill(MINE);

@@ -168,6 +168,15 @@ export async function apiPost<T>(base: string, path: string, body: unknown): Pro
   return (await res.json()) as T;
 }
 
+/** A two-question drill (Terraform state, then the IaC tool choice) with at most this many follow-ups. */
+export function startDrill(base: string, maxFollowUps: number): Promise<{ id: string }> {
+  return apiPost<{ id: string }>(base, '/sessions', {
+    mode: 'drill',
+    questionIds: ['terraform-state-team', 'iac-tool-choice'],
+    maxFollowUps,
+  });
+}
+
 export interface Suite {
   readonly app: AppServer;
   readonly browser: Browser;
