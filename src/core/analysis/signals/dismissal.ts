@@ -522,7 +522,6 @@ export function stanceOf(
 ): { stance: Stance; evidence: Dismissal | null } {
   const clause = clauses[at];
   const stated = { stance: 'stated' as const, evidence: null };
-  if (stated) return stated;
   if (!clause) return stated;
   const { tokens } = doc;
   const sentence = doc.sentences[clause.sentence];
