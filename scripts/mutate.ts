@@ -104,8 +104,8 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
   {
     name: 'signal off: key points equated in one clause still count',
     file: 'src/core/analysis/signals/coverage.ts',
-    find: '      if (equates(tokens, aEnd, bStart)) {',
-    replace: '      if (equates(tokens, aEnd, bStart) && false) {',
+    find: '      if (from < to && equates(tokens, from, to)) {',
+    replace: '      if (from < to && equates(tokens, from, to) && false) {',
   },
   {
     name: 'signal off: key points joined the way no model answer joins them still count',
