@@ -37,8 +37,8 @@ const MESSAGES = {
     zh: `这句话把术语堆在一起（${s(p, 'terms')}），却没有说出面试官能核实的内容，听起来像在堆砌名词。`,
   }),
   'unexplained.mostly': (p) => ({
-    en: `${s(p, 'clauses')} of your ${s(p, 'of')} sentences with technical terms explain nothing an interviewer can check, so the answer earns at most superficial credit (${s(p, 'cap')}), whatever terms it uses.`,
-    zh: `你用了技术术语的 ${s(p, 'of')} 句话里有 ${s(p, 'clauses')} 句没有说出面试官能核实的内容，所以无论用了多少术语，这个回答最多只能拿到表面分（${s(p, 'cap')}）。`,
+    en: `${s(p, 'clauses')} of your ${s(p, 'of')} statements that use technical terms explain nothing an interviewer can check, so the answer earns at most superficial credit (${s(p, 'cap')}), whatever terms it uses.`,
+    zh: `你用了技术术语的 ${s(p, 'of')} 处表述里有 ${s(p, 'clauses')} 处没有说出面试官能核实的内容，所以无论用了多少术语，这个回答最多只能拿到表面分（${s(p, 'cap')}）。`,
   }),
   'unexplained.next': () => ({
     en: 'Say what each tool actually does, to what, and why: one claim per sentence, in your own words.',
