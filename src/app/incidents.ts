@@ -113,8 +113,8 @@ export function startIncidentHandler(
   const record: IncidentRecord = {
     id: `i-${ctx.now().getTime().toString(36)}-${randomBytes(3).toString('hex')}`,
     scenarioId: s.id,
-    // The readings wobble by the round's seed; the same seed and turns replay the same round.
-    state: startIncident(s, options.seed ?? ctx.newSeed()),
+    // Readings wobble only by a seed asked for (0: none), so a round is the same every time unless asked.
+    state: startIncident(s, options.seed ?? 0),
     overall: null,
     createdAt: now,
     updatedAt: now,

@@ -115,7 +115,7 @@ export function registerIncidentCommand(program: Command): void {
     .option('--resume', 'continue the last unfinished round')
     .option(
       '--seed <n>',
-      'replay a round exactly: the same seed and turns give the same readings (default: random)',
+      'readings wobble by this seed (±4%, scores never); the same seed and turns replay a round exactly (default 0: no wobble)',
     )
     .action(
       (opts: {
