@@ -110,8 +110,20 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
   {
     name: 'signal off: key points joined the way no model answer joins them still count',
     file: 'src/core/analysis/signals/coverage.ts',
-    find: '      if (j === i || links.has(linkKey(i, j))) continue;',
-    replace: '      if (j === i || links.has(linkKey(i, j)) || true) continue;',
+    find: '      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j)) {',
+    replace: '      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j) && false) {',
+  },
+  {
+    name: 'signal off: clauses that equate or wrongly join key points elsewhere still explain something',
+    file: 'src/core/analysis/index.ts',
+    find: '  for (const at of pointlessClauses(coverageContext))',
+    replace: '  for (const at of [...pointlessClauses(coverageContext)].slice(0, 0))',
+  },
+  {
+    name: 'signal off: a bare judgment ("X is always consistent") states something',
+    file: 'src/core/analysis/signals/clauses.ts',
+    find: '  if (bareJudgment(tokens, from, to)) return false;',
+    replace: '  if (bareJudgment(tokens, from, to) && false) return false;',
   },
   {
     name: 'signal off: grammar (no findings)',

@@ -13,7 +13,7 @@ import { creditOf, dimensionScores, flagPenalty, structureShare } from './score.
 import { clauseIndexOf, clausesOf } from './signals/clauses.js';
 import { coherence, type TermModel, termModel } from './signals/coherence.js';
 import { confidenceOf } from './signals/confidence.js';
-import { keyPointCoverage, rangeSpan } from './signals/coverage.js';
+import { keyPointCoverage, pointlessClauses, rangeSpan } from './signals/coverage.js';
 import { bankLexicon, type GrammarLexicon } from './signals/grammar.js';
 import { analyzeLanguage } from './signals/language.js';
 import { keyPointBags } from './signals/paraphrase.js';
@@ -427,7 +427,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     (f) => !own.some((o) => o.id === f.id),
   );
   const bags = keyPointBags(question, model, rubric.questionStems);
-  const coverage = keyPointCoverage({
+  const coverageContext = {
     index,
     rubric,
     clauses,
@@ -436,7 +436,8 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
     flags: [...own, ...shared],
     policy: p,
     bags,
-  });
+  };
+  const coverage = keyPointCoverage(coverageContext);
   const flags = [...own, ...shared, ...contradictionFlags(coverage, p)];
   discountWrongSentences(coverage, flags, p);
   const hits = coverage.filter((c) => c.status === 'hit').length;
@@ -450,6 +451,11 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   // not go together, and clauses that equate two key points (coverage marks their mentions unexplained).
   const nonsense = new Set(coherent.unexplained.map((u) => u.clause.index));
   const equated: number[] = [];
+  for (const at of pointlessClauses(coverageContext))
+    if (!nonsense.has(at)) {
+      nonsense.add(at);
+      equated.push(at);
+    }
   for (const c of coverage) {
     if (c.basis !== 'unexplained' || !c.evidence[0]) continue;
     const at = clauseAt[tokenAt(doc, c.evidence[0].start)] ?? -1;
@@ -488,7 +494,11 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   };
   const { keep, cap: flagCap } = flagPenalty(flags, p);
   // Mostly sentences that explain nothing: at most superficial credit, whatever words they use.
-  const bearing = coherent.clauses.filter((j) => j.terms.length >= 2).length;
+  // A clause bears terms when the term model finds two in it, or when it names key points to no purpose (it is
+  // then among the clauses that explain nothing, whatever the term model counts in it).
+  const bearingAt = new Set(nonsense);
+  for (const j of coherent.clauses) if (j.terms.length >= 2) bearingAt.add(j.clause.index);
+  const bearing = bearingAt.size;
   const unexplainedClauses = nonsense.size;
   const mostlyNonsense =
     bearing >= p.coherence.mostlyMinClauses && unexplainedClauses / bearing > p.coherence.mostlyShare;

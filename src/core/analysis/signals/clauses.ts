@@ -105,7 +105,22 @@ function bareAfter(tokens: readonly Token[], from: number, to: number): boolean 
   return true;
 }
 
+/** A copula whose complement is a bare judgment to the clause's end: "… is always consistent." */
+function bareJudgment(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if ((tokens[i] as Token).pos !== 'AUX') continue;
+    for (let j = i + 1; j < to && j <= i + 4; j++) {
+      const n = tokens[j] as Token;
+      if (n.pos === 'ADJ' && EVALUATIVE.has(n.norm) && bareAfter(tokens, j + 1, to)) return true;
+      if (n.pos !== 'ADV' && n.pos !== 'PART') break;
+    }
+  }
+  return false;
+}
+
 function isPredicate(tokens: readonly Token[], from: number, to: number): boolean {
+  // Whatever its subject says ("lands in etcd is always consistent"), a clause that only judges states nothing.
+  if (bareJudgment(tokens, from, to)) return false;
   let nouns = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;

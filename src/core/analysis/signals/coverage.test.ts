@@ -68,6 +68,51 @@ describe('claims, not keywords', () => {
     expect(status(joined, 'state-locking')).toBe('hit');
   });
 
+  it('credits neither key point of "B runs inside A" when no correct clause joins them with that verb', () => {
+    const placed = run('k8s-control-plane-etcd', 'Etcd snapshot runs inside the kubelet on each node.');
+    for (const id of ['etcd-operations', 'node-agents'])
+      expect(placed.coverage.find((c) => c.id === id)).toMatchObject({
+        status: 'partial',
+        basis: 'unexplained',
+      });
+    // Two key points the model answers name together, one described with a participle, both stand.
+    const described = run(
+      'container-supply-chain-security',
+      "Then cosign keyless signing through Sigstore using the CI's OIDC identity, with the SBOM and provenance attached as attestations.",
+    );
+    expect(status(described, 'signing-provenance')).toBe('hit');
+    expect(status(described, 'sbom-and-scanning')).toBe('hit');
+  });
+
+  it('counts every clause that equates or wrongly joins two key points as explaining nothing', () => {
+    // Each key point is best said elsewhere; the clauses that equate them still explain nothing.
+    const a = run(
+      'waf-ddos-protection',
+      'Rate-based rule is basically the shield advanced of managed rule groups. We let managed rule groups handle waf logs, so shield advanced is always consistent. Cloudfront in front runs inside shield advanced, and waf logs acts as our cloudfront in front as well. In practice waf logs replaces rate-based rule completely. That is why rate-based rule is configured through managed rule groups instead of shield advanced.',
+    );
+    expect(a.unexplained.map((u) => u.quote.text)).toEqual(
+      expect.arrayContaining([
+        'and waf logs acts as our cloudfront in front as well.',
+        'In practice waf logs replaces rate-based rule completely.',
+      ]),
+    );
+    expect(a.findings.some((f) => f.code === 'answer.mostly-unexplained')).toBe(true);
+    expect(a.score).toBeLessThan(30);
+  });
+
+  it('reads a bare judgment as stating nothing, whatever its subject names', () => {
+    const judged = run(
+      'k8s-control-plane-etcd',
+      'Running pods keep running, so the kubelet on each node is always consistent.',
+    );
+    expect(status(judged, 'node-agents')).not.toBe('hit');
+    const stated = run(
+      'k8s-control-plane-etcd',
+      'The kubelet on each node starts the containers through containerd and reports the pod status.',
+    );
+    expect(status(stated, 'node-agents')).toBe('hit');
+  });
+
   it('does not credit a practice named to reject it (regression: canary credited for its words)', () => {
     const a = run(
       'rolling-bluegreen-canary',

@@ -63,19 +63,19 @@ const RANK: Record<CoverageBasis, number> = { stated: 4, paraphrase: 3, named: 2
 const judged = new WeakMap<CoverageContext, Map<string, Judged>>();
 
 /** Judge one mention: how it stands (stated, negated, dismissed) and what its clause makes of it. */
-function judge(ctx: CoverageContext, tokens: readonly number[], concept: string): Judged {
+function judge(ctx: CoverageContext, tokens: readonly number[], concept: string, pair = false): Judged {
   // The same words are often found by several phrasings: judge them once.
-  const key = tokens.join(',');
+  const key = `${pair ? 'p' : 'c'}${tokens.join(',')}`;
   const memo = judged.get(ctx) ?? new Map<string, Judged>();
   judged.set(ctx, memo);
   const known = memo.get(key);
   if (known) return { ...known, concept };
-  const j = judgeFresh(ctx, tokens, concept);
+  const j = judgeFresh(ctx, tokens, concept, pair);
   memo.set(key, j);
   return j;
 }
 
-function judgeFresh(ctx: CoverageContext, tokens: readonly number[], concept: string): Judged {
+function judgeFresh(ctx: CoverageContext, tokens: readonly number[], concept: string, pair: boolean): Judged {
   const first = tokens[0] ?? 0;
   const last = tokens[tokens.length - 1] ?? first;
   const at = ctx.clauseAt[first] ?? -1;
@@ -84,6 +84,9 @@ function judgeFresh(ctx: CoverageContext, tokens: readonly number[], concept: st
   const { stance, evidence } = stanceOf(ctx.index.doc, ctx.clauses, at, first, last, tokens);
   let basis: CoverageBasis = 'stated';
   if (!clause?.predicate || clause.termRun) basis = 'named';
+  // A phrasing whose words straddle two clauses ("pods keep running, so kubelet …") is a coincidence of words, not
+  // a statement; a pair's partner may stand in the next clause by design.
+  if (!pair && (ctx.clauseAt[last] ?? -1) !== at) basis = 'named';
   if (ctx.coherence.unexplained.some((u) => u.clause.index === at)) basis = 'unexplained';
   return { tokens, sentence, concept, basis, stance, dismissal: evidence };
 }
@@ -231,7 +234,40 @@ function keyPointsIn(
  * Whether a verb between two mentions relates them (the copula of "A is basically the B", "A replaces B", "let A
  * handle B"), with a verb neither key point's own description uses: "locked with the lockfile" relates nothing.
  */
-function relates(
+/** A verb with the preposition right after it, when there is one: "run inside" is not "run". */
+function verbSign(tokens: readonly Token[], k: number): string {
+  const t = tokens[k] as Token;
+  const next = tokens[k + 1];
+  return next?.pos === 'ADP' ? `${t.stem} ${next.norm}` : t.stem;
+}
+
+function relating(
+  rubric: Rubric,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  i: number,
+  j: number,
+): Array<{ sign: string; finite: boolean }> {
+  const own = new Set([...(rubric.keyPointStems[i] ?? []), ...(rubric.keyPointStems[j] ?? [])]);
+  const out: Array<{ sign: string; finite: boolean }> = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (!(t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma === 'be'))) continue;
+    // A key point's own verb relates nothing ("locked with the lockfile") unless it places one in the other.
+    const sign = verbSign(tokens, k);
+    if (!own.has(t.stem) || sign !== t.stem) out.push({ sign, finite: !/(ing|ed)$/.test(t.norm) });
+  }
+  return out;
+}
+
+/**
+ * Whether the words between two key points' mentions join them as no correct answer does: a verb that no correct
+ * clause naming both uses, when no correct clause names both at all; when one does, a finite verb it never uses
+ * ("B runs inside A", "let A handle B"), since a participle ("signing through Sigstore using OIDC, with the
+ * SBOM") only describes.
+ */
+function joinedWrongly(
   rubric: Rubric,
   tokens: readonly Token[],
   from: number,
@@ -239,12 +275,11 @@ function relates(
   i: number,
   j: number,
 ): boolean {
-  const own = new Set([...(rubric.keyPointStems[i] ?? []), ...(rubric.keyPointStems[j] ?? [])]);
-  for (let k = from; k < to; k++) {
-    const t = tokens[k] as Token;
-    if ((t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma === 'be')) && !own.has(t.stem)) return true;
-  }
-  return false;
+  const verbs = relating(rubric, tokens, from, to, i, j);
+  if (verbs.length === 0) return false;
+  const known = keyPointLinks(rubric).get(linkKey(i, j));
+  if (!known) return true;
+  return !verbs.some((v) => known.has(v.sign)) && verbs.some((v) => v.finite);
 }
 
 /** Words that order two steps (the tagger often reads "before" and "after" as prepositions). */
@@ -268,25 +303,35 @@ function separates(tokens: readonly Token[], from: number, to: number): boolean 
   return false;
 }
 
-const linkCache = new WeakMap<Rubric, ReadonlySet<string>>();
+const linkCache = new WeakMap<Rubric, ReadonlyMap<string, ReadonlySet<string>>>();
 const linkKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
 /**
  * Which key points the question's own model answers state together in one clause ("remote state in S3 with
- * native locking"): learned from data we own, once per question.
+ * native locking"), each pair with the verbs of those clauses: learned from data we own, once per question.
  */
-function keyPointLinks(rubric: Rubric): ReadonlySet<string> {
+function keyPointLinks(rubric: Rubric): ReadonlyMap<string, ReadonlySet<string>> {
   const known = linkCache.get(rubric);
   if (known) return known;
-  const links = new Set<string>();
+  const links = new Map<string, Set<string>>();
   const q = rubric.question;
   for (const text of [q.modelAnswers.full, q.modelAnswers.quick, ...q.keyPoints.map((kp) => kp.text)]) {
     const index = indexDoc(readText(text));
+    const tokens = index.doc.tokens;
     for (const c of clausesOf(index.doc)) {
       const present = [...keyPointsIn(index, rubric, c.from, c.to).keys()];
+      const verbs: string[] = [];
+      for (let k = c.from; k < c.to; k++) {
+        const t = tokens[k] as Token;
+        if (t.pos === 'VERB' || t.pos === 'AUX') verbs.push(verbSign(tokens, k), t.stem);
+      }
       for (let a = 0; a < present.length; a++)
-        for (let b = a + 1; b < present.length; b++)
-          links.add(linkKey(present[a] as number, present[b] as number));
+        for (let b = a + 1; b < present.length; b++) {
+          const key = linkKey(present[a] as number, present[b] as number);
+          const set = links.get(key) ?? new Set<string>();
+          for (const v of verbs) set.add(v);
+          links.set(key, set);
+        }
     }
   }
   linkCache.set(rubric, links);
@@ -300,7 +345,6 @@ function keyPointLinks(rubric: Rubric): ReadonlySet<string> {
  */
 function jammedMentions(ctx: CoverageContext, found: readonly (Judged | undefined)[]): Set<number> {
   const out = new Set<number>();
-  const links = keyPointLinks(ctx.rubric);
   found.forEach((a, i) => {
     if (a?.basis !== 'stated') return;
     const clause = ctx.clauses[ctx.clauseAt[a.tokens[0] ?? 0] ?? -1];
@@ -308,15 +352,50 @@ function jammedMentions(ctx: CoverageContext, found: readonly (Judged | undefine
     const others = keyPointsIn(ctx.index, ctx.rubric, clause.from, clause.to, new Set(a.tokens));
     const tokens = ctx.index.doc.tokens;
     for (const [j, at] of others) {
-      if (j === i || links.has(linkKey(i, j))) continue;
+      if (j === i) continue;
       const lo = Math.min(a.tokens[a.tokens.length - 1] ?? 0, Math.max(...at));
       const hi = Math.max(a.tokens[0] ?? 0, Math.min(...at));
-      if (!separates(tokens, lo + 1, hi) && relates(ctx.rubric, tokens, lo + 1, hi, i, j)) {
+      if (separates(tokens, lo + 1, hi)) continue;
+      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j)) {
         out.add(i);
         if (found[j]?.tokens.some((t) => t >= clause.from && t < clause.to)) out.add(j);
       }
     }
   });
+  return out;
+}
+
+/**
+ * Every clause that joins two key points the way no correct answer does: equating them ("A acts as our B",
+ * "configured through A instead of B") or relating them with a verb no correct clause naming both uses ("B runs
+ * inside A"), wherever each key point's best mention stands. Such a clause explains nothing.
+ */
+export function pointlessClauses(ctx: CoverageContext): Set<number> {
+  const out = new Set<number>();
+  const tokens = ctx.index.doc.tokens;
+  for (const clause of ctx.clauses) {
+    const present = [...keyPointsIn(ctx.index, ctx.rubric, clause.from, clause.to).entries()];
+    for (let x = 0; x < present.length && !out.has(clause.index); x++)
+      for (let y = x + 1; y < present.length; y++) {
+        const [i, a] = present[x] as [number, number[]];
+        const [j, b] = present[y] as [number, number[]];
+        const aStart = Math.min(...a);
+        const aEnd = Math.max(...a) + 1;
+        const bStart = Math.min(...b);
+        const bEnd = Math.max(...b) + 1;
+        const [from, to] = aEnd <= bStart ? [aEnd, bStart] : bEnd <= aStart ? [bEnd, aStart] : [0, 0];
+        if (from >= to) continue;
+        if (equates(tokens, from, to)) {
+          out.add(clause.index);
+          break;
+        }
+        if (separates(tokens, from, to)) continue;
+        if (joinedWrongly(ctx.rubric, tokens, from, to, i, j)) {
+          out.add(clause.index);
+          break;
+        }
+      }
+  }
   return out;
 }
 
@@ -373,7 +452,7 @@ function keyPointResults(ctx: CoverageContext, bests: (Judged | undefined)[]): K
     if (!done())
       for (const pair of compiled?.pairs ?? []) {
         const found = pairMatch(ctx, pair);
-        if (found) consider(judge(ctx, found, pair.term.source));
+        if (found) consider(judge(ctx, found, pair.term.source, true));
         else {
           // Named alone it earns nothing, but named to be rejected it is a contradiction ("canaries slow us down").
           const bare = matchPhrase(index, pair.term);
