@@ -126,6 +126,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '  if (bareJudgment(tokens, from, to) && false) return false;',
   },
   {
+    name: 'signal off: red-flag phrasings read through a coordinated conjunct',
+    file: 'src/core/analysis/phrases.ts',
+    find: '  if (to - from > slack - 1 + CONJUNCT_MAX + 1) return false;',
+    replace: '  if (to >= from) return false;',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

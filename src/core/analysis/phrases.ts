@@ -314,7 +314,8 @@ function matchInOrder(
       const pos = firstAfter(lists[b] as readonly number[], picked[picked.length - 1] as number);
       const prev = picked[picked.length - 1] as number;
       const slack = (phrase.gaps?.[b] ?? 1) + window - 1;
-      if (pos < 0 || pos - prev > slack || (tokens[pos] as Token).sentence !== sentence) break;
+      if (pos < 0 || (tokens[pos] as Token).sentence !== sentence) break;
+      if (pos - prev > slack && !coordinated(tokens, prev + 1, pos, slack)) break;
       picked.push(pos);
     }
     if (picked.length < lists.length) continue;
@@ -326,6 +327,25 @@ function matchInOrder(
     first ??= match;
   }
   return first;
+}
+
+/** At most this many words of a coordinated conjunct between two words of a phrase. */
+const CONJUNCT_MAX = 3;
+
+/**
+ * Whether the words between two words of a phrase are a conjunct beside the phrase's own ("remove the liveness
+ * *and readiness* probe", "open 22 *and the database port* to the world"): a conjunction, then a few words and
+ * no verb or clause break, so the phrase still reads through it.
+ */
+function coordinated(tokens: readonly Token[], from: number, to: number, slack: number): boolean {
+  if (to - from > slack - 1 + CONJUNCT_MAX + 1) return false;
+  let conjunction = false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'or')) conjunction = true;
+    else if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.kind === 'punct') return false;
+  }
+  return conjunction;
 }
 
 function better(a: PhraseMatch, b: PhraseMatch, avoidNegated: boolean): boolean {

@@ -141,6 +141,19 @@ describe('claims, not keywords', () => {
     expect(status(a, 'state-locking')).not.toBe('hit');
   });
 
+  it('reads a red flag through a coordinated conjunct, not through another verb', () => {
+    const both = run(
+      'crashloopbackoff-troubleshooting',
+      'If it keeps crashing I remove the liveness and readiness probe, because probes are the most common reason.',
+    );
+    expect(both.flags.map((f) => f.id)).toContain('disable-health-checks');
+    const other = run(
+      'crashloopbackoff-troubleshooting',
+      'I remove the old sidecar and keep the readiness probe as it is.',
+    );
+    expect(other.flags.map((f) => f.id)).not.toContain('disable-health-checks');
+  });
+
   it('does not flag the migration away from a deprecated practice', () => {
     const a = run(
       'terraform-state-team',
