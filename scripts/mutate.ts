@@ -132,6 +132,13 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '  if (to >= from) return false;',
   },
   {
+    name: "signal off: other questions' red flags",
+    file: 'src/core/analysis/index.ts',
+    find: '    shared.push(...borrowedFlagHits(index, question, input.rivals, [...own, ...shared], p));',
+    replace:
+      '    shared.push(...borrowedFlagHits(index, question, input.rivals, [...own, ...shared], p).slice(0, 0));',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

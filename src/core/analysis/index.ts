@@ -127,6 +127,55 @@ function rivalIndex(rivals: readonly Question[]): RivalIndex {
   return index;
 }
 
+interface Borrowed {
+  readonly flags: RedFlag[];
+  readonly compiled: ReturnType<typeof compileRedFlags>;
+  readonly owners: string[];
+}
+const borrowedFlags = new WeakMap<readonly Question[], Borrowed>();
+
+/**
+ * The other questions' red flags, for answers that get the common ones: a misconception is one whatever the
+ * question (the bank check holds that no question rewards what another flags). Each flag once, by id.
+ */
+function borrowedRedFlags(rivals: readonly Question[], p: Policy): Borrowed {
+  const known = borrowedFlags.get(rivals);
+  if (known) return known;
+  const seen = new Set<string>();
+  const flags: RedFlag[] = [];
+  const owners: string[] = [];
+  for (const q of rivals) {
+    if (q.source === 'imported' || !p.kinds.commonFlags.includes(q.kind)) continue;
+    for (const f of q.redFlags) {
+      if (seen.has(f.id) || f.local) continue;
+      seen.add(f.id);
+      flags.push(f);
+      owners.push(q.id);
+    }
+  }
+  const out = { flags, compiled: compileRedFlags(flags), owners };
+  borrowedFlags.set(rivals, out);
+  return out;
+}
+
+/** The other questions' red flags an answer to `question` raises, less those already raised (`taken`). */
+export function borrowedFlagHits(
+  index: ReturnType<typeof indexDoc>,
+  question: Question,
+  rivals: readonly Question[],
+  taken: readonly FlagHit[],
+  p: Policy = DEFAULT_POLICY,
+): FlagHit[] {
+  const borrowed = borrowedRedFlags(rivals, p);
+  const ids = new Set(taken.map((f) => f.id));
+  const keep = borrowed.flags.map((f, k) => borrowed.owners[k] !== question.id && !ids.has(f.id));
+  return redFlagHits(
+    index,
+    borrowed.flags.filter((_, k) => keep[k]),
+    borrowed.compiled.filter((_, k) => keep[k]),
+  );
+}
+
 /**
  * The best likeness of the answer to any other question's model answers (the same measure as
  * modelAnswerSimilarity, through the inverted index: only the stems the answer has are visited).
@@ -426,6 +475,8 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const shared = redFlagHits(index, common, compileRedFlags(common)).filter(
     (f) => !own.some((o) => o.id === f.id),
   );
+  if (input.rivals && common.length > 0)
+    shared.push(...borrowedFlagHits(index, question, input.rivals, [...own, ...shared], p));
   const bags = keyPointBags(question, model, rubric.questionStems);
   const coverageContext = {
     index,

@@ -4,7 +4,7 @@ import type { Question, RedFlag } from '../bank/schema.js';
 import type { Problem } from '../errors.js';
 import { readText } from '../text/index.js';
 import { dismissalAnswers, saladAnswers } from './adversarial.js';
-import { analyzeAnswer, termModel } from './index.js';
+import { analyzeAnswer, borrowedFlagHits, termModel } from './index.js';
 import { compilePhrase, indexDoc } from './phrases.js';
 import { DEFAULT_POLICY } from './policy.js';
 import { compileRedFlags } from './rubric.js';
@@ -62,6 +62,19 @@ export const selfConsistencyCheck =
           (quick.flags.length ? `; flags raised: ${quick.flags.map((f) => f.id).join(', ')}` : ''),
       );
     }
+    // Answers to technical and scenario questions also meet the other questions' red flags: a model answer must
+    // raise none of them, or the bank rewards here what it marks down there.
+    if (DEFAULT_POLICY.kinds.commonFlags.includes(q.kind) && questions.length > 1)
+      for (const [field, answer, raised] of [
+        ['modelAnswers.full', q.modelAnswers.full, full.flags],
+        ['modelAnswers.quick', q.modelAnswers.quick, quick.flags],
+      ] as const)
+        for (const f of borrowedFlagHits(indexDoc(readText(answer)), q, questions, raised))
+          add(
+            'inconsistent',
+            field,
+            `the model answer raises another question's red flag "${f.id}" with "${f.evidence[0]?.text ?? ''}"; reword the answer or narrow that flag's phrasing`,
+          );
     // Adversarial answers built from the rubric itself: nonsense in fluent sentences, and dismissals.
     (salad ? saladAnswers(q) : []).forEach((answer, i) => {
       const a = analyzeAnswer({ question: q, answer, commonRedFlags, termModel: model });

@@ -69,6 +69,11 @@ export const RedFlag = z.strictObject({
   zh: z.string().trim().optional(),
   /** The guidance that warns against it (common flags name theirs: a pillar, a benchmark, a chapter). */
   source: z.string().trim().min(3).optional(),
+  /**
+   * Wrong only in this question's context: not applied to answers to other questions (every other technical or
+   * scenario question's answers meet this flag otherwise).
+   */
+  local: z.boolean().optional(),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 

@@ -154,6 +154,32 @@ describe('claims, not keywords', () => {
     expect(other.flags.map((f) => f.id)).not.toContain('disable-health-checks');
   });
 
+  it("meets another question's red flag on a technical answer, but not a local flag or on a story", () => {
+    const withRivals = (id: string, answer: string) =>
+      analyzeAnswer({
+        question: bank.byId(id),
+        answer,
+        commonRedFlags: bank.commonRedFlags,
+        termModel: model,
+        rivals: bank.questions,
+      }).flags.map((f) => f.id);
+    const dated =
+      'We keep one root module per environment and lock its state with a DynamoDB lock table, the recommended locking method.';
+    // dynamodb-only belongs to terraform-state-team; answered under the modules question it still costs.
+    expect(withRivals('terraform-modules-environments', dated)).toContain('dynamodb-only');
+    expect(run('terraform-modules-environments', dated).flags.map((f) => f.id)).not.toContain(
+      'dynamodb-only',
+    );
+    expect(withRivals('major-incident-story', dated)).not.toContain('dynamodb-only');
+    // nlb-reads-paths is local: "ALB with path-based routing" is right under another question.
+    expect(
+      withRivals(
+        'api-gateway-alb-nlb-choice',
+        'For HTTP APIs I use an ALB, with path-based routing to each service.',
+      ),
+    ).not.toContain('nlb-reads-paths');
+  });
+
   it('does not flag the migration away from a deprecated practice', () => {
     const a = run(
       'terraform-state-team',
