@@ -45,6 +45,8 @@ const analyse = (question: Question, text: string) =>
     commonRedFlags: bank.commonRedFlags,
     termModel: model,
     grammarLexicon: lexicon,
+    // As the app grades: against the other questions too (focus, and their red flags).
+    rivals: bank.questions,
   });
 for (const { question, text } of inputs.slice(0, 200)) analyse(question, text);
 

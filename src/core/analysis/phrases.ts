@@ -240,6 +240,8 @@ export function matchPhrase(
 ): PhraseMatch | undefined {
   const { stems } = phrase;
   if (stems.length === 0) return undefined;
+  // Read in order, a phrase matches only in full: one absent stem settles it before any list is built.
+  if (ordered && stems.some((s) => !index.positions.has(s))) return undefined;
   const lists = stems.map((s) => positionsFor(index, s, stems));
   const present = lists.filter((l) => l.length > 0).length;
   if (present === 0) return undefined;
