@@ -139,6 +139,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
       '    shared.push(...borrowedFlagHits(index, question, input.rivals, [...own, ...shared], p).slice(0, 0));',
   },
   {
+    name: 'rule off: an answer to another question is capped',
+    file: 'src/core/analysis/index.ts',
+    find: '    closest?.id && rival - raw >= p.rival.astrayAt',
+    replace: '    closest?.id && rival - raw >= p.rival.astrayAt + 1',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

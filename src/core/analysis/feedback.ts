@@ -112,6 +112,8 @@ interface FeedbackInput {
   readonly unexplained?: readonly Unexplained[];
   /** Most term-bearing clauses explain nothing, and the score was capped. */
   readonly mostlyUnexplained?: { readonly clauses: number; readonly of: number; readonly cap: number };
+  /** The answer fits this other question far better, and the score was capped. */
+  readonly otherQuestion?: { readonly text: string; readonly cap: number } | undefined;
   readonly confidence?: Confidence;
   readonly policy?: Policy;
 }
@@ -148,6 +150,13 @@ export function buildFeedback(input: FeedbackInput): FeedbackItem[] {
   if (input.confidence?.level === 'low')
     for (const reason of input.confidence.reasons)
       items.push(item('confidence', 'major', `confidence.${reason}`, 'confidence.next'));
+  if (input.otherQuestion)
+    items.push(
+      item('substance', 'major', 'substance.other-question', 'substance.other-question.next', {
+        question: input.otherQuestion.text,
+        cap: String(input.otherQuestion.cap),
+      }),
+    );
   if (input.mostlyUnexplained)
     items.push(
       item('unexplained', 'major', 'unexplained.mostly', 'unexplained.next', {

@@ -30,6 +30,18 @@ describe('findings', () => {
     expect(a.findings.filter((f) => f.signal === 'coverage')).toHaveLength(a.coverage.length);
   });
 
+  it('cap an answer to another question, and say which question it answers', () => {
+    const state = bank.byId('terraform-state-team');
+    const a = run('vpc-secure-ha', state?.modelAnswers.full ?? '');
+    const found = a.findings.find((f) => f.code === 'answer.other-question');
+    expect(found?.ref).toBe('terraform-state-team');
+    expect(a.score).toBeLessThanOrEqual(10);
+    expect(a.feedback.find((f) => f.code === 'substance.other-question')?.message).toContain(state?.text);
+    // The question's own model answer is not an answer to another one.
+    const own = run('vpc-secure-ha', bank.byId('vpc-secure-ha')?.modelAnswers.full ?? '');
+    expect(codes(own)).not.toContain('answer.other-question');
+  });
+
   it('carry nonsense, dismissals, flags and low confidence as codes', () => {
     expect(
       codes(

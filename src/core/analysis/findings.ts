@@ -36,6 +36,13 @@ export interface FindingsInput {
   readonly structure: StructureResult;
   /** Most term-bearing clauses explain nothing: the score is capped (policy.coherence.mostlyCap). */
   readonly mostlyUnexplained?: { readonly share: number; readonly cap: number };
+  /** Far closer to another question's model answers: the score is capped (policy.rival.cap). */
+  readonly otherQuestion?: {
+    readonly id: string;
+    readonly own: number;
+    readonly other: number;
+    readonly cap: number;
+  };
 }
 
 export function collectFindings(input: FindingsInput): Finding[] {
@@ -65,6 +72,10 @@ export function collectFindings(input: FindingsInput): Finding[] {
       spans: [],
       measures: { ...input.mostlyUnexplained },
     });
+  if (input.otherQuestion) {
+    const { id, ...measures } = input.otherQuestion;
+    out.push({ code: 'answer.other-question', signal: 'substance', ref: id, spans: [], measures });
+  }
   if (coh) {
     for (const u of coh.unexplained)
       out.push({

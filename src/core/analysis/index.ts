@@ -185,7 +185,7 @@ function bestRivalSimilarity(
   ownId: string,
   stems: ReadonlySet<string>,
   p: Policy,
-): number {
+): { similarity: number; id: string | null } {
   const ix = rivalIndex(rivals);
   const n = ix.ids.length;
   const inQuestion = new Int32Array(n);
@@ -196,6 +196,7 @@ function bestRivalSimilarity(
   }
   const b2 = p.blend.similarityBeta ** 2;
   let best = 0;
+  let bestId: string | null = null;
   for (let r = 0; r < n; r++) {
     if (ix.ids[r] === ownId) continue;
     const size = stems.size - (inQuestion[r] as number);
@@ -207,10 +208,13 @@ function bestRivalSimilarity(
       const recall = s / total;
       const precision = s / size;
       const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
-      if (f > best) best = f;
+      if (f > best) {
+        best = f;
+        bestId = ix.ids[r] as string;
+      }
     }
   }
-  return Math.min(1, best / p.blend.similarityFullAt);
+  return { similarity: Math.min(1, best / p.blend.similarityFullAt), id: bestId };
 }
 
 /** The answer's own words for the terms of a clause (the terms are stems; show what was said). */
@@ -523,7 +527,13 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   // Which question is this an answer to? Its likeness to this question's model answers against the best of all.
   const stems = answerStems(doc);
   const raw = modelAnswerSimilarity(rubric, stems, p);
-  const rival = input.rivals ? bestRivalSimilarity(input.rivals, question.id, stems, p) : 0;
+  const closest = input.rivals ? bestRivalSimilarity(input.rivals, question.id, stems, p) : null;
+  const rival = closest?.similarity ?? 0;
+  // Far closer to another question's model answers: an answer to that question, whatever words the two share.
+  const otherQuestion =
+    closest?.id && rival - raw >= p.rival.astrayAt
+      ? (input.rivals?.find((q) => q.id === closest.id) ?? null)
+      : null;
   const focus = raw > 0 ? raw / Math.max(raw, rival) : 0;
   const star = structureShare(structure, question.kind, p);
   const withStar = (share: number) =>
@@ -553,7 +563,11 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const unexplainedClauses = nonsense.size;
   const mostlyNonsense =
     bearing >= p.coherence.mostlyMinClauses && unexplainedClauses / bearing > p.coherence.mostlyShare;
-  const cap = mostlyNonsense ? Math.min(flagCap, p.coherence.mostlyCap) : flagCap;
+  const cap = Math.min(
+    flagCap,
+    mostlyNonsense ? p.coherence.mostlyCap : 100,
+    otherQuestion ? p.rival.cap : 100,
+  );
   const form = substance.formFactor;
   const confidence = confidenceOf({ doc, known: coherent.known, declined: declines(answer) }, p);
   const unexplained: Unexplained[] = [
@@ -599,6 +613,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       ...(mostlyNonsense
         ? { mostlyUnexplained: { share: unexplainedClauses / bearing, cap: p.coherence.mostlyCap } }
         : {}),
+      ...(otherQuestion
+        ? { otherQuestion: { id: otherQuestion.id, own: raw, other: rival, cap: p.rival.cap } }
+        : {}),
     }),
     unexplained,
     measures,
@@ -614,6 +631,7 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       mostlyUnexplained: mostlyNonsense
         ? { clauses: unexplainedClauses, of: bearing, cap: p.coherence.mostlyCap }
         : undefined,
+      otherQuestion: otherQuestion ? { text: otherQuestion.text, cap: p.rival.cap } : undefined,
       confidence,
       policy: p,
     }),

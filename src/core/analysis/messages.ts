@@ -66,6 +66,14 @@ const MESSAGES = {
     en: 'Much of the answer is not about the question: bring it back to what was asked.',
     zh: '回答有很大一部分和题目无关：拉回到题目问的内容上。',
   }),
+  'substance.other-question': (p) => ({
+    en: `This answers another question ("${s(p, 'question')}") far better than the one asked, so it earns at most ${s(p, 'cap')}: an interviewer hears that you did not answer.`,
+    zh: `这个回答更像是在答另一道题（"${s(p, 'question')}"），而不是被问到的这道，所以最多只能拿 ${s(p, 'cap')} 分：面试官会觉得你没有回答问题。`,
+  }),
+  'substance.other-question.next': () => ({
+    en: 'Repeat the question to yourself first, then answer it in the first sentence before adding anything else.',
+    zh: '先在心里复述一遍问题，第一句话就直接回答它，再补充其他内容。',
+  }),
   'substance.too-long': (p) => ({
     en: `The answer is ${s(p, 'chars')} characters; answers over ${s(p, 'max')} are not graded.`,
     zh: `回答有 ${s(p, 'chars')} 个字符，超过 ${s(p, 'max')} 个字符的回答不打分。`,

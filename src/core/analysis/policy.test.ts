@@ -250,6 +250,28 @@ describe('policy: thresholds of the signals', () => {
     expect(model.score).toBeGreaterThan(25);
   });
 
+  it('caps an answer that fits another question by 0.3 more similarity at 10', () => {
+    expect(P.rival).toEqual({ astrayAt: 0.3, cap: 10 });
+    const bank = loadBank();
+    const q = bank.byId('vpc-secure-ha') as Question;
+    const other = (bank.byId('terraform-state-team') as Question).modelAnswers.full;
+    const run = (policy = P) =>
+      analyzeAnswer(
+        {
+          question: q,
+          answer: other,
+          commonRedFlags: bank.commonRedFlags,
+          termModel: termModel(bank.questions, bank.commonRedFlags),
+          rivals: bank.questions,
+        },
+        policy,
+      );
+    expect(run().score).toBeLessThanOrEqual(10);
+    // Without the rule the same answer keeps more: the cap, not the weights, holds it down.
+    expect(run({ ...P, rival: { ...P.rival, astrayAt: 2 } }).score).toBeGreaterThan(10);
+    expect(run({ ...P, rival: { ...P.rival, cap: 100 } }).score).toBeGreaterThan(10);
+  });
+
   it('judges coherence from six pairings, relevance from 15% to 40% (floor 15%)', () => {
     expect(P.coherence.minPairings).toBe(6);
     expect(P.substance).toEqual({

@@ -89,6 +89,14 @@ const policy = {
     mostlyMinClauses: 3,
     mostlyCap: 25,
   },
+  rival: {
+    /**
+     * An answer whose likeness to another question's model answers beats its likeness to this question's by this
+     * much (the similarity measure, 0–1) answers that other question: it keeps at most `cap`, and is told which.
+     */
+    astrayAt: 0.3,
+    cap: 10,
+  },
   substance: {
     /** Below this share of on-topic content words an answer is about something else; above the second, on topic. */
     relevanceNone: 0.15,

@@ -194,6 +194,7 @@ export type FindingCode =
   | 'clause.unexplained'
   | 'relation.unattested'
   | 'answer.mostly-unexplained'
+  | 'answer.other-question'
   | 'substance.non-answer'
   | 'substance.list'
   | 'substance.off-topic'
