@@ -83,11 +83,12 @@ const policy = {
     minPairings: 6,
     /**
      * An answer most of whose term-bearing clauses (more than this share, among at least `mostlyMinClauses`)
-     * explain nothing earns at most superficial credit: `mostlyCap`, a grade of 1.
+     * explain nothing earns at most superficial credit: `mostlyCap`, the bottom of grade 1, below what a vague
+     * but true answer usually earns (experts grade fluent nonsense under vagueness).
      */
     mostlyShare: 0.5,
     mostlyMinClauses: 3,
-    mostlyCap: 25,
+    mostlyCap: 15,
   },
   rival: {
     /**
