@@ -145,6 +145,18 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '    closest?.id && rival - raw >= p.rival.astrayAt + 1',
   },
   {
+    name: 'signal off: a drop act set against what is done ("rather than remove it") still dismisses',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: "  return (a === 'rather' && b === 'than') || (a === 'instead' && b === 'of');",
+    replace: "  return a === b && a === 'never-a-word';",
+  },
+  {
+    name: 'signal off: an avoided thing spelled out after a colon or in a list is still claimed',
+    file: 'src/core/text/index.ts',
+    find: "          if (!strong && next.norm === ':' && j <= i + 4) {",
+    replace: "          if (!strong && next.norm === ':' && j <= i + 4 && false) {",
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

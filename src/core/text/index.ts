@@ -332,6 +332,9 @@ const STRONG_WINDOW = 8;
 const WEAK_WINDOW = 6;
 const POST_WINDOW = 8;
 
+/** Words after a comma that go on with a list rather than start a clause. */
+const LIST_LINKS: ReadonlySet<string> = new Set(['or', 'nor']);
+
 /** Mark negation scopes: from a negator to the next punctuation, conjunction or window end. */
 function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
   for (const s of sentences) {
@@ -340,9 +343,19 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
       const strong = STRONG_NEGATORS.has(tok.norm) || STRONG_NEGATORS.has(tok.lemma);
       const weak = !strong && (WEAK_NEGATORS.has(tok.lemma) || WEAK_NEGATORS.has(tok.norm));
       if (strong || weak) {
-        const window = strong ? STRONG_WINDOW : WEAK_WINDOW;
-        for (let j = i + 1; j < s.to && j <= i + window; j++) {
+        let end = i + (strong ? STRONG_WINDOW : WEAK_WINDOW);
+        for (let j = i + 1; j < s.to && j <= end; j++) {
           const next = tokens[j] as Token;
+          // What is avoided or blocked may be spelled out: "I avoid two extremes: a thin wrapper …", "block
+          // things like A, or B".
+          if (!strong && next.norm === ':' && j <= i + 4) {
+            end = j + WEAK_WINDOW;
+            continue;
+          }
+          if (!strong && next.norm === ',' && LIST_LINKS.has(tokens[j + 1]?.norm ?? '')) {
+            end = Math.max(end, j + 1 + WEAK_WINDOW);
+            continue;
+          }
           if (next.kind === 'punct' && next.norm !== '-' && next.norm !== '/') break;
           // "not come in and rewrite everything" keeps the scope; "never apply from laptops and we use CI" ends it.
           if (COORDINATORS.has(next.norm)) {

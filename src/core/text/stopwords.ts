@@ -120,4 +120,9 @@ export const POST_NEGATORS: ReadonlySet<string> = new Set([
   'blocked',
   'avoided',
   'prohibited',
+  'retired',
+  'retiring',
+  'obsolete',
+  'sunset',
+  'end-of-life',
 ]);

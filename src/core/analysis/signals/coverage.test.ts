@@ -180,6 +180,43 @@ describe('claims, not keywords', () => {
     ).not.toContain('nlb-reads-paths');
   });
 
+  it('reads what is avoided, retired or set aside as not claimed', () => {
+    const ids = (id: string, answer: string) => run(id, answer).flags.map((f) => f.id);
+    // A colon spells out what is avoided.
+    expect(
+      ids(
+        'terraform-module-design',
+        'I avoid two extremes: a thin wrapper around one resource that adds nothing, and a mega-module that builds a whole environment.',
+      ),
+    ).not.toContain('wrap-everything');
+    expect(
+      ids('terraform-module-design', 'Our modules are each a thin wrapper around one resource.'),
+    ).toContain('wrap-everything');
+    // "Being retired" says the tool is on its way out.
+    expect(
+      ids(
+        'prometheus-cloudwatch-integration',
+        "For instrumentation it's OpenTelemetry SDKs everywhere, since the X-Ray SDKs are being retired.",
+      ),
+    ).not.toContain('xray-sdk-new-work');
+    expect(
+      ids(
+        'prometheus-cloudwatch-integration',
+        'We instrument every new service with the X-Ray SDK and the daemon.',
+      ),
+    ).toContain('xray-sdk-new-work');
+    // "Rather than remove it" keeps the probe.
+    expect(
+      ids(
+        'crashloopbackoff-troubleshooting',
+        'If the restarts line up with Liveness probe failed events, I add a startupProbe or fix the timings rather than remove it.',
+      ),
+    ).not.toContain('not-probes');
+    expect(
+      ids('crashloopbackoff-troubleshooting', 'The liveness probe kept failing, so we removed it.'),
+    ).toContain('not-probes');
+  });
+
   it('does not flag the migration away from a deprecated practice', () => {
     const a = run(
       'terraform-state-team',

@@ -475,6 +475,13 @@ function frontedDrop(tokens: readonly Token[], from: number, to: number): Dismis
   return null;
 }
 
+/** A drop act set against what is done: "fix the timings *rather than* remove it", "*instead of* skipping it". */
+function counterposed(tokens: readonly Token[], at: number): boolean {
+  const a = tokens[at - 2]?.norm;
+  const b = tokens[at - 1]?.norm;
+  return (a === 'rather' && b === 'than') || (a === 'instead' && b === 'of');
+}
+
 /** A drop act whose object is a back reference, or that closes its clause: "so we turned them off", "we gave up". */
 function droppedBack(tokens: readonly Token[], from: number, to: number): Dismissal | null {
   const table = indexed(DROP_ACTS);
@@ -500,7 +507,7 @@ function droppedBack(tokens: readonly Token[], from: number, to: number): Dismis
       const object = after[0];
       const backObject = around || (!!object && BACK_REFERENCES.has(object.norm));
       const noObject = (!object || object.pos === 'ADV') && INTRANSITIVE_DROPS.has(seq[0] as string);
-      if ((backObject || noObject) && negatorCount(tokens, from, i) % 2 === 0)
+      if ((backObject || noObject) && negatorCount(tokens, from, i) % 2 === 0 && !counterposed(tokens, i))
         return { from: i, to: end, form: 'drop' };
     }
   }
@@ -537,7 +544,8 @@ export function stanceOf(
     counter(from, to) && !tokens.slice(from, to).some((t) => t.norm === 'you');
 
   // "We skip X", "never bothered with X": a drop act right before the mention, with the mention its object.
-  const drop = findDrop(tokens, clause.from, first);
+  const found = findDrop(tokens, clause.from, first);
+  const drop = found && !counterposed(tokens, found.from) ? found : null;
   if (drop) {
     const between = tokens.slice(drop.to, first);
     const ownObject =
