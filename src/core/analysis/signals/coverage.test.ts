@@ -215,6 +215,16 @@ describe('claims, not keywords', () => {
     expect(
       ids('crashloopbackoff-troubleshooting', 'The liveness probe kept failing, so we removed it.'),
     ).toContain('not-probes');
+    // A question answered by a case ("If … no new nodes appear") is not answered "no".
+    expect(
+      ids(
+        'eks-autoscaling-not-kicking-in',
+        'Node level: are there Pending pods? If pods sit in Pending with FailedScheduling and no new nodes appear, I read the Karpenter controller logs.',
+      ).filter((f) => f.startsWith('not-')),
+    ).toEqual([]);
+    expect(ids('eks-autoscaling-not-kicking-in', 'Pending pods alerts? We never had them.')).toContain(
+      'not-prevent-and-follow-up',
+    );
   });
 
   it('does not flag the migration away from a deprecated practice', () => {

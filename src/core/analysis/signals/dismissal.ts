@@ -327,6 +327,8 @@ const INTRANSITIVE_DROPS: ReadonlySet<string> = new Set(['stop', 'quit', 'give',
 const OBJECT_LEAD_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'ADV', 'PRON', 'NUM', 'PART']);
 /** A counterfactual after "without X": "without runbooks the on-call would be guessing". */
 const COUNTERFACTUAL: ReadonlySet<string> = new Set(['would', 'could', 'might']);
+/** Words that open a case or a condition rather than an answer: "If …", "When …". */
+const CASE_OPENERS: ReadonlySet<string> = new Set(['if', 'when', 'once', 'unless', 'whenever', 'where']);
 /** Sentences this short that end in "?" and hold the mention set it up for a verdict: "Staging? …". */
 const FRAGMENT_WORDS = 9;
 
@@ -627,7 +629,9 @@ export function stanceOf(
       const v = standingVerdict(tokens, next.from, next.to) ?? droppedBack(tokens, next.from, next.to);
       if (v) return { stance: 'dismissed', evidence: v };
       // "Staging? We never had one." — the answer to its own question is a negation.
-      if (fragment && next.sentence !== clause.sentence) {
+      // "Pending pods? If pods sit in Pending and no new nodes appear, …" opens a case, it does not answer.
+      const opensCase = CASE_OPENERS.has(tokens[next.from]?.norm ?? '');
+      if (fragment && next.sentence !== clause.sentence && !opensCase) {
         const n = tokens.slice(next.from, next.to).findIndex((t) => isNegator(t));
         if (n >= 0 && negatorCount(tokens, next.from, next.to) % 2 === 1 && !counter(next.from, next.to))
           return {
