@@ -157,6 +157,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: "          if (!strong && next.norm === ':' && j <= i + 4 && false) {",
   },
   {
+    name: 'signal off: a thing that cannot do something is a denial, not a symptom',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: "  return subject.pos === 'PRON' || subject.pos === 'NOUN' || subject.pos === 'PROPN';",
+    replace: '  return false;',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

@@ -18,6 +18,16 @@ function stance(practice: string, sentence: string) {
 }
 
 describe('dismissal', () => {
+  it('reads a thing that cannot do something as a symptom, a person who cannot as a denial', () => {
+    expect(stance('connect to the database', "The stack trace says it can't connect to the database.")).toBe(
+      'stated',
+    );
+    expect(stance('pull the image', 'The pod cannot pull the image from ECR.')).toBe('stated');
+    expect(stance('environment variables', "We can't check the environment variables in prod.")).toBe(
+      'negated',
+    );
+  });
+
   it('catches a practice named only to reject it (regression: "canary releases just slow us down")', () => {
     expect(
       stance('canary releases', 'Canary releases just slow us down, so we ship to everyone at once.'),

@@ -477,6 +477,38 @@ function frontedDrop(tokens: readonly Token[], from: number, to: number): Dismis
   return null;
 }
 
+/** Who does things in an answer: a negation with one of these as its subject is theirs to make. */
+const DOERS: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'team',
+  'client',
+  'customer',
+  'nobody',
+]);
+
+/**
+ * A failure described, not a practice denied: "it can't connect to the database", "the pod cannot pull the image".
+ * A "cannot" whose subject is a thing, not a person.
+ */
+function symptom(tokens: readonly Token[], negator: number): boolean {
+  const neg = tokens[negator];
+  if (!neg) return false;
+  let modal = negator;
+  if (neg.norm !== 'cannot') {
+    modal = negator - 1;
+    const m = tokens[modal];
+    if (!m || !['can', 'ca', 'could'].includes(m.norm)) return false;
+  }
+  let k = modal - 1;
+  while (k >= 0 && (tokens[k] as Token).pos === 'ADV') k--;
+  const subject = tokens[k];
+  if (!subject || DOERS.has(subject.norm)) return false;
+  return subject.pos === 'PRON' || subject.pos === 'NOUN' || subject.pos === 'PROPN';
+}
+
 /** A drop act set against what is done: "fix the timings *rather than* remove it", "*instead of* skipping it". */
 function counterposed(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at - 2]?.norm;
@@ -571,8 +603,8 @@ export function stanceOf(
       lead?.norm === 'without' &&
       sentenceTokens.some((t) => COUNTERFACTUAL.has(t.norm) || t.norm === 'never');
     const noXnoY = lead?.norm === 'no' && tokens.slice(last + 1, sTo).some((t) => t.norm === 'no');
-    if (!counterfactual && !noXnoY && !regret(last + 1, sTo)) {
-      const n = tokens.slice(from + 1, first).findIndex((t) => isNegator(t));
+    const n = tokens.slice(from + 1, first).findIndex((t) => isNegator(t));
+    if (!counterfactual && !noXnoY && !regret(last + 1, sTo) && !symptom(tokens, from + 1 + n)) {
       return { stance: 'negated', evidence: { from: from + 1 + n, to: from + 2 + n, form: 'negation' } };
     }
     return stated;
