@@ -163,6 +163,12 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '  return false;',
   },
   {
+    name: 'signal off: examples after "like" are outside what is blocked',
+    file: 'src/core/text/index.ts',
+    find: '            examples = true;',
+    replace: '            examples = false;',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

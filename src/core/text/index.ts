@@ -344,8 +344,18 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
       const weak = !strong && (WEAK_NEGATORS.has(tok.lemma) || WEAK_NEGATORS.has(tok.norm));
       if (strong || weak) {
         let end = i + (strong ? STRONG_WINDOW : WEAK_WINDOW);
+        // After "like" or "such as" come examples of what is avoided: "block things like using X, or turning off Y".
+        let examples = false;
         for (let j = i + 1; j < s.to && j <= end; j++) {
           const next = tokens[j] as Token;
+          if (
+            !strong &&
+            !examples &&
+            (next.norm === 'like' || (next.norm === 'such' && tokens[j + 1]?.norm === 'as'))
+          ) {
+            examples = true;
+            end = j + WEAK_WINDOW;
+          }
           // What is avoided or blocked may be spelled out: "I avoid two extremes: a thin wrapper …", "block
           // things like A, or B".
           if (!strong && next.norm === ':' && j <= i + 4) {
@@ -366,7 +376,7 @@ function markNegation(tokens: Token[], sentences: readonly Sentence[]): void {
           // A new subject starts a new clause: "if that doesn't work I roll back".
           // … except after "think / believe": "I don't think we need to escalate" still negates the escalation.
           if (j > i + 1 && SUBJECTS.has(next.norm) && !NEG_RAISING.has((tokens[j - 1] as Token).lemma)) break;
-          if (!strong && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
+          if (!strong && !examples && WEAK_SCOPE_BREAKERS.has(next.norm) && j > i + 1) break;
           if (strong) {
             next.negated = true;
             next.negator = i;

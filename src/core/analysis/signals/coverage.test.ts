@@ -215,6 +215,16 @@ describe('claims, not keywords', () => {
     expect(
       ids('crashloopbackoff-troubleshooting', 'The liveness probe kept failing, so we removed it.'),
     ).toContain('not-probes');
+    // Examples of what is blocked ("like …, or …") are blocked too, and a blocked drop act drops nothing.
+    const blocked = ids(
+      'multi-account-design',
+      'SCPs on the OUs block things like using unapproved regions, or turning off CloudTrail and GuardDuty.',
+    );
+    expect(blocked).not.toContain('disable-audit-logging');
+    expect(blocked.filter((f) => f.startsWith('not-'))).toEqual([]);
+    expect(
+      ids('multi-account-design', 'We are turning off CloudTrail and GuardDuty in dev to save money.'),
+    ).toContain('disable-audit-logging');
     // A question answered by a case ("If … no new nodes appear") is not answered "no".
     expect(
       ids(

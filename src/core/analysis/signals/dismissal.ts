@@ -579,7 +579,9 @@ export function stanceOf(
 
   // "We skip X", "never bothered with X": a drop act right before the mention, with the mention its object.
   const found = findDrop(tokens, clause.from, first);
-  const drop = found && !counterposed(tokens, found.from) ? found : null;
+  // A drop act that is itself what is blocked or avoided ("SCPs block turning off CloudTrail") drops nothing.
+  const blocked = (at: number) => tokens[at]?.softNegated === true && tokens[at]?.negated !== true;
+  const drop = found && !counterposed(tokens, found.from) && !blocked(found.from) ? found : null;
   if (drop) {
     const between = tokens.slice(drop.to, first);
     const ownObject =
