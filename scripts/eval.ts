@@ -39,8 +39,8 @@ export const FLOORS = {
   // Re-measured 2026-12-02 (relations in more sentence shapes, the ranked fit, the mostly-unexplained cap).
   blindTest: { spearman: 0.81, pairwise: 0.87, junk: 0.92 },
   // Re-measured 2026-12-01 after the bank grew to 102 questions and 18 rubrics were corrected (#12): junk 0.905 → 0.857.
-  blindTune: { spearman: 0.82, pairwise: 0.88, junk: 0.93 },
-  team: { spearman: 0.87, pairwise: 0.91, junk: 0.97 },
+  blindTune: { spearman: 0.83, pairwise: 0.89, junk: 0.93 },
+  team: { spearman: 0.88, pairwise: 0.92, junk: 0.97 },
   mohlerTune: 0.62,
   mohlerTest: 0.6,
   /** Grammar (#11): learner set 1's test half, set 2 (held out), set 3 (tuning). */
