@@ -73,8 +73,8 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
   {
     name: 'rule off: mostly unexplained answers capped',
     file: 'src/core/analysis/index.ts',
-    find: '  const cap = mostlyNonsense ? Math.min(flagCap, p.coherence.mostlyCap) : flagCap;',
-    replace: '  const cap = flagCap;',
+    find: '    mostlyNonsense ? p.coherence.mostlyCap : 100,',
+    replace: '    100,',
   },
   {
     name: 'signal off: relations (every tool does what it is said to do)',
