@@ -110,8 +110,9 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
   {
     name: 'signal off: key points joined the way no model answer joins them still count',
     file: 'src/core/analysis/signals/coverage.ts',
-    find: '      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j)) {',
-    replace: '      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j) && false) {',
+    find: '      if (separates(tokens, from, to)) continue;\n      if (joinedWrongly(ctx.rubric, tokens, from, to, i, j)) {',
+    replace:
+      '      if (separates(tokens, from, to)) continue;\n      if (joinedWrongly(ctx.rubric, tokens, from, to, i, j) && false) {',
   },
   {
     name: 'signal off: clauses that equate or wrongly join key points elsewhere still explain something',

@@ -156,6 +156,15 @@ function equates(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** The tokens strictly between two mentions, [from, to); empty ([0, 0]) when they overlap. */
+function gapBetween(a: readonly number[], b: readonly number[]): [number, number] {
+  const aStart = Math.min(...a);
+  const aEnd = Math.max(...a) + 1;
+  const bStart = Math.min(...b);
+  const bEnd = Math.max(...b) + 1;
+  return aEnd <= bStart ? [aEnd, bStart] : bEnd <= aStart ? [bEnd, aStart] : [0, 0];
+}
+
 /**
  * Two key points equated in one clause ("Pause the pipeline is basically the run a plan of state pull") state
  * neither: what one is has nothing to do with what the other does. Both mentions then explain nothing.
@@ -171,11 +180,7 @@ function equatedMentions(ctx: CoverageContext, found: readonly (Judged | undefin
     const others = keyPointsIn(ctx.index, ctx.rubric, clause.from, clause.to, new Set(a.tokens));
     for (const [j, at] of others) {
       if (j === i) continue;
-      const aStart = a.tokens[0] ?? 0;
-      const aEnd = (a.tokens[a.tokens.length - 1] ?? 0) + 1;
-      const bStart = at[0] ?? 0;
-      const bEnd = (at[at.length - 1] ?? 0) + 1;
-      const [from, to] = aEnd <= bStart ? [aEnd, bStart] : bEnd <= aStart ? [bEnd, aStart] : [0, 0];
+      const [from, to] = gapBetween(a.tokens, at);
       if (from < to && equates(tokens, from, to)) {
         out.add(i);
         if (found[j]?.tokens.some((t) => t >= clause.from && t < clause.to)) out.add(j);
@@ -353,10 +358,9 @@ function jammedMentions(ctx: CoverageContext, found: readonly (Judged | undefine
     const tokens = ctx.index.doc.tokens;
     for (const [j, at] of others) {
       if (j === i) continue;
-      const lo = Math.min(a.tokens[a.tokens.length - 1] ?? 0, Math.max(...at));
-      const hi = Math.max(a.tokens[0] ?? 0, Math.min(...at));
-      if (separates(tokens, lo + 1, hi)) continue;
-      if (joinedWrongly(ctx.rubric, tokens, lo + 1, hi, i, j)) {
+      const [from, to] = gapBetween(a.tokens, at);
+      if (separates(tokens, from, to)) continue;
+      if (joinedWrongly(ctx.rubric, tokens, from, to, i, j)) {
         out.add(i);
         if (found[j]?.tokens.some((t) => t >= clause.from && t < clause.to)) out.add(j);
       }
@@ -379,11 +383,7 @@ export function pointlessClauses(ctx: CoverageContext): Set<number> {
       for (let y = x + 1; y < present.length; y++) {
         const [i, a] = present[x] as [number, number[]];
         const [j, b] = present[y] as [number, number[]];
-        const aStart = Math.min(...a);
-        const aEnd = Math.max(...a) + 1;
-        const bStart = Math.min(...b);
-        const bEnd = Math.max(...b) + 1;
-        const [from, to] = aEnd <= bStart ? [aEnd, bStart] : bEnd <= aStart ? [bEnd, aStart] : [0, 0];
+        const [from, to] = gapBetween(a, b);
         if (from >= to) continue;
         if (equates(tokens, from, to)) {
           out.add(clause.index);
