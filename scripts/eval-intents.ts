@@ -14,7 +14,11 @@ import { trainAll } from './train-intents-lib.js';
 export type Half = 'tune' | 'test';
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 export const PHRASINGS_DIRS: Record<Half, readonly string[]> = {
-  tune: [join(FIXTURES, 'incident-phrasings'), join(FIXTURES, 'incident-phrasings-3')],
+  tune: [
+    join(FIXTURES, 'incident-phrasings'),
+    join(FIXTURES, 'incident-phrasings-3'),
+    join(FIXTURES, 'incident-phrasings-4'),
+  ],
   test: [join(FIXTURES, 'incident-phrasings-2')],
 };
 

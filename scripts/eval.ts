@@ -12,7 +12,7 @@ import { isContent, readText } from '../src/core/text/index.js';
 import { loadBank } from '../src/storage/bank.js';
 import { evalDevops, type Graded, readGraded, SETS } from './eval-devops.js';
 import { evalGrammar, GRAMMAR_SETS, printGrammar, readLearner } from './eval-grammar.js';
-import { evalIntents, readPhrasings } from './eval-intents.js';
+import { evalCrossSet, evalIntents, readPhrasings } from './eval-intents.js';
 import { halfOf } from './lib/split.js';
 import { cosine, pearson } from './lib/stats.js';
 
@@ -51,9 +51,10 @@ export const FLOORS = {
   /**
    * Incident intent matcher (#14): the first and third blind authors' 1,056 turns are the tuning sets (the
    * scenarios' intents were tuned on the first), a second blind author's 459 turns over every scenario the test set.
+   * Re-measured 2026-12-02 with the learned step model: cross-set 0.907, test 0.869.
    */
-  intentsTune: 0.85,
-  intentsTest: 0.8,
+  intentsTune: 0.89,
+  intentsTest: 0.85,
 } as const;
 
 /** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */
@@ -182,20 +183,30 @@ function mohlerFigures(): Figure[] | null {
   ];
 }
 
-/** The incident intent matcher on turns written blind to it: exact actions in the order said. */
+/**
+ * The incident intent matcher on turns written blind to it: exact actions in the order said. The shipped step model
+ * is trained on the tuning sets, so their figure is cross-set (each set measured with a model trained on the
+ * others); the test set is never trained on.
+ */
 function intentFigures(): Figure[] {
-  return (['tune', 'test'] as const).flatMap((half) => {
-    const rows = readPhrasings(half);
-    if (rows.length === 0) return [];
-    return [
-      {
-        name: `incident intents, ${half === 'tune' ? 'tuning sets' : 'test set'}: accuracy`,
-        value: evalIntents(rows).accuracy,
-        target: TARGET.intents,
-        floor: half === 'tune' ? FLOORS.intentsTune : FLOORS.intentsTest,
-      },
-    ];
-  });
+  const out: Figure[] = [];
+  const cross = evalCrossSet();
+  if (cross)
+    out.push({
+      name: 'incident intents, tuning sets (cross-set): accuracy',
+      value: cross.accuracy,
+      target: TARGET.intents,
+      floor: FLOORS.intentsTune,
+    });
+  const test = readPhrasings('test');
+  if (test.length > 0)
+    out.push({
+      name: 'incident intents, test set: accuracy',
+      value: evalIntents(test).accuracy,
+      target: TARGET.intents,
+      floor: FLOORS.intentsTest,
+    });
+  return out;
 }
 
 export function evaluate(print = false): { figures: Figure[]; mohler: boolean } {

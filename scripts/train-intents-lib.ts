@@ -27,7 +27,9 @@ export function examplesFor(s: IncidentScenario, rows: readonly Phrasing[]) {
     }
     const steps = stepRanges(doc).filter(([f, t]) => stepFeatures(doc, f, t).length > 0);
     if (steps.length !== r.expected.length) continue;
-    steps.forEach(([f, t], i) => out.push({ label: r.expected[i] as string, features: stepFeatures(doc, f, t) }));
+    steps.forEach(([f, t], i) => {
+      out.push({ label: r.expected[i] as string, features: stepFeatures(doc, f, t) });
+    });
   }
   return out;
 }

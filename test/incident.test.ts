@@ -279,3 +279,29 @@ describe('incident rounds through the API', () => {
     expect((await post('/api/incidents', { scenarioId: 'no-such' })).status).toBe(404);
   });
 });
+
+describe('the learned step model', () => {
+  it('is what training on the scenarios and the tuning sets gives today (else: npm run train:intents)', async () => {
+    const { modelSource } = await import('../scripts/train-intents.js');
+    const { readFileSync } = await import('node:fs');
+    const file = readFileSync(
+      join(import.meta.dirname, '..', 'src', 'core', 'incident', 'learned-intents.ts'),
+      'utf8',
+    );
+    expect(file === modelSource()).toBe(true);
+  });
+
+  it('names a step said in words no phrasing has, and only with the model', async () => {
+    const { setLearnedIntents } = await import('../src/core/incident/intents.js');
+    const { LEARNED_INTENTS } = await import('../src/core/incident/learned-intents.js');
+    const s = scenarios.find((x) => x.id === 'disk-filling-stateful-node') as IncidentScenario;
+    const text = 'stop the replay job for now so the disk stops growing';
+    expect(matchIntents(s, text).matches.map((m) => m.actionId)).toEqual(['pause-backfill']);
+    try {
+      setLearnedIntents({});
+      expect(matchIntents(s, text).matches.map((m) => m.actionId)).not.toEqual(['pause-backfill']);
+    } finally {
+      setLearnedIntents(LEARNED_INTENTS);
+    }
+  });
+});

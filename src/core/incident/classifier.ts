@@ -24,7 +24,9 @@ export interface Guess {
 }
 
 /** Count features per label. */
-export function train(examples: ReadonlyArray<{ label: string; features: readonly string[] }>): ScenarioModel {
+export function train(
+  examples: ReadonlyArray<{ label: string; features: readonly string[] }>,
+): ScenarioModel {
   const out: Record<string, { words: Record<string, number>; steps: number }> = {};
   for (const e of examples) {
     const a = out[e.label] ?? { words: {}, steps: 0 };
@@ -36,7 +38,11 @@ export function train(examples: ReadonlyArray<{ label: string; features: readonl
 }
 
 /** The most likely action for a step's features, with its posterior. */
-export function guess(model: ScenarioModel, features: readonly string[], allowed?: ReadonlySet<string>): Guess | null {
+export function guess(
+  model: ScenarioModel,
+  features: readonly string[],
+  allowed?: ReadonlySet<string>,
+): Guess | null {
   const ids = Object.keys(model).filter((id) => !allowed || allowed.has(id));
   if (ids.length === 0) return null;
   const vocab = new Set<string>();

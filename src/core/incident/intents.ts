@@ -144,7 +144,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       const pk = phraseKind(p);
       const sk = kindAt(first);
       if (pk !== null && sk !== null && pk !== sk) continue;
-      if (!kindFits(sk, buildsAt(first), action)) continue;
+      if (!kindFits(sk, buildsAt(first), action, asksAt(doc, first))) continue;
       if (!subcommandAgrees(p.source, doc, m.tokens)) continue;
       const last = m.tokens[m.tokens.length - 1] ?? first;
       // All of the phrasing in one clause, or across a clause joined to it ("scale out the nodes and pods").
@@ -190,17 +190,19 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       if (perStep.get(si) !== 1) continue;
       const [f, t] = steps[si] as [number, number];
       const g = learnedGuess(s, doc, f, t, LEARN.overrideP);
-      if (g && g.id !== m.actionId && !matches.some((x) => x.actionId === g.id)) matches[k] = { ...m, actionId: g.id };
+      if (g && g.id !== m.actionId && !matches.some((x) => x.actionId === g.id))
+        matches[k] = { ...m, actionId: g.id };
     }
   }
   // Steps said in other words: the best action by weighted share of a phrasing's words, one per step.
+  const refusals: number[] = [];
   for (const [from, to] of steps) {
     let taken = false;
     for (let i = from; i < to; i++) if (used.has(i)) taken = true;
     if (taken) continue;
     const rule = bestFuzzy(s, index, from, to);
     const learned = learnedGuess(s, doc, from, to, rule ? LEARN.overrideP : LEARN.minP);
-    const fuzzy = rule && learned && learned.id !== rule.id ? learned : rule ?? learned;
+    const fuzzy = rule && learned && learned.id !== rule.id ? learned : (rule ?? learned);
     if (!fuzzy) continue;
     for (const t of fuzzy.tokens) used.add(t);
     const first = fuzzy.tokens[0] ?? from;
@@ -210,6 +212,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       stanceOf(doc, clauses, clauseAt[first] ?? -1, first, last).stance !== 'stated';
     if (negated) {
       declined.push(fuzzy.id);
+      refusals.push(first);
       continue;
     }
     const span = doc.tokens.slice(from, to) as Token[];
@@ -241,13 +244,26 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   const idle = new Set<number>();
   doc.sentences.forEach((sentence, i) => {
     const said = doc.text.slice(sentence.start, sentence.end).trim();
-    if ((said.endsWith('?') && ABOUT_PEOPLE.test(said)) || (GUESSING_LEAD.test(said) && !ACTING.test(said)))
+    const verbless = !(doc.tokens.slice(sentence.from, sentence.to) as Token[]).some((t) => t.pos === 'VERB');
+    if (
+      (said.endsWith('?') && ABOUT_PEOPLE.test(said)) ||
+      ((GUESSING_LEAD.test(said) || REMARK.test(said)) && !ACTING.test(said)) ||
+      (verbless && INTERJECTION.test(said))
+    )
       idle.add(i);
   });
   // Where in each sentence a step was declined: what follows it there, in a clause of no step of its own, is why.
   const declinedAt = new Map<number, number>();
-  for (const c of candidates.filter((x) => x.negated)) {
-    const at = c.tokens[0] ?? 0;
+  // A step whose verb is negated ("I'd not scale up", "not touching the requests") is refused, named or not.
+  for (const [from, to] of steps) {
+    for (let i = from; i < to; i++) {
+      const t = doc.tokens[i] as Token;
+      if (t.pos !== 'VERB') continue;
+      if (t.negator >= from && t.negator < i) refusals.push(i);
+      break;
+    }
+  }
+  for (const at of [...candidates.filter((x) => x.negated).map((c) => c.tokens[0] ?? 0), ...refusals]) {
     const sentence = (doc.tokens[at] as Token).sentence;
     declinedAt.set(sentence, Math.min(declinedAt.get(sentence) ?? at, at));
   }
@@ -261,7 +277,8 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     // what it does, is not another step.
     if (
       kept.some((k) => sameSentence(doc, k.at, m.at)) &&
-      inPurpose(doc, clauses, clauseAt[m.at] ?? -1, m.at)
+      (inPurpose(doc, clauses, clauseAt[m.at] ?? -1, m.at) ||
+        purposeInStep(doc, steps[stepOf(m.at)]?.[0] ?? m.at, m.at))
     )
       continue;
     once.add(m.actionId);
@@ -423,9 +440,23 @@ const kindFits = (
   stepKindOf: string | null,
   building: boolean,
   action: IncidentScenario['actions'][number],
+  asking = false,
 ) =>
   (stepKindOf !== VERIFY || action.kind === 'recover' || action.kind === 'prevent') &&
-  (!building || action.kind !== 'investigate');
+  (!building || action.kind !== 'investigate') &&
+  (!asking || action.kind === 'investigate' || action.kind === 'recover');
+
+/** A question that asks for something to be done, not for something to be seen: "Can we roll back?", "Shall I page them?" */
+const REQUESTING =
+  /^\s*((can|could|may|shall|should|must) (i|we)\b|(do|would) you (want|like)|want me to|how about|why don'?t (we|i)|what if (we|i)|let'?s)/i;
+
+/** Whether the sentence around a position asks about the system ("Are the HPAs scaling?", "What changed in 2.15.0?"). */
+function asksAt(doc: ReturnType<typeof readText>, at: number): boolean {
+  const sentence = doc.sentences[(doc.tokens[at] as Token | undefined)?.sentence ?? -1];
+  if (!sentence) return false;
+  const said = doc.text.slice(sentence.start, sentence.end).trim();
+  return said.endsWith('?') && !REQUESTING.test(said);
+}
 
 /** The kind of step a phrasing names, when it starts with one ("roll back the release" → roll). */
 function phraseKind(p: CompiledPhrase): string | null {
@@ -533,10 +564,18 @@ function bestFuzzy(
   const label = compiledLabels(s);
   const kind = stepKind(index, from, to);
   const building = builds(index, from, to);
+  const asking = asksAt(index.doc, from);
   for (const { id, phrases, commands } of compiledIntents(s)) {
     let top: { score: number; tokens: number[] } | null = null;
     const own = label.get(id);
-    if (!kindFits(kind, building, s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number]))
+    if (
+      !kindFits(
+        kind,
+        building,
+        s.actions.find((a) => a.id === id) as IncidentScenario['actions'][number],
+        asking,
+      )
+    )
       continue;
     for (const p of [...phrases, ...(own ? [own] : []), ...commands]) {
       if (p.stems.length < 2) continue;
@@ -597,7 +636,8 @@ function learnedGuess(
 ): { id: string; tokens: number[] } | null {
   const model = LEARNED[s.id];
   if (!model) return null;
-  const allowedIds = new Set(s.actions.map((a) => a.id));
+  const asking = asksAt(doc, from);
+  const allowedIds = new Set(s.actions.filter((a) => kindFits(null, false, a, asking)).map((a) => a.id));
   const g = guess(model, stepFeatures(doc, from, to), allowedIds);
   if (!g || g.p < minP) return null;
   const tokens: number[] = [];
@@ -613,15 +653,33 @@ function learnedGuess(
  * regular SLO review?"), not a request to see something ("Can I see the bytes-in rate?").
  */
 const ABOUT_PEOPLE =
-  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|owns|approves|reviews|signs)\b|who at\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|can i ask)|\b(usually|normally|typically|ever)\b/i;
+  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|owns|approves|reviews|signs)\b|who at\b|who \w+ed\b|how often\b|what'?s the (on-?call|rotation|process|policy)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|can i ask)|\b(usually|normally|typically|ever)\b/i;
 
 /** A sentence that opens with a guess: "Maybe the database is slow", "Could be DNS", "I think it's TLS". */
 const GUESSING_LEAD =
   /^\s*(maybe|perhaps|probably|possibly|i think|i guess|i suspect|i wonder|could be|might be|it could|it might|could (it|this|that) be|is (it|this|that) (maybe|possibly|the)|what if)\b/i;
 
+/** A sentence that says how things look, not what to do: "That smells like the canary weight". */
+const REMARK = /\b(smells|feels|sounds|looks|seems) like\b|\bseems to be\b/i;
+
+/** A sentence that opens with an interjection: "Ugh, crashloops one by one", "Classic." (a remark when it has no verb). */
+const INTERJECTION = /^\s*(ugh|hmm+|wow|oh|ah|ouch|yikes|damn|classic|great|nice|okay|ok)\b/i;
+
 /** Words that make a guess a step after all: "maybe I'd check the logs", "could be DNS, let me dig it". */
 const ACTING =
   /\b(i'?d|i will|i'll|let me|let's|we should|i would|i want to|i need to|we need to|maybe (we|i)|perhaps (we|i))\b/i;
+
+/** Subjects that are not the one acting: a clause opening with them describes, it takes no step. */
+const NOT_AGENTS: ReadonlySet<string> = new Set([
+  'it',
+  'that',
+  'this',
+  'they',
+  'those',
+  'these',
+  'which',
+  'there',
+]);
 
 /** Whether a clause holds a step of its own: it opens with a verb, or a link and a verb ("…, but restart X"). */
 function ownStep(
@@ -634,6 +692,8 @@ function ownStep(
   for (let i = c.from; i < Math.min(c.to, c.from + 4); i++) {
     const t = doc.tokens[i] as Token;
     if (t.pos === 'VERB') return true;
+    // "…, it comes back to the same full disk": a statement about something, not a step.
+    if (NOT_AGENTS.has(t.norm)) return false;
     if (!(t.kind === 'punct' || t.pos === 'CCONJ' || t.pos === 'ADV' || t.stop)) return false;
   }
   return false;
@@ -728,6 +788,17 @@ function inPurpose(
   let i = c.from;
   while (i < token && (doc.tokens[i] as Token).kind === 'punct') i++;
   return PURPOSE_OPENERS.has(doc.tokens[i]?.norm ?? '');
+}
+
+/**
+ * Whether a word that opens a purpose or a result stands in the step before a position: "add canary analysis with an
+ * AnalysisTemplate so a bad canary is aborted automatically" (the tagger joins it to one clause).
+ */
+const STEP_PURPOSE: ReadonlySet<string> = new Set(['so', 'because', 'since', 'which']);
+
+function purposeInStep(doc: ReturnType<typeof readText>, from: number, at: number): boolean {
+  for (let i = from + 1; i < at; i++) if (STEP_PURPOSE.has((doc.tokens[i] as Token).norm)) return true;
+  return false;
 }
 
 /** Command-line programs whose next word is a subcommand that changes what is done ("kubectl get" vs "patch"). */
