@@ -63,3 +63,24 @@ export function guess(
   for (let i = 1; i < ids.length; i++) if ((logs[i] as number) > (logs[best] as number)) best = i;
   return { id: ids[best] as string, p: (exp[best] as number) / sum, known: seen.length };
 }
+
+/**
+ * The one action that alone had some of these features in training, at least `min` times each ("postmortem" in
+ * a scenario where only the postmortem action's steps say it); null when none or several.
+ */
+export function exclusiveOwner(model: ScenarioModel, features: readonly string[], min = 3): string | null {
+  let owner: string | null = null;
+  for (const f of new Set(features)) {
+    let holder: string | null = null;
+    let others = 0;
+    for (const [id, a] of Object.entries(model)) {
+      const n = a.words[f] ?? 0;
+      if (n >= min && holder === null) holder = id;
+      else if (n > 0) others++;
+    }
+    if (holder === null || others > 0) continue;
+    if (owner !== null && owner !== holder) return null;
+    owner = holder;
+  }
+  return owner;
+}

@@ -6,7 +6,7 @@ import { type CompiledPhrase, compilePhrases, indexDoc, matchPhrase } from '../a
 import { clauseIndexOf, clausesOf } from '../analysis/signals/clauses.js';
 import { stanceOf } from '../analysis/signals/dismissal.js';
 import { readText, stemWord, type Token } from '../text/index.js';
-import { guess, type ScenarioModel } from './classifier.js';
+import { exclusiveOwner, guess, type ScenarioModel } from './classifier.js';
 import { LEARNED_INTENTS } from './learned-intents.js';
 import type { IncidentScenario } from './schema.js';
 
@@ -234,7 +234,9 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       for (let i = cf; i < ct; i++) if (used.has(i)) taken = true;
       if (taken) continue;
       const hasVerb = (doc.tokens.slice(cf, ct) as Token[]).some((t) => t.pos === 'VERB');
-      const g = learnedGuess(s, doc, cf, ct, LEARN.listP, hasVerb || verb === null ? [] : [verb]);
+      const g =
+        learnedGuess(s, doc, cf, ct, LEARN.listP, hasVerb || verb === null ? [] : [verb]) ??
+        (cf === from ? exclusiveIn(s, doc, cf, ct) : null);
       if (!g || matches.some((m) => m.actionId === g.id) || declined.includes(g.id)) continue;
       if (saysNot(doc, from, g.tokens)) continue;
       for (const t of g.tokens) used.add(t);
@@ -431,7 +433,7 @@ function stepKind(index: ReturnType<typeof indexDoc>, from: number, to: number):
 const VERIFY = stemWord('verify');
 const CHECKING = stemWord('check');
 
-/** Verbs that build something for later: "add an alert", "automate the renewal", "move to managed certs". */
+/** Verbs that build something for later ("add an alert", "automate the renewal") or change something now: never a look. */
 const BUILDING: ReadonlySet<string> = new Set(
   [
     'add',
@@ -446,6 +448,18 @@ const BUILDING: ReadonlySet<string> = new Set(
     'alert',
     'build',
     'schedule',
+    // …and verbs that change something now: "set retention.ms to 6 hours" is no look at the topic's config.
+    'set',
+    'alter',
+    'put',
+    'patch',
+    'edit',
+    'change',
+    'pin',
+    'modify',
+    'suspend',
+    'kill',
+    'terminate',
   ].map(stemWord),
 );
 
@@ -689,6 +703,24 @@ function learnedGuess(
     if ((words[canon(t.stem)] ?? 0) > 0 || t.parts.some((p) => (words[canon(p)] ?? 0) > 0)) tokens.push(i);
   }
   return tokens.length ? { id: g.id, tokens } : null;
+}
+
+/**
+ * The first item of a list said as one word that only one action's training steps had: "Postmortem, and alerts on
+ * pending pods" (alone, one word leaves the model's posterior spread over the actions that never saw it).
+ */
+function exclusiveIn(
+  s: IncidentScenario,
+  doc: ReturnType<typeof readText>,
+  from: number,
+  to: number,
+): { id: string; tokens: number[] } | null {
+  const model = LEARNED[s.id];
+  if (!model) return null;
+  const words = (doc.tokens.slice(from, to) as Token[]).filter((t) => t.kind === 'word' && !t.stop);
+  if (words.length !== 1) return null;
+  const id = exclusiveOwner(model, stepFeatures(doc, from, to));
+  return id ? { id, tokens: words.map((t) => t.index) } : null;
 }
 
 /** Words that join the items of a list: "check the ALB metrics and the pods", "postmortem, waves, and an alert". */
