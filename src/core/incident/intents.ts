@@ -201,6 +201,8 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     let taken = false;
     for (let i = from; i < to; i++) if (used.has(i)) taken = true;
     if (taken) continue;
+    // A look at something this system does not have ("the CDN's cache hit rate") names none of its actions.
+    if (looksAtForeign(s, index, from, to)) continue;
     const rule = bestFuzzy(s, index, from, to);
     const learned = learnedGuess(s, doc, from, to, rule ? LEARN.overrideP : LEARN.minP);
     const fuzzy = rule && learned && learned.id !== rule.id ? learned : (rule ?? learned);
@@ -667,6 +669,59 @@ function bestFuzzy(
   return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
 }
 
+const vocabs = new WeakMap<IncidentScenario, Set<string>>();
+
+/** Every stem the scenario uses anywhere: its description, system, actions and their evidence. */
+function scenarioVocab(s: IncidentScenario): Set<string> {
+  const known = vocabs.get(s);
+  if (known) return known;
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(s);
+  const out = new Set<string>();
+  for (const t of readText(strings.join('\n')).tokens) {
+    out.add(canon(t.stem));
+    for (const p of t.parts) out.add(canon(p));
+  }
+  for (const a of Object.values(LEARNED[s.id] ?? {})) for (const w of Object.keys(a.words)) out.add(w);
+  vocabs.set(s, out);
+  return out;
+}
+
+/**
+ * A look (its first verb is one of looking, or a question asks to see) at a name the scenario never uses: a proper
+ * noun, an acronym, a hyphenated or dotted name ("the CDN's cache hit rate", "the cert-manager logs"). A look can
+ * only be at what the system has; a fix may name something new, so this is for looks only.
+ */
+function looksAtForeign(
+  s: IncidentScenario,
+  index: ReturnType<typeof indexDoc>,
+  from: number,
+  to: number,
+): boolean {
+  const doc = index.doc;
+  let look = asksAt(doc, from);
+  for (let i = from; i < to && !look; i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.pos !== 'VERB') continue;
+    if (canon(t.stem) === CHECKING) look = true;
+    else if (!['let', 'like', 'want', 'need'].includes(t.lemma)) break;
+  }
+  if (!look) return false;
+  const vocab = scenarioVocab(s);
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.kind !== 'word' || t.stop || /[\d_/@]/.test(t.text)) continue;
+    const named = t.pos === 'PROPN' || /[a-z][-.][a-z]/i.test(t.text) || /^[A-Z]{2,}s?$/.test(t.text);
+    if (named && !vocab.has(canon(t.stem)) && !t.parts.some((p) => vocab.has(canon(p)))) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a step is said not to be taken: a negator in the step before its first named word ("I would not restart
  * the pods", "don't roll back"). One inside what the step names is part of it ("confirm no partitions are
@@ -676,10 +731,17 @@ function saysNot(doc: ReturnType<typeof readText>, from: number, tokens: readonl
   const negators = new Set(doc.tokens.map((t) => t.negator));
   const first = Math.min(...tokens.filter((t) => !negators.has(t)));
   return tokens.some((t) => {
-    const n = (doc.tokens[t] as Token).negator;
-    return n >= from && n < first;
+    const tok = doc.tokens[t] as Token;
+    const n = tok.negator;
+    if (n >= from && n < first) return true;
+    // "skip the restart", "rather than restarting the pods", "instead of rolling back": a step passed over.
+    const w = tok.softNegator;
+    return w >= from && w < first && PASSING_OVER.has((doc.tokens[w] as Token).lemma);
   });
 }
+
+/** Weak negators that pass over a step (the others, such as "stop" or "remove", are steps themselves). */
+const PASSING_OVER: ReadonlySet<string> = new Set(['avoid', 'skip', 'instead', 'rather', 'than']);
 
 function learnedGuess(
   s: IncidentScenario,
@@ -752,7 +814,7 @@ const GUESSING_LEAD =
 
 /** An intention with nothing named: "I'd dig into it", "I'll look at the Kafka side of things", "figure out why". */
 const VAGUE =
-  /\b(look|dig|check|investigate|poke|dive|go)\w*\s+(in|into|at|around|through)?\s*(it|this|things)\b\s*($|[.,;!?]|before|from|first|now)|\bthe \w+ side( of things)?\b|\bfigure out (why|what|how)\b|\bwhat'?s (going on|happening)\b/i;
+  /\b(look|dig|check|investigate|poke|dive|go)\w*\s+(in|into|at|around|through)?\s*(it|this|things)\b\s*($|[.,;!?]|before|from|first|now)|\bthe \w+ side( of things)?\b|\bfigure out (why|what|how)\b|\b(look|dig|check|investigate)\w*\s+(in|into|at)?\s*what('?s| is) (going on|happening)\b/i;
 
 /** A sentence that says how things look, not what to do: "That smells like the canary weight". */
 const REMARK = /\b(smells|feels|sounds|looks|seems) like\b|\bseems to be\b/i;
@@ -834,6 +896,10 @@ function distinctWords(s: IncidentScenario): Map<string, string> {
   return out;
 }
 
+/** Whether a word can name a step by itself: a noun or a name ("postmortem", "sev1"), not "now", "last" or "start". */
+const naming = (t: Token) => !t.stop && (NAMING_POS.has(t.pos) || /[-_.\d]/.test(t.text));
+const NAMING_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'NUM', 'X', 'SYM']);
+
 function distinctive(
   s: IncidentScenario,
   index: ReturnType<typeof indexDoc>,
@@ -853,7 +919,14 @@ function distinctive(
   for (const [stem, list] of index.positions) {
     const id = words.get(canon(stem));
     if (!id) continue;
-    const p = list.find((x) => x >= from && x < to && !index.partOnly.get(stem)?.has(x) && !asking(x));
+    const p = list.find(
+      (x) =>
+        x >= from &&
+        x < to &&
+        !index.partOnly.get(stem)?.has(x) &&
+        !asking(x) &&
+        naming(doc.tokens[x] as Token),
+    );
     if (p !== undefined) found.set(id, [...(found.get(id) ?? []), p]);
   }
   // Two actions' own words in one step: ambiguous, the interviewer asks.
@@ -934,7 +1007,7 @@ function subcommandAgrees(
 
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
 const RULED_OUT =
-  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time)\b/i;
+  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time|premature|overkill|unnecessary|not necessary|not worth it|useless|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) (fix|solve|change) (anything|it|this|that|much|the problem)|fixes nothing)\b/i;
 
 function ruledOutAfter(doc: ReturnType<typeof readText>, at: number): boolean {
   const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
