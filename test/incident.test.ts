@@ -305,3 +305,45 @@ describe('the learned step model', () => {
     }
   });
 });
+
+describe('the intent matcher reads a turn as an on-call engineer means it', () => {
+  const tls = scenarios.find((x) => x.id === 'tls-certificate-expired') as IncidentScenario;
+  const ids = (text: string) => matchIntents(tls, text).matches.map((m) => m.actionId);
+
+  it('takes every item of a list in one step, the first one said as one word too', () => {
+    expect(ids('Read the ALB metrics, the pod events and the served certificate.').slice(0, 2)).toEqual([
+      'check-alb-metrics',
+      'check-pods',
+    ]);
+    expect(ids('Postmortem, and an expiry alarm that pages the on-call.')).toEqual([
+      'postmortem',
+      'expiry-alerting',
+    ]);
+  });
+
+  it('passes over a step said with "rather than", and takes the one chosen instead', () => {
+    const r = matchIntents(tls, 'Rather than recreating the listener, swap the certificate on it.');
+    expect(r.matches.map((m) => m.actionId)).toEqual(['swap-listener-cert']);
+    expect(r.declined).toEqual(['recreate-listener']);
+  });
+
+  it('takes no step from the reasons given for a refused one', () => {
+    const r = matchIntents(tls, 'I would not swap the certificate yet, it does not solve the partner side.');
+    expect(r.matches).toEqual([]);
+    expect(r.declined).toEqual(['swap-listener-cert']);
+  });
+
+  it('a question about the system takes a look or a check, never a fix', () => {
+    expect(ids('Are the pods healthy now?')).toEqual(['check-pods']);
+  });
+
+  it('vague intentions, remarks and looks at tools the system lacks take no step', () => {
+    for (const t of [
+      "I'd dig into it.",
+      'Can I see the Datadog dashboard?',
+      'Ugh, classic.',
+      'Could it be the cache?',
+    ])
+      expect(ids(t), t).toEqual([]);
+  });
+});

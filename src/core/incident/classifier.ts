@@ -65,22 +65,30 @@ export function guess(
 }
 
 /**
- * The one action that alone had some of these features in training, at least `min` times each ("postmortem" in
- * a scenario where only the postmortem action's steps say it); null when none or several.
+ * The one action that nearly alone had some of these features in training, at least `min` times each
+ * ("postmortem" in a scenario where only the postmortem action's steps say it); null when none or several.
  */
 export function exclusiveOwner(model: ScenarioModel, features: readonly string[], min = 3): string | null {
   let owner: string | null = null;
   for (const f of new Set(features)) {
     let holder: string | null = null;
-    let others = 0;
+    let most = 0;
+    let all = 0;
     for (const [id, a] of Object.entries(model)) {
       const n = a.words[f] ?? 0;
-      if (n >= min && holder === null) holder = id;
-      else if (n > 0) others++;
+      all += n;
+      if (n > most) {
+        most = n;
+        holder = id;
+      }
     }
-    if (holder === null || others > 0) continue;
+    // Nearly alone: a stray step of another action (a turn whose steps did not line up) does not share it.
+    if (holder === null || most < min || (all - most) * EXCLUSIVE_RATIO > most) continue;
     if (owner !== null && owner !== holder) return null;
     owner = holder;
   }
   return owner;
 }
+
+/** A feature is one action's when the others together had it at most a fifth as often. */
+export const EXCLUSIVE_RATIO = 5;

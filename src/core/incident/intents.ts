@@ -205,7 +205,10 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     if (looksAtForeign(s, index, from, to)) continue;
     const rule = bestFuzzy(s, index, from, to);
     const learned = learnedGuess(s, doc, from, to, rule ? LEARN.overrideP : LEARN.minP);
-    const fuzzy = rule && learned && learned.id !== rule.id ? learned : (rule ?? learned);
+    const fuzzy =
+      rule && learned && learned.id !== rule.id
+        ? learned
+        : (rule ?? learned ?? exclusiveIn(s, doc, from, to));
     if (!fuzzy) continue;
     for (const t of fuzzy.tokens) used.add(t);
     const first = fuzzy.tokens[0] ?? from;
@@ -582,7 +585,14 @@ export function stepRanges(doc: ReturnType<typeof readText>): Array<[number, num
         if (n.sentence !== t.sentence) break;
         // The tagger reads many imperatives as nouns ("and after that diff the values"): a word that names a kind
         // of step starts one too.
-        if (n.pos === 'VERB' || STEP_KINDS.has(canon(n.stem))) {
+        // A word followed by a determiner is a verb whatever its tag: ", swap the certificate".
+        const imperative =
+          k === i + 1 &&
+          !n.stop &&
+          (n.pos === 'NOUN' || n.pos === 'PROPN' || n.pos === 'ADJ') &&
+          tokens[k + 1]?.pos === 'DET' &&
+          tokens[k + 1]?.sentence === t.sentence;
+        if (n.pos === 'VERB' || STEP_KINDS.has(canon(n.stem)) || imperative) {
           boundary = true;
           break;
         }

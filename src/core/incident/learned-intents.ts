@@ -364,11 +364,11 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   },
   "status-update": {
    "words": {
-    "post": 6,
-    "status": 9,
-    "updat": 11,
+    "post": 7,
+    "status": 10,
+    "updat": 12,
     "stakehold": 7,
-    "page": 6,
+    "page": 7,
     "send": 3,
     "tell": 2,
     "happen": 1,
@@ -391,19 +391,19 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "custom": 1,
     "keep": 1
    },
-   "steps": 14
+   "steps": 15
   },
   "page-network-oncall": {
    "words": {
-    "page": 11,
-    "network": 13,
-    "on-call": 7,
-    "on": 7,
-    "oncall": 7,
-    "own": 5,
-    "egress": 4,
-    "firewal": 7,
-    "team": 6,
+    "page": 13,
+    "network": 15,
+    "on-call": 8,
+    "on": 8,
+    "oncall": 8,
+    "own": 6,
+    "egress": 5,
+    "firewal": 8,
+    "team": 7,
     "somebodi": 2,
     "owner": 1,
     "chang": 1,
@@ -416,16 +416,16 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "prodegressallow": 1,
     "fix": 1
    },
-   "steps": 15
+   "steps": 17
   },
   "contact-provider": {
    "words": {
-    "check": 4,
+    "check": 6,
     "prioriti": 2,
-    "ticket": 5,
+    "ticket": 7,
     "card": 3,
     "processor": 4,
-    "kestrelpay": 4,
+    "kestrelpay": 6,
     "tell": 3,
     "payment": 1,
     "provid": 2,
@@ -434,14 +434,14 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "line": 1,
     "ask": 3,
     "chang": 1,
-    "sev": 2,
+    "sev": 3,
     "verifi": 1,
     "migrat": 2,
     "side": 1,
     "edg": 1,
     "scale": 1
    },
-   "steps": 10
+   "steps": 12
   },
   "allow-new-range": {
    "words": {
@@ -512,8 +512,8 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   "postmortem": {
    "words": {
     "schedul": 3,
-    "blameless": 6,
-    "postmortem": 11,
+    "blameless": 5,
+    "postmortem": 10,
     "own": 1,
     "action": 5,
     "item": 5,
@@ -525,27 +525,25 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "postincident": 2,
     "everi": 2,
     "owner": 2,
-    "stabl": 1,
-    "book": 1,
     "need": 1
    },
-   "steps": 12
+   "steps": 11
   },
   "egress-hardening": {
    "words": {
-    "rout": 2,
+    "rout": 1,
     "provid": 4,
-    "notic": 6,
-    "on-call": 5,
-    "on": 5,
-    "page": 6,
-    "oncall": 5,
+    "notic": 5,
+    "on-call": 4,
+    "on": 4,
+    "page": 5,
+    "oncall": 4,
     "filter": 4,
-    "egress": 10,
+    "egress": 9,
     "domain": 5,
-    "alert": 8,
-    "block": 7,
-    "flow": 7,
+    "alert": 7,
+    "block": 6,
+    "flow": 6,
     "fix": 2,
     "subscrib": 1,
     "go": 3,
@@ -563,21 +561,17 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "mailbox": 2,
     "instead": 1,
     "ip": 1,
-    "add": 2,
+    "add": 1,
     "firewal": 1,
     "start": 1,
     "lot": 1,
     "move": 1,
     "someon": 1,
-    "follow-ups": 1,
-    "follow": 1,
-    "up": 1,
-    "followups": 1,
-    "vendor": 2,
     "longer": 1,
-    "term": 1
+    "term": 1,
+    "vendor": 1
    },
-   "steps": 14
+   "steps": 13
   }
  },
  "bad-deploy-release-is-cause": {
@@ -1672,7 +1666,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "4": 6,
     "11": 6,
     "12": 6,
-    "compar": 13,
+    "compar": 12,
     "orders-api": 7,
     "order": 8,
     "api": 8,
@@ -1680,8 +1674,8 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "v3.12.0": 6,
     "v3": 6,
     "v3120": 6,
-    "releas": 6,
-    "valu": 12,
+    "releas": 5,
+    "valu": 11,
     "v3.11.4": 6,
     "v3114": 6,
     "config": 5,
@@ -1704,7 +1698,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "deployordersapi": 1,
     "especi": 1
    },
-   "steps": 18
+   "steps": 17
   },
   "hpa-status": {
    "words": {
@@ -1850,16 +1844,16 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   "scale-down-orders": {
    "words": {
     "reduc": 8,
-    "orders-api": 10,
-    "order": 10,
-    "api": 10,
-    "ordersapi": 10,
-    "horizontalpodautoscal": 9,
+    "orders-api": 9,
+    "order": 9,
+    "api": 9,
+    "ordersapi": 9,
+    "horizontalpodautoscal": 8,
     "pod": 4,
     "scale": 2,
     "low": 1,
     "maxreplica": 4,
-    "replica": 3,
+    "replica": 2,
     "count": 1,
     "kubectl": 4,
     "free": 1,
@@ -1867,21 +1861,18 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "patch": 3,
     "config": 1,
     "first": 1,
-    "check": 2,
-    "pool": 1,
-    "chang": 1,
-    "pin": 1,
     "n": 2,
     "p": 2,
     "spec": 2,
     "minreplica": 2,
     "stop": 1,
+    "check": 1,
     "not": 1,
     "come": 1,
     "right": 1,
     "back": 1
    },
-   "steps": 15
+   "steps": 14
   },
   "terminate-idle": {
    "words": {
@@ -2943,15 +2934,15 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   "revert-record-cli": {
    "words": {
     "put": 6,
-    "alia": 11,
-    "record": 14,
+    "alia": 12,
+    "record": 15,
     "back": 7,
     "rout": 2,
-    "cli": 7,
+    "cli": 8,
     "roll": 2,
     "dns": 2,
     "chang": 5,
-    "restor": 7,
+    "restor": 8,
     "change-resource-record-sets": 4,
     "resourc": 4,
     "config": 4,
@@ -2988,7 +2979,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "restore-alias.json": 1,
     "restorealiasjson": 1
    },
-   "steps": 18
+   "steps": 19
   },
   "wait-out-ttl": {
    "words": {
@@ -3032,8 +3023,8 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   },
   "lower-ttl": {
    "words": {
-    "low": 5,
-    "ttl": 10,
+    "low": 6,
+    "ttl": 11,
     "record": 5,
     "reduc": 2,
     "config": 1,
@@ -3049,7 +3040,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "apibrightlineapp": 2,
     "remov": 1
    },
-   "steps": 10
+   "steps": 11
   },
   "delete-record": {
    "words": {
@@ -3176,40 +3167,40 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "resolut": 1,
     "reachabl": 1,
     "right": 1,
-    "everi": 4,
+    "everi": 3,
     "dns": 5,
-    "appli": 7,
-    "post-apply": 4,
-    "post": 4,
-    "postapply": 4,
+    "appli": 6,
+    "post-apply": 3,
+    "post": 3,
+    "postapply": 3,
     "synthet": 1,
     "verifi": 1,
     "pipelin": 1,
     "smoke": 1,
     "test": 1,
-    "chang": 4,
+    "chang": 3,
     "automat": 1,
-    "resolv": 4,
-    "name": 4,
+    "resolv": 3,
+    "name": 3,
     "public": 2,
-    "curl": 3,
-    "outsid": 3,
-    "add": 2,
-    "atlanti": 3,
+    "curl": 2,
+    "outsid": 2,
+    "add": 1,
+    "atlanti": 2,
     "error": 1,
     "page": 1,
     "privat": 1,
     "ip": 1,
-    "hook": 2,
+    "hook": 1,
     "vpc": 1
    },
-   "steps": 9
+   "steps": 8
   },
   "postmortem": {
    "words": {
-    "schedul": 4,
+    "schedul": 3,
     "blameless": 5,
-    "postmortem": 7,
+    "postmortem": 6,
     "write": 1,
     "incid": 1,
     "check": 1,
@@ -3223,7 +3214,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "week": 1,
     "pleas": 1
    },
-   "steps": 9
+   "steps": 8
   }
  },
  "eks-not-scaling-during-spike": {
@@ -4199,10 +4190,10 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   },
   "replace-credentials": {
    "words": {
-    "move": 5,
-    "jenkins": 8,
+    "move": 4,
+    "jenkins": 7,
     "job": 6,
-    "role": 9,
+    "role": 8,
     "short-lived": 3,
     "short": 3,
     "live": 3,
@@ -4224,19 +4215,17 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "legaci": 1,
     "cideploylegacy": 1,
     "assumpt": 1,
-    "cred": 1,
-    "clean": 1,
-    "histori": 1
+    "cred": 1
    },
-   "steps": 10
+   "steps": 9
   },
   "clean-history": {
    "words": {
     "rewrit": 2,
     "git": 6,
     "histori": 5,
-    "rotat": 7,
-    "secret": 6,
+    "rotat": 6,
+    "secret": 5,
     "repositori": 2,
     "clean": 1,
     "filter-repo": 3,
@@ -4253,13 +4242,13 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "everi": 1,
     "file": 1
    },
-   "steps": 9
+   "steps": 8
   },
   "verify-recovery": {
    "words": {
-    "verifi": 10,
+    "verifi": 9,
     "account": 6,
-    "quiet": 8,
+    "quiet": 7,
     "product": 1,
     "recov": 3,
     "recoveri": 1,
@@ -4283,10 +4272,9 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "backup-admin": 1,
     "backup": 1,
     "admin": 1,
-    "backupadmin": 1,
-    "everyth": 1
+    "backupadmin": 1
    },
-   "steps": 13
+   "steps": 12
   },
   "postmortem": {
    "words": {
@@ -5535,9 +5523,9 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   "find-cert-in-acm": {
    "words": {
     "1": 2,
-    "describ": 9,
-    "certif": 17,
-    "acm": 14,
+    "describ": 8,
+    "certif": 16,
+    "acm": 13,
     "attach": 5,
     "describe-certificate": 4,
     "describecertificate": 4,
@@ -5574,7 +5562,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "amazon-issued": 1,
     "amazonissued": 1
    },
-   "steps": 17
+   "steps": 16
   },
   "review-recent-deploy": {
    "words": {
@@ -5755,13 +5743,13 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   },
   "request-acm-cert": {
    "words": {
-    "request": 13,
-    "new": 11,
+    "request": 12,
+    "new": 10,
     "acm": 13,
     "public": 3,
     "certif": 18,
-    "dns": 12,
-    "verifi": 12,
+    "dns": 11,
+    "verifi": 11,
     "reissu": 1,
     "renew": 3,
     "aws": 4,
@@ -5786,23 +5774,21 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "amazon": 1,
     "issu": 1,
     "dns-validated": 1,
-    "dnsvalidated": 1,
-    "know": 1,
-    "import": 1
+    "dnsvalidated": 1
    },
-   "steps": 20
+   "steps": 19
   },
   "swap-listener-cert": {
    "words": {
-    "replac": 5,
+    "replac": 4,
     "default": 4,
-    "certif": 15,
+    "certif": 14,
     "api-edge": 4,
     "api": 4,
     "edg": 4,
     "apiedge": 4,
     "https": 1,
-    "listen": 14,
+    "listen": 13,
     "swap": 6,
     "attach": 3,
     "new": 7,
@@ -5825,7 +5811,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "expir": 1,
     "verifi": 1
    },
-   "steps": 20
+   "steps": 19
   },
   "recreate-listener": {
    "words": {
@@ -5881,12 +5867,12 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
   },
   "verify-externally": {
    "words": {
-    "verifi": 10,
+    "verifi": 9,
     "outsid": 8,
     "everi": 4,
     "endpoint": 7,
-    "close": 4,
-    "incid": 5,
+    "close": 3,
+    "incid": 4,
     "new": 3,
     "expiri": 2,
     "date": 2,
@@ -5895,12 +5881,12 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "green": 2,
     "test": 1,
     "sev": 1,
-    "region": 5,
+    "region": 4,
     "openssl": 3,
     "pass": 4,
     "webhook": 2,
     "deliv": 1,
-    "extern": 2,
+    "extern": 1,
     "vantag": 1,
     "point": 1,
     "serv": 1,
@@ -5910,7 +5896,7 @@ export const LEARNED_INTENTS: Readonly<Record<string, ScenarioModel>> = {
     "five": 1,
     "now": 1
    },
-   "steps": 15
+   "steps": 14
   },
   "automate-renewal": {
    "words": {
