@@ -18,6 +18,7 @@ export const PHRASINGS_DIRS: Record<Half, readonly string[]> = {
     join(FIXTURES, 'incident-phrasings'),
     join(FIXTURES, 'incident-phrasings-3'),
     join(FIXTURES, 'incident-phrasings-4'),
+    join(FIXTURES, 'incident-phrasings-5'),
   ],
   test: [join(FIXTURES, 'incident-phrasings-2')],
 };

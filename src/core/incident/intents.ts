@@ -313,6 +313,9 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
         purposeInStep(doc, steps[stepOf(m.at)]?.[0] ?? m.at, m.at))
     )
       continue;
+    // "Once we're rolled back, verify…", "after abort, error rate back to baseline?": a step said as the condition
+    // for the next one was taken before; only the next one is asked for now.
+    if (conditionEnd(doc, m.at) > m.at && matches.some((x) => x.at >= conditionEnd(doc, m.at))) continue;
     once.add(m.actionId);
     if (ruledOutAfter(doc, m.at)) declined.push(m.actionId);
     else kept.push(m);
@@ -816,7 +819,7 @@ function chunkRanges(doc: ReturnType<typeof readText>, from: number, to: number)
  * regular SLO review?"), not a request to see something ("Can I see the bytes-in rate?").
  */
 const ABOUT_PEOPLE =
-  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|owns|approves|reviews|signs)\b|who at\b|who \w+ed\b|how often\b|what'?s the (on-?call|rotation|process|policy)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|can i ask)|\b(usually|normally|typically|ever)\b/i;
+  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|owns|approves|reviews|signs)\b|who at\b|who \w+ed\b|how often\b|who('?s| is| are)? on\b|how (does|do) (the|your|our) team\b|what'?s the (on-?call|rotation|process|policy)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|can i ask)|\b(usually|normally|typically|ever)\b/i;
 
 /** A sentence that opens with a guess: "Maybe the database is slow", "Could be DNS", "I think it's TLS". */
 const GUESSING_LEAD =
@@ -979,6 +982,34 @@ function purposeInStep(doc: ReturnType<typeof readText>, from: number, at: numbe
   return false;
 }
 
+/** Words that open a sentence's condition: "once", "after", "when", "with", "if" (and "as soon as"). */
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['once', 'after', 'when', 'with', 'if', 'as']);
+
+/**
+ * Where the condition that opens a position's sentence ends (its comma, or the subject of the main clause: "after
+ * rollback I will watch…"), or -1 when the sentence opens with none.
+ */
+function conditionEnd(doc: ReturnType<typeof readText>, at: number): number {
+  const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
+  if (!sentence) return -1;
+  const first = doc.tokens[sentence.from] as Token;
+  if (!CONDITION_OPENERS.has(first.norm)) return -1;
+  if (first.norm === 'as' && doc.tokens[sentence.from + 1]?.norm !== 'soon') return -1;
+  // "After that, confirm…" is the next step in sequence, not a condition.
+  if (
+    first.norm === 'after' &&
+    ['that', 'this', 'which', 'it'].includes(doc.tokens[sentence.from + 1]?.norm ?? '')
+  )
+    return -1;
+  for (let i = sentence.from + 2; i < sentence.to; i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.norm === ',' || t.norm === ';' || t.norm === ':') return i + 1;
+    if ((t.norm === 'i' || t.norm === 'we') && doc.tokens[i - 1]?.kind !== 'punct' && i > sentence.from + 2)
+      return i;
+  }
+  return -1;
+}
+
 /** Command-line programs whose next word is a subcommand that changes what is done ("kubectl get" vs "patch"). */
 const CLIS: ReadonlySet<string> = new Set([
   'kubectl',
@@ -994,6 +1025,38 @@ const CLIS: ReadonlySet<string> = new Set([
   'systemctl',
 ]);
 
+/** Subcommands that say what a command does (the words of a plugin's name before them only say whose it is). */
+const SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'get',
+  'describe',
+  'logs',
+  'restart',
+  'abort',
+  'promote',
+  'undo',
+  'set',
+  'patch',
+  'delete',
+  'apply',
+  'status',
+  'history',
+  'list',
+  'edit',
+  'scale',
+  'exec',
+  'top',
+  'drain',
+  'cordon',
+  'plan',
+  'import',
+  'unlock',
+  'sync',
+  'rollback',
+  'retry',
+  'pause',
+  'resume',
+]);
+
 /**
  * A phrasing written as a command ("kubectl get hpa") matches only where the candidate runs the same subcommand:
  * "kubectl patch hpa" is not a look at the HPA, though every content word but "get" is there.
@@ -1005,12 +1068,19 @@ function subcommandAgrees(
 ): boolean {
   const words = source.toLowerCase().split(/\s+/);
   const program = words.findIndex((w) => CLIS.has(w));
-  const sub = program >= 0 ? words[program + 1] : undefined;
+  let sub = program >= 0 ? words[program + 1] : undefined;
   if (!sub || sub.startsWith('-')) return true;
+  // A plugin's own subcommand decides: "kubectl argo rollouts get" is not "kubectl argo rollouts restart".
+  const plugin = words.slice(program + 2, program + 4).find((w) => SUBCOMMANDS.has(w));
+  let reach = 4;
+  if (plugin && !SUBCOMMANDS.has(sub)) {
+    sub = plugin;
+    reach = 7;
+  }
   const at = tokens.find((t) => doc.tokens[t]?.norm === words[program]);
   if (at === undefined) return true;
   // The subcommand within the next three words ("kubectl -n orders get hpa").
-  for (let k = at + 1; k <= at + 4 && k < doc.tokens.length; k++)
+  for (let k = at + 1; k <= at + reach && k < doc.tokens.length; k++)
     if (doc.tokens[k]?.norm === sub || doc.tokens[k]?.lemma === sub) return true;
   return false;
 }
