@@ -280,7 +280,8 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       (said.endsWith('?') && ABOUT_PEOPLE.test(said)) ||
       ((GUESSING_LEAD.test(said) || REMARK.test(said)) && !ACTING.test(said)) ||
       (VAGUE.test(said) && steps.filter(([a]) => a >= sentence.from && a < sentence.to).length <= 1) ||
-      (verbless && INTERJECTION.test(said))
+      (verbless && INTERJECTION.test(said)) ||
+      ACKNOWLEDGING.test(said)
     )
       idle.add(i);
   });
@@ -793,9 +794,11 @@ function exclusiveIn(
   const model = LEARNED[s.id];
   if (!model) return null;
   const words = (doc.tokens.slice(from, to) as Token[]).filter((t) => t.kind === 'word' && !t.stop);
-  if (words.length !== 1) return null;
+  if (words.length !== 1 || !naming(words[0] as Token)) return null;
   const id = exclusiveOwner(model, stepFeatures(doc, from, to));
-  return id ? { id, tokens: words.map((t) => t.index) } : null;
+  const action = s.actions.find((a) => a.id === id);
+  if (!id || !action || !kindFits(null, false, action, asksAt(doc, from))) return null;
+  return { id, tokens: words.map((t) => t.index) };
 }
 
 /** Words that join the items of a list: "check the ALB metrics and the pods", "postmortem, waves, and an alert". */
@@ -827,10 +830,14 @@ const GUESSING_LEAD =
 
 /** An intention with nothing named: "I'd dig into it", "I'll look at the Kafka side of things", "figure out why". */
 const VAGUE =
-  /\b(look|dig|check|investigate|poke|dive|go)\w*\s+(in|into|at|around|through)?\s*(it|this|things)\b\s*($|[.,;!?]|before|from|first|now)|\bthe \w+ side( of things)?\b|\bfigure out (why|what|how)\b|\b(look|dig|check|investigate)\w*\s+(in|into|at)?\s*what('?s| is) (going on|happening)\b/i;
+  /\b(look|dig|check|investigate|poke|dive|go)\w*\s+(in|into|at|around|through)?\s*(it|this|things)\b\s*($|[.,;!?]|before|from|first|now)|\bthe \w+ side( of things)?\b|\bfigure out (why|what|how)\b|\b(need|want|get|gather)\w* more (data|info|information|context|details)\b|\b(look|dig|check|investigate)\w*\s+(in|into|at)?\s*what('?s| is) (going on|happening)\b/i;
+
+/** A reply to the interviewer that only acknowledges: "Understood.", "Got it, thanks." */
+const ACKNOWLEDGING =
+  /^\s*(understood|got it|noted|ok(ay)?|thanks|thank you|sure|right|makes sense|fair enough|i see|good question)[\s,.!]*(thanks|thank you)?[\s.!]*$/i;
 
 /** A sentence that says how things look, not what to do: "That smells like the canary weight". */
-const REMARK = /\b(smells|feels|sounds|looks|seems) like\b|\bseems to be\b/i;
+const REMARK = /\b(smells|feels|sounds|looks|seems) like\b|\bseems to be\b|^\s*it'?s always\b/i;
 
 /** A sentence that opens with an interjection: "Ugh, crashloops one by one", "Classic." (a remark when it has no verb). */
 const INTERJECTION = /^\s*(ugh|hmm+|wow|oh|ah|ouch|yikes|damn|classic|great|nice|okay|ok)\b/i;
@@ -1087,7 +1094,7 @@ function subcommandAgrees(
 
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
 const RULED_OUT =
-  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time|premature|overkill|unnecessary|not necessary|not worth it|useless|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) (fix|solve|change) (anything|it|this|that|much|the problem)|fixes nothing)\b/i;
+  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time|premature|overkill|unnecessary|not necessary|not worth it|useless|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) (fix|solve|change) (anything|it|this|that|much|the problem)|fixes nothing|tempted to|but (i|we) (won'?t|wouldn'?t|will not|would not|shouldn'?t|should not)|not an option|out of the question|off the table|the last thing (i|we)|a mistake)\b/i;
 
 function ruledOutAfter(doc: ReturnType<typeof readText>, at: number): boolean {
   const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
