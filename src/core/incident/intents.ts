@@ -14,6 +14,8 @@ import type { IncidentScenario } from './schema.js';
 let LEARNED: Readonly<Record<string, ScenarioModel>> = LEARNED_INTENTS;
 export function setLearnedIntents(m: Readonly<Record<string, ScenarioModel>>): void {
   LEARNED = m;
+  // Each scenario's vocabulary holds the model's words: build it again for the new model.
+  vocabs = new WeakMap();
 }
 
 /**
@@ -125,15 +127,20 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   const clauseAt = clauseIndexOf(clauses, doc.tokens.length);
   const candidates: Array<{ id: string; tokens: readonly number[]; stems: number; negated: boolean }> = [];
   const steps = stepRanges(doc);
-  const stepRange = (at: number) => steps.find(([a, b]) => at >= a && at < b)?.[0] ?? 0;
   const stepOf = (at: number) => steps.findIndex(([a, b]) => at >= a && at < b);
+  const stepRange = (at: number) => steps[stepOf(at)]?.[0] ?? 0;
   const kindAt = (at: number) => {
-    const r = steps.find(([a, b]) => at >= a && at < b);
+    const r = steps[stepOf(at)];
     return r ? stepKind(index, r[0], r[1]) : null;
   };
   const buildsAt = (at: number) => {
-    const r = steps.find(([a, b]) => at >= a && at < b);
+    const r = steps[stepOf(at)];
     return r ? builds(index, r[0], r[1]) : false;
+  };
+  // The candidate's own words from one token to another, as quoted back to them.
+  const quoteOf = (from: number, to: number) => {
+    const span = doc.tokens.slice(from, to) as Token[];
+    return text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
   };
   for (const { id, phrases } of compiledIntents(s)) {
     let best: { tokens: readonly number[]; stems: number; negated: boolean } | null = null;
@@ -178,10 +185,11 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     const clause = clauses[clauseAt[at] ?? -1];
     const from = clause ? clause.from : at;
     const to = clause ? clause.to : (c.tokens[c.tokens.length - 1] ?? at) + 1;
-    const span = doc.tokens.slice(from, to) as Token[];
-    const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
+    const quote = quoteOf(from, to);
     matches.push({ actionId: c.id, quote, at });
   }
+  // A phrasing's action gives way where the learned step model is near certain of another for the same step, if
+  // that step names nothing else.
   {
     const perStep = new Map<number, number>();
     for (const m of matches) perStep.set(stepOf(m.at), (perStep.get(stepOf(m.at)) ?? 0) + 1);
@@ -221,8 +229,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       refusals.push(first);
       continue;
     }
-    const span = doc.tokens.slice(from, to) as Token[];
-    const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
+    const quote = quoteOf(from, to);
     matches.push({ actionId: fuzzy.id, quote, at: first });
   }
   // A list in one step: each further item is a step of the same kind ("check the ALB metrics and the pods").
@@ -245,8 +252,7 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       if (!g || matches.some((m) => m.actionId === g.id) || declined.includes(g.id)) continue;
       if (saysNot(doc, from, g.tokens)) continue;
       for (const t of g.tokens) used.add(t);
-      const span = doc.tokens.slice(cf, ct) as Token[];
-      const quote = text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
+      const quote = quoteOf(cf, ct);
       matches.push({ actionId: g.id, quote, at: g.tokens[0] ?? cf });
     }
   }
@@ -683,7 +689,8 @@ function bestFuzzy(
   return { id: best.id, tokens: [...new Set(best.tokens)].sort((a, b) => a - b) };
 }
 
-const vocabs = new WeakMap<IncidentScenario, Set<string>>();
+/** Per scenario, with the step model it was built with (the evaluation swaps models). */
+let vocabs = new WeakMap<IncidentScenario, Set<string>>();
 
 /** Every stem the scenario uses anywhere: its description, system, actions and their evidence. */
 function scenarioVocab(s: IncidentScenario): Set<string> {
