@@ -130,7 +130,7 @@ function rivalIndex(rivals: readonly Question[]): RivalIndex {
 interface Borrowed {
   readonly flags: RedFlag[];
   readonly compiled: ReturnType<typeof compileRedFlags>;
-  readonly owners: string[];
+  readonly owners: ReadonlyMap<RedFlag, string>;
 }
 const borrowedFlags = new WeakMap<readonly Question[], Borrowed>();
 
@@ -143,14 +143,14 @@ function borrowedRedFlags(rivals: readonly Question[], p: Policy): Borrowed {
   if (known) return known;
   const seen = new Set<string>();
   const flags: RedFlag[] = [];
-  const owners: string[] = [];
+  const owners = new Map<RedFlag, string>();
   for (const q of rivals) {
     if (q.source === 'imported' || !p.kinds.commonFlags.includes(q.kind)) continue;
     for (const f of q.redFlags) {
       if (seen.has(f.id) || f.local) continue;
       seen.add(f.id);
       flags.push(f);
-      owners.push(q.id);
+      owners.set(f, q.id);
     }
   }
   const out = { flags, compiled: compileRedFlags(flags), owners };
@@ -168,11 +168,11 @@ export function borrowedFlagHits(
 ): FlagHit[] {
   const borrowed = borrowedRedFlags(rivals, p);
   const ids = new Set(taken.map((f) => f.id));
-  const keep = borrowed.flags.map((f, k) => borrowed.owners[k] !== question.id && !ids.has(f.id));
   return redFlagHits(
     index,
-    borrowed.flags.filter((_, k) => keep[k]),
-    borrowed.compiled.filter((_, k) => keep[k]),
+    borrowed.flags,
+    borrowed.compiled,
+    (f) => borrowed.owners.get(f) !== question.id && !ids.has(f.id),
   );
 }
 

@@ -1,7 +1,7 @@
 // Red flags: wrong or unsafe claims the answer makes (the question's and the bank's common ones), and key points
 // it negates or dismisses, with the words that say so.
 import type { RedFlag } from '../../bank/schema.js';
-import { type DocIndex, matchPhrase } from '../phrases.js';
+import { type CompiledPhrase, type DocIndex, matchPhrase } from '../phrases.js';
 import type { Policy } from '../policy.js';
 import type { CompiledRedFlag } from '../rubric.js';
 import type { FlagHit, KeyPointCoverage, Span } from '../types.js';
@@ -14,15 +14,62 @@ function sentenceSpan(index: DocIndex, sentence: number): Span {
   return { start, end, text: index.doc.text.slice(start, end) };
 }
 
+/**
+ * Which phrasings an answer can match, by stem: a phrasing read in order matches only where all its stems occur,
+ * so each is filed under its stem that is rarest among the list's phrasings.
+ */
+type ByStem = ReadonlyMap<string, ReadonlyArray<readonly [flag: number, phrasing: number]>>;
+const byStem = new WeakMap<readonly CompiledRedFlag[], ByStem>();
+
+function byStemOf(compiled: readonly CompiledRedFlag[]): ByStem {
+  const known = byStem.get(compiled);
+  if (known) return known;
+  const frequency = new Map<string, number>();
+  for (const c of compiled)
+    for (const phrase of c.phrasings)
+      for (const st of new Set(phrase.stems)) frequency.set(st, (frequency.get(st) ?? 0) + 1);
+  const out = new Map<string, Array<readonly [number, number]>>();
+  compiled.forEach((c, f) => {
+    c.phrasings.forEach((phrase, k) => {
+      let key: string | undefined;
+      for (const st of phrase.stems)
+        if (key === undefined || (frequency.get(st) ?? 0) < (frequency.get(key) ?? 0)) key = st;
+      if (key === undefined) return;
+      const list = out.get(key) ?? [];
+      list.push([f, k]);
+      out.set(key, list);
+    });
+  });
+  byStem.set(compiled, out);
+  return out;
+}
+
+/**
+ * The flags the answer raises, each with the first of its phrasings that matches. Only the phrasings whose rarest
+ * stem the answer has are tried (the bank's borrowed flags hold thousands), and `keep` leaves flags out without a
+ * new list, so the index of a compiled list is built once.
+ */
 export function redFlagHits(
   index: DocIndex,
   flags: readonly RedFlag[],
   compiled: readonly CompiledRedFlag[],
+  keep: (flag: RedFlag) => boolean = () => true,
 ): FlagHit[] {
+  const filed = byStemOf(compiled);
+  const tried = new Map<number, number[]>();
+  for (const stem of index.positions.keys())
+    for (const [f, k] of filed.get(stem) ?? []) {
+      const list = tried.get(f) ?? [];
+      list.push(k);
+      tried.set(f, list);
+    }
   const hits: FlagHit[] = [];
-  flags.forEach((flag, f) => {
-    for (const phrase of compiled[f]?.phrasings ?? []) {
-      const m = matchPhrase(index, phrase, false, true);
+  for (const f of [...tried.keys()].sort((a, b) => a - b)) {
+    const flag = flags[f] as RedFlag;
+    if (!keep(flag)) continue;
+    const phrasings = compiled[f]?.phrasings ?? [];
+    for (const k of (tried.get(f) as number[]).sort((a, b) => a - b)) {
+      const m = matchPhrase(index, phrasings[k] as CompiledPhrase, false, true);
       if (m && m.fraction === 1 && !m.softNegated) {
         hits.push({
           id: flag.id,
@@ -33,10 +80,10 @@ export function redFlagHits(
           fix: flag.fix,
           evidence: [toSpan(index, m.tokens), sentenceSpan(index, m.sentence)],
         });
-        return;
+        break;
       }
     }
-  });
+  }
   return hits;
 }
 
