@@ -341,38 +341,49 @@ const STRICT_MIN_PAIRS = 4;
 export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermModel): CoherenceResult {
   const thesaurus = termsAt(doc.tokens);
   const judged: ClauseCoherence[] = [];
+  const itemsAt: Items[] = [];
   let content = 0;
   let known = 0;
   for (const c of clauses) {
     const items = itemsOf(doc, thesaurus, model.terms, c.from, c.to);
+    itemsAt.push(items);
     for (const s of items.stems) {
       content++;
       if (model.vocabulary.has(s)) known++;
     }
     const terms = [...new Set(items.terms)];
     const verbs = [...new Set(items.verbs.filter((v) => model.vocabulary.has(v)))];
-    let pairs = 0;
-    let attested = 0;
+    // Each item's number once, then each pair of the clause looked up once: terms with terms, terms with verbs.
+    const ids = [...terms, ...verbs].map((x) => model.ids.get(x));
+    const n = ids.length;
+    const linked = new Uint8Array(n * n);
     let allPairs = 0;
     let allAttested = 0;
     for (let a = 0; a < terms.length; a++)
-      for (const b of [...terms.slice(a + 1), ...verbs]) {
+      for (let b = a + 1; b < n; b++) {
         allPairs++;
-        if (paired(model, terms[a] as string, b)) allAttested++;
+        const x = ids[a];
+        const y = ids[b];
+        if (x !== undefined && y !== undefined && model.pairs.has(numericPair(x, y))) {
+          allAttested++;
+          linked[a * n + b] = 1;
+          linked[b * n + a] = 1;
+        }
       }
     // A term is connected when some correct clause pairs it with another term or verb of this clause. Counting
     // terms rather than pairs keeps long, dense clauses (which pair many terms for the first time) fair.
-    for (const a of terms) {
-      const others = [...terms.filter((b) => b !== a), ...verbs];
-      if (others.length === 0) continue;
-      pairs++;
-      if (others.some((b) => paired(model, a, b))) attested++;
-    }
+    let pairs = 0;
+    let attested = 0;
+    if (n > 1)
+      for (let a = 0; a < terms.length; a++) {
+        pairs++;
+        if (linked.subarray(a * n, a * n + n).includes(1)) attested++;
+      }
     judged.push({ clause: c, pairs, attested, allPairs, allAttested, terms });
   }
   const bearing = judged.filter((j) => j.terms.length >= 2);
   // Unexplained: most pairings unknown to correct answers, or a named tool doing what no correct answer says.
-  const relations = relationsOf(doc, clauses, model);
+  const relations = relationsOf(doc, clauses, model, itemsAt);
   const misrelated = new Set(relations.filter((r) => !r.attested).map((r) => r.clause.index));
   const unexplained = bearing.filter(
     (j) =>
@@ -484,11 +495,12 @@ function rawRelations(
   terms: TermModel['terms'],
   thesaurus: ReadonlyMap<number, string[]>,
   named?: ReadonlySet<string>,
+  itemsAt?: readonly Items[],
 ): RawRelation[] {
   const out: RawRelation[] = [];
   let previous: { clause: Clause; items: Items } | null = null;
-  for (const c of clauses) {
-    const items = itemsOf(doc, thesaurus, terms, c.from, c.to);
+  for (const [k, c] of clauses.entries()) {
+    const items = itemsAt?.[k] ?? itemsOf(doc, thesaurus, terms, c.from, c.to);
     const before = previous;
     previous = { clause: c, items };
     if (items.terms.length === 0) continue;
@@ -706,10 +718,16 @@ export function relationKeys(r: {
   ];
 }
 
-export function relationsOf(doc: TextDoc, clauses: readonly Clause[], model: TermModel): Relation[] {
+export function relationsOf(
+  doc: TextDoc,
+  clauses: readonly Clause[],
+  model: TermModel,
+  /** Each clause's items, when the caller has read them already. */
+  itemsAt?: readonly Items[],
+): Relation[] {
   const thesaurus = termsAt(doc.tokens);
   const out: Relation[] = [];
-  for (const r of rawRelations(doc, clauses, model.terms, thesaurus, model.named)) {
+  for (const r of rawRelations(doc, clauses, model.terms, thesaurus, model.named, itemsAt)) {
     // A named tool is judged by what it is said to do; any other term only when the verb and its object are
     // strangers to it and to each other ("the lock file encrypts the drift").
     if (!r.tool && (!r.verb || r.object === null)) continue;
