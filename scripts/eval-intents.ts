@@ -19,6 +19,8 @@ export const PHRASINGS_DIRS: Record<Half, readonly string[]> = {
     join(FIXTURES, 'incident-phrasings-3'),
     join(FIXTURES, 'incident-phrasings-4'),
     join(FIXTURES, 'incident-phrasings-5'),
+    join(FIXTURES, 'incident-phrasings-6'),
+    join(FIXTURES, 'incident-phrasings-7'),
   ],
   test: [join(FIXTURES, 'incident-phrasings-2')],
 };

@@ -49,12 +49,13 @@ export const FLOORS = {
   grammarHeldOut: { recall: 0.67, precision: 0.95 },
   grammarTune: { recall: 0.74, precision: 0.98 },
   /**
-   * Incident intent matcher (#14): the first, third, fourth and fifth blind authors' 2,040 turns are the tuning sets
-   * (the scenarios' intents were tuned on the first), a second blind author's 459 turns over every scenario the test set.
-   * Re-measured 2026-12-02 (session 7) with the learned step model and four tuning sets (2,040 turns): cross-set
-   * 0.923, test 0.891.
+   * Incident intent matcher (#14): the first, third to seventh blind authors' 3,060 turns are the tuning sets (the
+   * scenarios' intents were tuned on the first), a second blind author's 459 turns over every scenario the test set.
+   * Session 7, four tuning sets (2,040 turns): cross-set 0.923, test 0.891. Session 8 added two sets in styles the
+   * matcher read worst (terse chat 0.810, transcribed speech 0.804, measured before any change): cross-set over all
+   * six fell to 0.885 and is 0.903 after the session's changes (the first four alone 0.92–0.94).
    */
-  intentsTune: 0.91,
+  intentsTune: 0.89,
   intentsTest: 0.88,
 } as const;
 

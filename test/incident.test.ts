@@ -337,9 +337,28 @@ describe('the intent matcher reads a turn as an on-call engineer means it', () =
     expect(ids('Are the pods healthy now?')).toEqual(['check-pods']);
   });
 
+  it('a statement of how things are takes no step; a request said as one still does', () => {
+    expect(ids('So the pods are healthy and the target 5xx is flat.')).toEqual([]);
+    expect(ids('The listener certificate should be swapped now.')).toEqual(['swap-listener-cert']);
+    expect(ids('The pods look healthy, so let me check the served certificate with openssl.')).toEqual([
+      'check-cert-openssl',
+    ]);
+  });
+
+  it('reads chat: numbered items, "x + y", "pm", and "could someone …?" as a request', () => {
+    expect(ids('1) check the cert with openssl 2) find it in ACM')).toEqual([
+      'check-cert-openssl',
+      'find-cert-in-acm',
+    ]);
+    expect(ids('swap cert + verify externally')).toEqual(['swap-listener-cert', 'verify-externally']);
+    expect(ids('pm and expiry alerting')).toEqual(['postmortem', 'expiry-alerting']);
+    expect(ids('Could someone post a status update for the partners?')).toEqual(['status-update']);
+  });
+
   it('vague intentions, remarks and looks at tools the system lacks take no step', () => {
     for (const t of [
       "I'd dig into it.",
+      'check fastly logs',
       'Can I see the Datadog dashboard?',
       'Ugh, classic.',
       'Could it be the cache?',
