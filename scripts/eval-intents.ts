@@ -21,6 +21,8 @@ export const PHRASINGS_DIRS: Record<Half, readonly string[]> = {
     join(FIXTURES, 'incident-phrasings-5'),
     join(FIXTURES, 'incident-phrasings-6'),
     join(FIXTURES, 'incident-phrasings-7'),
+    join(FIXTURES, 'incident-phrasings-8'),
+    join(FIXTURES, 'incident-phrasings-9'),
   ],
   test: [join(FIXTURES, 'incident-phrasings-2')],
 };
