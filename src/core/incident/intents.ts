@@ -234,7 +234,9 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       saysNot(doc, from, fuzzy.tokens) ||
       stanceOf(doc, clauses, clauseAt[first] ?? -1, first, last).stance !== 'stated';
     if (negated) {
-      declined.push(fuzzy.id);
+      // What is declined is what the negation names: "I would not swap the certificate yet, it does not solve the
+      // partner side" declines the swap its phrasing names, whatever the model makes of the whole step.
+      declined.push(rule && rule.id !== fuzzy.id && saysNot(doc, from, rule.tokens) ? rule.id : fuzzy.id);
       refusals.push(first);
       continue;
     }
