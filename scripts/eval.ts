@@ -56,7 +56,7 @@ export const FLOORS = {
    * 0.854): cross-set over all eight 0.903 (the first four alone 0.92–0.95), test 0.906.
    */
   intentsTune: 0.89,
-  intentsTest: 0.88,
+  intentsTest: 0.9,
 } as const;
 
 /** Grammar figures: recall and precision on each learner set (false alarms on the jargon sentences are printed). */
