@@ -259,7 +259,10 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       const hasVerb = (doc.tokens.slice(cf, ct) as Token[]).some((t) => t.pos === 'VERB');
       const g =
         learnedGuess(s, doc, cf, ct, LEARN.listP, hasVerb || verb === null ? [] : [verb]) ??
-        (cf === from ? exclusiveIn(s, doc, cf, ct) : null);
+        // A one-word item after "and" too: "the ALB metrics and the pods", "…, and a postmortem".
+        (cf === from || ['and', '+', 'plus', '&'].includes(doc.tokens[cf - 1]?.norm ?? '')
+          ? exclusiveIn(s, doc, cf, ct)
+          : null);
       if (!g || matches.some((m) => m.actionId === g.id) || declined.includes(g.id)) continue;
       if (saysNot(doc, from, g.tokens)) continue;
       for (const t of g.tokens) used.add(t);
@@ -319,10 +322,12 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     const u = units.find(([a, b]) => at >= a && at < b);
     if (!u || !describes(doc, u[0], u[1])) return false;
     const sentence = (doc.tokens[at] as Token).sentence;
+    // The sentence, or the next one ("That backup-admin user is not ours. Kill its access.").
     return !units.some(
       ([a, b]) =>
         a !== u[0] &&
-        (doc.tokens[a] as Token).sentence === sentence &&
+        [sentence, sentence + 1].includes((doc.tokens[a] as Token).sentence) &&
+        !idle.has((doc.tokens[a] as Token).sentence) &&
         (doc.tokens.slice(a, b) as Token[]).some((t) => t.pos === 'VERB') &&
         !matches.some((m) => m.at >= a && m.at < b) &&
         !describes(doc, a, b),
@@ -632,7 +637,11 @@ export function stepRanges(doc: ReturnType<typeof readText>): Array<[number, num
       (prev?.pos === 'CCONJ' || prev?.kind === 'punct' || t.norm === 'then')
     )
       boundary = true;
-    if (!boundary && (t.pos === 'CCONJ' || [',', '+', '&'].includes(t.norm) || STEP_WORDS.has(t.norm))) {
+    if (
+      !boundary &&
+      (t.pos === 'CCONJ' || [',', '+', '&'].includes(t.norm) || STEP_WORDS.has(t.norm)) &&
+      !flagSign(doc, i)
+    ) {
       // A boundary when a verb follows within three words ("and then I roll back", ", restart the pods").
       for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
         const n = tokens[k] as Token;
@@ -888,12 +897,18 @@ function exclusiveIn(
 /** Words that join the items of a list: "check the ALB metrics and the pods", "postmortem, waves, and an alert". */
 const LIST_JOINERS: ReadonlySet<string> = new Set([',', ';', 'and', 'plus', '&', '+']);
 
+/** A "+" written onto the next word is part of a command ("dig +short"), not "and". */
+function flagSign(doc: ReturnType<typeof readText>, i: number): boolean {
+  const t = doc.tokens[i] as Token;
+  return t.norm === '+' && doc.tokens[i + 1]?.start === t.end;
+}
+
 /** The items of a step's list: ranges between its joiners. */
 function chunkRanges(doc: ReturnType<typeof readText>, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = from;
   for (let i = from; i < to; i++)
-    if (LIST_JOINERS.has((doc.tokens[i] as Token).norm)) {
+    if (LIST_JOINERS.has((doc.tokens[i] as Token).norm) && !flagSign(doc, i)) {
       if (i > start) out.push([start, i]);
       start = i + 1;
     }
@@ -906,7 +921,7 @@ function chunkRanges(doc: ReturnType<typeof readText>, from: number, to: number)
  * regular SLO review?"), not a request to see something ("Can I see the bytes-in rate?").
  */
 const ABOUT_PEOPLE =
-  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|own|owns|approves|reviews|signs|runs|manages|maintains)\b|(was|were) there\b|who at\b|who \w+ed\b|how often\b|who('?s| is| are)? on\b|how (does|do) (the|your|our) team\b|what'?s the (on-?call|rotation|process|policy)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|can i ask)|\b(usually|normally|typically|ever)\b/i;
+  /^\s*((do|are|have|did|should|would) (you|we)\b|how long (have you|does|do|did|will)|how many (engineers|people)|who (is|are|own|owns|approves|reviews|signs|runs|manages|maintains)\b|(was|were) there\b|who at\b|who \w+ed\b|how often\b|who('?s| is| are)? on\b|how (does|do) (the|your|our) team\b|what'?s the (on-?call|rotation|process|policy)\b|does (legal|anyone|someone|the team)|is (there )?(someone|anyone)|is (it|this|that) (normal|usual|common|expected)|is there (a|an) (runbook|playbook|change window|process|policy|procedure|owner|approval)|can i ask)|\b(usually|normally|typically|ever)\b/i;
 
 /** A sentence that opens with a guess: "Maybe the database is slow", "Could be DNS", "I think it's TLS". */
 const GUESSING_LEAD =
@@ -1283,7 +1298,11 @@ function describes(doc: ReturnType<typeof readText>, from: number, to: number): 
     head.pos === 'DET' || head.pos === 'PRON' || head.pos === 'NUM' || QUANTITIES.has(head.norm);
   if (subject.some((t) => ACTORS.has(t.norm) || t.kind === 'punct' || t.norm === 'to' || CLIS.has(t.norm)))
     return false;
-  if (subject.some((t) => /[-_./=:@$]/.test(t.text) && t.kind !== 'number')) return false;
+  // Command lines are no statements: a flag, a path, a key=value, a CLI ("keep-alive clients explain …" is one).
+  if (
+    subject.some((t) => (/^-|[_./=:@$]/.test(t.text) && !/^v?\d+(\.\d+)+$/.test(t.text)) || t.norm === '--')
+  )
+    return false;
   const verb = doc.tokens[v] as Token;
   if (
     !determined &&
@@ -1309,7 +1328,7 @@ function describes(doc: ReturnType<typeof readText>, from: number, to: number): 
 
 /** Words that rule out what was just said: "recreating the listener is too risky", "…, I'm not doing that". */
 const RULED_OUT =
-  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time|premature|overkill|unnecessary|not necessary|not worth it|useless|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) (fix|solve|change) (anything|it|this|that|much|the problem)|fixes nothing|tempted to|but (i|we) (won'?t|wouldn'?t|will not|would not|shouldn'?t|should not)|not an option|out of (the )?question|off the table|the last thing (i|we)|a mistake|(is|are|looks?|seems?) (irrelevant|unrelated|not relevant|not related)|(we|they) (don'?t|do not|didn'?t) have (it|that|one|this|them)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|can'?t|cannot) (fix|solve) (a|an|the)\b)\b/i;
+  /\b(too risky|risky|dangerous|not (doing|do|going to do) (that|it|this)|won'?t do (that|it|this)|wouldn'?t do (that|it|this)|don'?t do (that|it|this)|never do (that|it|this)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) help|so no|red herring|(won'?t|wouldn'?t|will not|would not|not going to) (spend time|waste time|touch|bother)|(not|never) a good idea|bad idea|no need to|not needed|(is|be) pointless|waste of time|premature|overkill|unnecessary|not necessary|not worth it|useless|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|not going to) (fix|solve|change) (anything|it|this|that|much|the problem)|fixes nothing|tempted to|but (i|we) (won'?t|wouldn'?t|will not|would not|shouldn'?t|should not)|not an option|out of (the )?question|off the table|the last thing (i|we)|a mistake|(is|are|looks?|seems?) (irrelevant|unrelated|not relevant|not related)|leave .{1,40} alone|(leave|park) .{1,40} (until|for later)|(later|for now), not now|not now|would only (make|create|cause|hide|add)|(i'?d|we'?d|i would|we would|let'?s) skip (it|that|this)|(we|they) (don'?t|do not|didn'?t) have (it|that|one|this|them)|(won'?t|wouldn'?t|doesn'?t|does not|will not|would not|can'?t|cannot) (fix|solve) (a|an|the)\b)\b/i;
 
 function ruledOutAfter(doc: ReturnType<typeof readText>, at: number): boolean {
   const sentence = doc.sentences[(doc.tokens[at] as Token).sentence];
