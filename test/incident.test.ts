@@ -345,6 +345,15 @@ describe('the intent matcher reads a turn as an on-call engineer means it', () =
     ]);
   });
 
+  it('a statement the next sentence acts on still names the step; telegraphic turns are read whole', () => {
+    expect(ids('There is an expired cert on the listener. Swap it.')).toEqual(['swap-listener-cert']);
+    expect(ids('Cert. Swap it. Now.')).toEqual(['swap-listener-cert']);
+    const left = matchIntents(tls, 'Leave the pods alone, they are healthy.');
+    expect(left.matches).toEqual([]);
+    expect(left.declined).toEqual(['check-pods']);
+    expect(ids('Is there a runbook for the certificate?')).toEqual([]);
+  });
+
   it('reads chat: numbered items, "x + y", "pm", and "could someone …?" as a request', () => {
     expect(ids('1) check the cert with openssl 2) find it in ACM')).toEqual([
       'check-cert-openssl',

@@ -285,6 +285,19 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
       }
     }
   }
+  // Telegraphic: "Backfill. Suspend it. Now.", "Key. Deactivate. Now." Sentences of a word or two, none naming
+  // anything alone, read as one step.
+  if (matches.length === 0 && declined.length === 0 && doc.sentences.length >= 2) {
+    const words = (i: number) =>
+      (doc.tokens.slice(doc.sentences[i]?.from, doc.sentences[i]?.to) as Token[]).filter(
+        (t) => t.kind === 'word' && !t.stop,
+      ).length;
+    if (doc.sentences.every((_, i) => words(i) <= 3)) {
+      const g = learnedGuess(s, doc, 0, doc.tokens.length, LEARN.minP);
+      if (g && !saysNot(doc, 0, g.tokens))
+        matches.push({ actionId: g.id, quote: text.trim(), at: g.tokens[0] ?? 0 });
+    }
+  }
   matches.sort((a, b) => a.at - b.at);
   // An action named again in the same turn is the same action; one ruled out afterwards ("…, no, too risky") is not taken.
   const once = new Set<string>();
