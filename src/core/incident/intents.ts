@@ -21,8 +21,9 @@ export function setLearnedIntents(m: Readonly<Record<string, ScenarioModel>>): v
 /**
  * When the learned step model is heard: a step no phrasing names takes its best action at this posterior; it
  * overrides a phrasing's action in the same step only at `overrideP`; a further item of a list in one step takes
- * its best action at `listP`; a step said in sequence after a taken one ("…, then verify externally") at
- * `sequenceP`, for what follows "then" in a turn that acts is nearly always a step. Each is chosen cross-set: trained on all tuning sets but one, measured on that one,
+ * its best action at `listP`; a step said in sequence in a turn that takes one (after or before "then",
+ * or numbered: "get pods, then …", "…, then verify externally", "1) declare 2) …") at `sequenceP`, for such a
+ * step is nearly always one. Each is chosen cross-set: trained on all tuning sets but one, measured on that one,
  * for each in turn (with six sets: flat from 0.6 to 0.8; 0.8 to 0.9 best, 0.97 a point lower; flat from 0.8 to 0.9;
  * flat from 0.2 to 0.5, 0.7 a point lower).
  */
@@ -214,7 +215,13 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     // A look at something this system does not have ("the CDN's cache hit rate") names none of its actions.
     if (looksAtForeign(s, index, from, to)) continue;
     const rule = bestFuzzy(s, index, from, to);
-    const sequenced = SEQUENCE_WORDS.has((doc.tokens[from] as Token).norm) && matches.length > 0;
+    // Said in a sequence: after "then", before one, or as a numbered item.
+    const opens = (at: number | undefined) => {
+      const t = at === undefined ? undefined : doc.tokens[at];
+      return t !== undefined && (SEQUENCE_WORDS.has(t.norm) || (t.kind === 'number' && /^\d$/.test(t.text)));
+    };
+    const next = steps.find(([a]) => a >= to && (doc.tokens[a] as Token).kind !== 'punct')?.[0];
+    const sequenced = (opens(from) || opens(next)) && matches.length > 0;
     const learned = learnedGuess(
       s,
       doc,
