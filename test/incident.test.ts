@@ -359,6 +359,10 @@ describe('the intent matcher reads a turn as an on-call engineer means it', () =
       'check-cert-openssl',
       'find-cert-in-acm',
     ]);
+    // Quoted back without the list's numbers.
+    expect(
+      matchIntents(tls, '1) check the cert with openssl 2) find it in ACM').matches.map((m) => m.quote),
+    ).toEqual(['check the cert with openssl', 'find it in ACM']);
     expect(ids('swap cert + verify externally')).toEqual(['swap-listener-cert', 'verify-externally']);
     expect(ids('pm and expiry alerting')).toEqual(['postmortem', 'expiry-alerting']);
     expect(ids('Could someone post a status update for the partners?')).toEqual(['status-update']);

@@ -141,8 +141,17 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     return r ? builds(index, r[0], r[1]) : false;
   };
   // The candidate's own words from one token to another, as quoted back to them.
+  // Without the numbers of a list: "2) declare sev2" quotes "declare sev2", "abort the canary 2" "abort the canary".
+  const marker = (k: number) => {
+    const t = doc.tokens[k];
+    return t?.kind === 'number' && /^\d$/.test(t.text) && [')', '.'].includes(doc.tokens[k + 1]?.norm ?? '');
+  };
   const quoteOf = (from: number, to: number) => {
-    const span = doc.tokens.slice(from, to) as Token[];
+    let a = from;
+    let b = to;
+    while (a < b - 2 && marker(a)) a += 2;
+    while (b - 1 > a && marker(b - 1)) b--;
+    const span = doc.tokens.slice(a, b) as Token[];
     return text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
   };
   for (const { id, phrases } of compiledIntents(s)) {
@@ -186,8 +195,9 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
     }
     const at = c.tokens[0] ?? 0;
     const clause = clauses[clauseAt[at] ?? -1];
-    const from = clause ? clause.from : at;
-    const to = clause ? clause.to : (c.tokens[c.tokens.length - 1] ?? at) + 1;
+    const [stepFrom, stepTo] = steps[stepOf(at)] ?? [0, doc.tokens.length];
+    const from = clause ? Math.max(clause.from, stepFrom) : at;
+    const to = clause ? Math.min(clause.to, stepTo) : (c.tokens[c.tokens.length - 1] ?? at) + 1;
     const quote = quoteOf(from, to);
     matches.push({ actionId: c.id, quote, at });
   }
