@@ -142,15 +142,11 @@ export function matchIntents(s: IncidentScenario, text: string): IntentResult {
   };
   // The candidate's own words from one token to another, as quoted back to them.
   // Without the numbers of a list: "2) declare sev2" quotes "declare sev2", "abort the canary 2" "abort the canary".
-  const marker = (k: number) => {
-    const t = doc.tokens[k];
-    return t?.kind === 'number' && /^\d$/.test(t.text) && [')', '.'].includes(doc.tokens[k + 1]?.norm ?? '');
-  };
   const quoteOf = (from: number, to: number) => {
     let a = from;
     let b = to;
-    while (a < b - 2 && marker(a)) a += 2;
-    while (b - 1 > a && marker(b - 1)) b--;
+    while (a < b - 2 && numbersItem(doc.tokens, a)) a += 2;
+    while (b - 1 > a && numbersItem(doc.tokens, b - 1)) b--;
     const span = doc.tokens.slice(a, b) as Token[];
     return text.slice(span[0]?.start ?? 0, span[span.length - 1]?.end ?? text.length).trim();
   };
@@ -646,6 +642,12 @@ const STEP_WORDS: ReadonlySet<string> = new Set(['then', 'next', 'afterwards', '
 /** Words of sequence that open the next step. */
 const SEQUENCE_WORDS: ReadonlySet<string> = new Set(['then', 'after', 'afterwards', 'next', 'finally']);
 
+/** Whether the token at `i` numbers an item of a list: the "2" of "2) page the owners" or of "2. logs". */
+function numbersItem(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t?.kind === 'number' && /^\d$/.test(t.text) && [')', '.'].includes(tokens[i + 1]?.norm ?? '');
+}
+
 /** Token ranges of the steps of a turn: sentences, split again where a new verb phrase starts. */
 export function stepRanges(doc: ReturnType<typeof readText>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -657,8 +659,7 @@ export function stepRanges(doc: ReturnType<typeof readText>): Array<[number, num
     const newSentence = prev !== undefined && prev.sentence !== t.sentence;
     let boundary = newSentence || t.norm === ';';
     // "1) declare sev1 2) page the owners", "1. metrics 2. logs": a number that numbers a list item starts a step.
-    if (t.kind === 'number' && /^\d$/.test(t.text) && [')', '.'].includes(tokens[i + 1]?.norm ?? ''))
-      boundary = true;
+    if (numbersItem(tokens, i)) boundary = true;
     // "…, then …", "… and after (that) …", "… and finally …": a word of sequence after a link starts a step,
     // verb or not ("check replica lag and after the error log of orders-api").
     if (
