@@ -11,7 +11,7 @@ export interface Measures {
   readonly similarity: number;
   /** Share of the answer's term pairings that no correct answer has (0.5 when too few to judge). */
   readonly unattested: number;
-  /** Unattested pairings per content word (clipped at 2): how much confident nonsense there is. */
+  /** Unattested pairings of a named tool or service per content word (clipped at 2): how much confident nonsense there is. */
   readonly nonsense: number;
   /** Share of the answer's content words that belong to the question's topic. */
   readonly relevance: number;

@@ -11,7 +11,7 @@ import { gradeAgainstReference } from './reference.js';
 import { compileRedFlags, compileRubric, type Rubric } from './rubric.js';
 import { creditOf, dimensionScores, flagPenalty, structureShare } from './score.js';
 import { clauseIndexOf, clausesOf } from './signals/clauses.js';
-import { coherence, type TermModel, termModel } from './signals/coherence.js';
+import { coherence, specificity, type TermModel, termModel } from './signals/coherence.js';
 import { confidenceOf } from './signals/confidence.js';
 import { keyPointCoverage, pointlessClauses, rangeSpan } from './signals/coverage.js';
 import { bankLexicon, type GrammarLexicon } from './signals/grammar.js';
@@ -68,24 +68,59 @@ function answerStems(doc: TextDoc, skip?: (i: number) => boolean): Set<string> {
   return out;
 }
 
+/** How much a stem weighs in the likeness measures: its specificity in the bank (1 each without a bank's model). */
+type StemWeight = (stem: string) => number;
+const unweighted: StemWeight = () => 1;
+/** Fewer key points than this in the term model (one question's): too few to say which words are specific. */
+const MIN_KEY_POINTS_FOR_WEIGHTS = 50;
+const weightsOf = new WeakMap<TermModel, StemWeight>();
+function stemWeight(model: TermModel): StemWeight {
+  if (model.keyPoints < MIN_KEY_POINTS_FOR_WEIGHTS) return unweighted;
+  const known = weightsOf.get(model);
+  if (known) return known;
+  const memo = new Map<string, number>();
+  const weight: StemWeight = (s) => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      v = specificity(model, s);
+      memo.set(s, v);
+    }
+    return v;
+  };
+  weightsOf.set(model, weight);
+  return weight;
+}
+
+/** Recall-weighted F of a shared weight against the answer's and the model answer's. */
+function likeness(shared: number, answer: number, model: number, p: Policy): number {
+  const recall = shared / model;
+  const precision = shared / answer;
+  const b2 = p.blend.similarityBeta ** 2;
+  return recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+}
+
 /**
- * Overlap of content stems with the closest model answer (recall-weighted F, the question's own words left out).
+ * Overlap of content stems with the closest model answer (recall-weighted F, the question's own words left out),
+ * each stem weighted by its specificity, so the words that say which answer this is count most.
  * Exact stems only: the rubric's phrasings do the fine matching; this catches answers phrased away from them.
  */
-function modelAnswerSimilarity(rubric: Rubric, stems: ReadonlySet<string>, p: Policy): number {
+function modelAnswerSimilarity(
+  rubric: Rubric,
+  stems: ReadonlySet<string>,
+  p: Policy,
+  weight: StemWeight,
+): number {
   let size = 0;
-  for (const s of stems) if (!rubric.questionStems.has(s)) size++;
+  for (const s of stems) if (!rubric.questionStems.has(s)) size += weight(s);
   if (size === 0) return 0;
   let best = 0;
   for (const model of rubric.modelStems) {
     if (model.size === 0) continue;
+    let total = 0;
+    for (const s of model) total += weight(s);
     let shared = 0;
-    for (const s of stems) if (!rubric.questionStems.has(s) && model.has(s)) shared++;
-    const recall = shared / model.size;
-    const precision = shared / size;
-    const b2 = p.blend.similarityBeta ** 2;
-    const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
-    best = Math.max(best, f);
+    for (const s of stems) if (!rubric.questionStems.has(s) && model.has(s)) shared += weight(s);
+    best = Math.max(best, likeness(shared, size, total, p));
   }
   return Math.min(1, best / p.blend.similarityFullAt);
 }
@@ -96,19 +131,22 @@ interface RivalIndex {
   readonly question: ReadonlyMap<string, readonly number[]>;
   /** stem → the model answers (rival × 2 + model) that hold it; model stems leave out their question's words. */
   readonly model: ReadonlyMap<string, readonly number[]>;
-  readonly modelSize: Int32Array;
+  /** Each model answer's total weight. */
+  readonly modelSize: Float64Array;
 }
 
-const rivalIndexes = new WeakMap<readonly Question[], RivalIndex>();
+const rivalIndexes = new WeakMap<StemWeight, WeakMap<readonly Question[], RivalIndex>>();
 
-/** An inverted index of every rival's model answers, built once per question list. */
-function rivalIndex(rivals: readonly Question[]): RivalIndex {
-  const known = rivalIndexes.get(rivals);
+/** An inverted index of every rival's model answers, built once per question list and weighting. */
+function rivalIndex(rivals: readonly Question[], weight: StemWeight): RivalIndex {
+  const byList = rivalIndexes.get(weight) ?? new WeakMap<readonly Question[], RivalIndex>();
+  rivalIndexes.set(weight, byList);
+  const known = byList.get(rivals);
   if (known) return known;
   const list = rivals.filter((q) => q.source !== 'imported');
   const question = new Map<string, number[]>();
   const model = new Map<string, number[]>();
-  const modelSize = new Int32Array(list.length * 2);
+  const modelSize = new Float64Array(list.length * 2);
   const push = (m: Map<string, number[]>, k: string, v: number) => {
     const l = m.get(k);
     if (l) l.push(v);
@@ -118,12 +156,16 @@ function rivalIndex(rivals: readonly Question[]): RivalIndex {
     const rubric = compileRubric(q);
     for (const st of rubric.questionStems) push(question, st, r);
     rubric.modelStems.slice(0, 2).forEach((stems, k) => {
-      modelSize[r * 2 + k] = stems.size;
-      for (const st of stems) push(model, st, r * 2 + k);
+      let total = 0;
+      for (const st of stems) {
+        total += weight(st);
+        push(model, st, r * 2 + k);
+      }
+      modelSize[r * 2 + k] = total;
     });
   });
   const index = { ids: list.map((q) => q.id), question, model, modelSize };
-  rivalIndexes.set(rivals, index);
+  byList.set(rivals, index);
   return index;
 }
 
@@ -185,29 +227,29 @@ function bestRivalSimilarity(
   ownId: string,
   stems: ReadonlySet<string>,
   p: Policy,
+  weight: StemWeight,
 ): { similarity: number; id: string | null } {
-  const ix = rivalIndex(rivals);
+  const ix = rivalIndex(rivals, weight);
   const n = ix.ids.length;
-  const inQuestion = new Int32Array(n);
-  const shared = new Int32Array(n * 2);
+  const inQuestion = new Float64Array(n);
+  const shared = new Float64Array(n * 2);
+  let all = 0;
   for (const st of stems) {
-    for (const r of ix.question.get(st) ?? []) inQuestion[r] = (inQuestion[r] as number) + 1;
-    for (const m of ix.model.get(st) ?? []) shared[m] = (shared[m] as number) + 1;
+    const w = weight(st);
+    all += w;
+    for (const r of ix.question.get(st) ?? []) inQuestion[r] = (inQuestion[r] as number) + w;
+    for (const m of ix.model.get(st) ?? []) shared[m] = (shared[m] as number) + w;
   }
-  const b2 = p.blend.similarityBeta ** 2;
   let best = 0;
   let bestId: string | null = null;
   for (let r = 0; r < n; r++) {
     if (ix.ids[r] === ownId) continue;
-    const size = stems.size - (inQuestion[r] as number);
-    if (size <= 0) continue;
+    const size = all - (inQuestion[r] as number);
+    if (size <= 1e-9) continue;
     for (let k = 0; k < 2; k++) {
       const total = ix.modelSize[r * 2 + k] as number;
       if (total === 0) continue;
-      const s = shared[r * 2 + k] as number;
-      const recall = s / total;
-      const precision = s / size;
-      const f = recall + precision > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+      const f = likeness(shared[r * 2 + k] as number, size, total, p);
       if (f > best) {
         best = f;
         bestId = ix.ids[r] as string;
@@ -519,15 +561,17 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
       equated.push(at);
     }
   }
+  const weight = stemWeight(model);
   const similarity = modelAnswerSimilarity(
     rubric,
     answerStems(doc, (i) => nonsense.has(clauseAt[i] ?? -1)),
     p,
+    weight,
   );
   // Which question is this an answer to? Its likeness to this question's model answers against the best of all.
   const stems = answerStems(doc);
-  const raw = modelAnswerSimilarity(rubric, stems, p);
-  const closest = input.rivals ? bestRivalSimilarity(input.rivals, question.id, stems, p) : null;
+  const raw = modelAnswerSimilarity(rubric, stems, p, weight);
+  const closest = input.rivals ? bestRivalSimilarity(input.rivals, question.id, stems, p, weight) : null;
   const rival = closest?.similarity ?? 0;
   // Far closer to another question's model answers: an answer to that question, whatever words the two share.
   const otherQuestion =
@@ -539,7 +583,9 @@ export function analyzeAnswer(input: AnalyzeInput, policy: Policy = DEFAULT_POLI
   const withStar = (share: number) =>
     star === null ? share : (1 - p.blend.star) * share + p.blend.star * star;
   const contentWords = doc.tokens.filter(isContent).length;
-  const unattestedPairs = coherent.clauses.reduce((n, c) => n + c.allPairs - c.allAttested, 0);
+  // Pairings of a named tool or service that no correct clause has: "CloudTrail acts as our SSO". Plain words
+  // paired for the first time ("a critical kind of situation") are vague, not nonsense.
+  const unattestedPairs = coherent.clauses.reduce((n, c) => n + c.toolPairs - c.toolAttested, 0);
   const measures: Measures = {
     covered: withStar(covered),
     similarity,

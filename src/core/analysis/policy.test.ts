@@ -100,25 +100,25 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(9);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.1882,
-      coveredRoot: 0.4242,
-      similarity: 1.7222,
+      covered: 1.1493,
+      coveredRoot: 0.4983,
+      similarity: 1.6658,
       unattested: 0,
-      nonsense: -0.2236,
-      relevance: 1.1345,
-      misrelations: -1.0679,
-      focus: 0.5788,
-      astray: -0.7645,
+      nonsense: -0.9451,
+      relevance: 1.1385,
+      misrelations: -0.8823,
+      focus: 0.7215,
+      astray: -0.7744,
     });
     // Like another question's model answers more than this one's: the grade falls by that much times its weight.
-    expect(predictGrade({ ...zero, relevance: 1, astray: 0.5 }, P)).toBeCloseTo(1.1345 - 0.5 * 0.7645, 10);
+    expect(predictGrade({ ...zero, relevance: 1, astray: 0.5 }, P)).toBeCloseTo(1.1385 - 0.5 * 0.7744, 10);
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1882 + 0.4242, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.7222, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.1345, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.1345 - 1.0679, 10);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1493 + 0.4983, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.6658, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.1385, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.1385 - 0.8823, 10);
     // A perfect answer predicts the sum of its weights (just over 5), clamped to 5, and scores 100.
-    expect(1.1882 + 0.4242 + 1.7222 + 1.1345 + 0.5788).toBeGreaterThan(5);
+    expect(1.1493 + 0.4983 + 1.6658 + 1.1385 + 0.7215).toBeGreaterThan(5);
     expect(predictGrade(full, P)).toBe(5);
     expect(combinedScore(full, 1, 1, 100, P)).toBe(100);
   });

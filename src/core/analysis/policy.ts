@@ -57,15 +57,15 @@ const policy = {
     // fit:begin
     intercept: 0,
     weights: {
-      covered: 1.1882,
-      coveredRoot: 0.4242,
-      similarity: 1.7222,
+      covered: 1.1493,
+      coveredRoot: 0.4983,
+      similarity: 1.6658,
       unattested: 0,
-      nonsense: -0.2236,
-      relevance: 1.1345,
-      misrelations: -1.0679,
-      focus: 0.5788,
-      astray: -0.7645,
+      nonsense: -0.9451,
+      relevance: 1.1385,
+      misrelations: -0.8823,
+      focus: 0.7215,
+      astray: -0.7744,
     },
     // fit:end
   },

@@ -41,6 +41,14 @@ export interface TermModel {
   readonly keyPoints: number;
 }
 
+/**
+ * How specific a stem (or thesaurus term) is: inverse key-point frequency in the bank, ln((K + 1) / (f + 1)) + 0.1.
+ * "Object Lock" says much more about which answer this is than "data" does.
+ */
+export function specificity(model: TermModel, stem: string): number {
+  return Math.log((model.keyPoints + 1) / ((model.keyPointFrequency.get(stem) ?? 0) + 1)) + 0.1;
+}
+
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 /** Room for this many items: two ids make one number below 2^53. */
 const ID_SPACE = 1 << 24;
@@ -312,6 +320,9 @@ export interface ClauseCoherence {
   /** Every term–term and term–verb pairing of the clause, and how many of them correct clauses have. */
   readonly allPairs: number;
   readonly allAttested: number;
+  /** The pairings with a named tool or service in them, and how many of them correct clauses have. */
+  readonly toolPairs: number;
+  readonly toolAttested: number;
   /** Known terms in the clause. */
   readonly terms: readonly string[];
 }
@@ -359,15 +370,24 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
     const linked = new Uint8Array(n * n);
     let allPairs = 0;
     let allAttested = 0;
+    // Nonsense is a tool or service put with what no correct answer puts it with; "kind of situation" is not.
+    const tool = terms.map((t) => toolLike(doc, items.at[items.terms.indexOf(t)] as number, model.named));
+    let toolPairs = 0;
+    let toolAttested = 0;
     for (let a = 0; a < terms.length; a++)
       for (let b = a + 1; b < n; b++) {
         allPairs++;
         const x = ids[a];
         const y = ids[b];
-        if (x !== undefined && y !== undefined && model.pairs.has(numericPair(x, y))) {
+        const has = x !== undefined && y !== undefined && model.pairs.has(numericPair(x, y));
+        if (has) {
           allAttested++;
           linked[a * n + b] = 1;
           linked[b * n + a] = 1;
+        }
+        if (tool[a] || (b < terms.length && tool[b])) {
+          toolPairs++;
+          if (has) toolAttested++;
         }
       }
     // A term is connected when some correct clause pairs it with another term or verb of this clause. Counting
@@ -379,7 +399,16 @@ export function coherence(doc: TextDoc, clauses: readonly Clause[], model: TermM
         pairs++;
         if (linked.subarray(a * n, a * n + n).includes(1)) attested++;
       }
-    judged.push({ clause: c, pairs, attested, allPairs, allAttested, terms });
+    judged.push({
+      clause: c,
+      pairs,
+      attested,
+      allPairs,
+      allAttested,
+      toolPairs,
+      toolAttested,
+      terms,
+    });
   }
   const bearing = judged.filter((j) => j.terms.length >= 2);
   // Unexplained: most pairings unknown to correct answers, or a named tool doing what no correct answer says.
