@@ -1,5 +1,5 @@
 // Agreement with graded DevOps answers (bank mode): Spearman, within-question pair order, junk below partial.
-// `npx tsx scripts/eval-devops.ts [--set blind|team] [--half tune|test] [--verbose]`; during tuning, look at the
+// `npx tsx scripts/eval-devops.ts [--set blind|blind2|team] [--half tune|test] [--verbose]`; during tuning, look at the
 // tuning half only (`npm run eval:tune`); `npm run eval` prints every set and half.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,11 @@ const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'graded');
 export const SETS = {
   /** Written blind to rubrics and engine by a helper who saw only the question texts; split by question. */
   blind: join(FIXTURES, 'blind-answers.jsonl'),
+  /**
+   * A second blind set (40 other bank questions × 7), written the same way in session 9 and measured once before
+   * any change was made with it in view; a tuning set since (every row `tune`).
+   */
+  blind2: join(FIXTURES, 'blind-2-answers.jsonl'),
   /** The first set (12 questions × 7), written by the team's grader; the engine was tuned with it in view. */
   team: join(FIXTURES, 'devops-answers.jsonl'),
 } as const;

@@ -41,6 +41,9 @@ export const FLOORS = {
   // Re-measured 2026-12-01 after the bank grew to 102 questions and 18 rubrics were corrected (#12): junk 0.905 → 0.857.
   blindTune: { spearman: 0.83, pairwise: 0.89, junk: 0.93 },
   team: { spearman: 0.88, pairwise: 0.92, junk: 0.97 },
+  // Session 9's second blind set (40 questions × 7), measured once before it was tuned on: 0.826 / 88.2% / 88.3%
+  // (the previous engine: 0.824 / 87.5% / 88.3%).
+  blind2: { spearman: 0.82, pairwise: 0.87, junk: 0.88 },
   mohlerTune: 0.62,
   mohlerTest: 0.6,
   /** Grammar (#11): learner set 1's test half, set 2 (held out), set 3 (tuning). */
@@ -224,6 +227,7 @@ export function evaluate(print = false): { figures: Figure[]; mohler: boolean } 
       blind.filter((r) => r.split === 'tune'),
       FLOORS.blindTune,
     ),
+    ...devopsFigures('second blind set (tuning)', readGraded(SETS.blind2), FLOORS.blind2),
     ...devopsFigures('team set (seed questions)', readGraded(SETS.team), FLOORS.team),
   ];
   const mohler = mohlerFigures();

@@ -1,6 +1,7 @@
 // `npm run fit [-- --write] [-- --least-squares]`: fit the policy's combination weights (src/core/analysis/combine.ts)
 // to expert grades.
-// Data: the TUNING half of the blind graded set and the team's set; the test half is never read here.
+// Data: the TUNING half of the blind graded set, the second blind set and the team's set; the test half is never
+// read here.
 // Least squares on grade = (intercept + Σ w·feature) × form × flag penalty, with signs fixed by meaning (more
 // coverage never lowers a grade, more nonsense never raises it), then refined with a within-question pair loss. Prints leave-one-question-out figures on the
 // tuning half, then the weights; --write puts them into policy.ts between its fit markers.
@@ -30,7 +31,7 @@ const RIDGE = 0.05;
 
 interface Row {
   readonly question: string;
-  readonly set: 'blind' | 'team';
+  readonly set: 'blind' | 'blind2' | 'team';
   readonly quality: string;
   readonly grade: number;
   readonly x: number[];
@@ -197,10 +198,13 @@ function figures(rows: readonly Row[], pred: readonly number[]) {
   };
 }
 
-const tune = rowsOf(
-  readGraded(SETS.blind).filter((g) => g.split === 'tune'),
-  'blind',
-);
+const tune = [
+  ...rowsOf(
+    readGraded(SETS.blind).filter((g) => g.split === 'tune'),
+    'blind',
+  ),
+  ...rowsOf(readGraded(SETS.blind2), 'blind2'),
+];
 const team = rowsOf(readGraded(SETS.team), 'team');
 const all = [...tune, ...team];
 const show = (name: string, f: ReturnType<typeof figures>) =>
@@ -217,17 +221,22 @@ for (const q of new Set(tune.map((r) => r.question))) {
   });
 }
 const w = fitter(all);
+const first = tune.filter((r) => r.set === 'blind').length;
 process.stdout.write(
-  `fit on ${tune.length} tuning answers (blind set, tuning half) + ${team.length} (team set)\n`,
+  `fit on ${tune.length} tuning answers (${first} of the blind set's tuning half, ${tune.length - first} of the second blind set) + ${team.length} (team set)\n`,
 );
-show('tuning half, leave-one-question-out', figures(tune, cv));
-show(
-  'tuning half, in-sample',
-  figures(
-    tune,
-    tune.map((r) => predict(w, r)),
-  ),
-);
+const part = (set: Row['set'], values: readonly number[]) => {
+  const idx = tune.flatMap((r, i) => (r.set === set ? [i] : []));
+  return figures(
+    idx.map((i) => tune[i] as Row),
+    idx.map((i) => values[i] as number),
+  );
+};
+const inSample = tune.map((r) => predict(w, r));
+show('tuning rows, leave-one-question-out', figures(tune, cv));
+show('  blind tuning half, held out', part('blind', cv));
+show('  second blind set, held out', part('blind2', cv));
+show('tuning rows, in-sample', figures(tune, inSample));
 show(
   'team set, in-sample',
   figures(

@@ -114,15 +114,32 @@ function modelAnswerSimilarity(
   for (const s of stems) if (!rubric.questionStems.has(s)) size += weight(s);
   if (size === 0) return 0;
   let best = 0;
-  for (const model of rubric.modelStems) {
-    if (model.size === 0) continue;
-    let total = 0;
-    for (const s of model) total += weight(s);
+  const totals = modelTotals(rubric, weight);
+  rubric.modelStems.forEach((model, k) => {
+    if (model.size === 0) return;
+    const total = totals[k] as number;
     let shared = 0;
     for (const s of stems) if (!rubric.questionStems.has(s) && model.has(s)) shared += weight(s);
     best = Math.max(best, likeness(shared, size, total, p));
-  }
+  });
   return Math.min(1, best / p.blend.similarityFullAt);
+}
+
+const totalsOf = new WeakMap<Rubric, WeakMap<StemWeight, number[]>>();
+/** Each model answer's total weight, once per rubric and weighting. */
+function modelTotals(rubric: Rubric, weight: StemWeight): number[] {
+  const byWeight = totalsOf.get(rubric) ?? new WeakMap<StemWeight, number[]>();
+  totalsOf.set(rubric, byWeight);
+  let totals = byWeight.get(weight);
+  if (!totals) {
+    totals = rubric.modelStems.map((model) => {
+      let total = 0;
+      for (const s of model) total += weight(s);
+      return total;
+    });
+    byWeight.set(weight, totals);
+  }
+  return totals;
 }
 
 interface RivalIndex {
