@@ -66,6 +66,16 @@ function rowsOf(graded: readonly Graded[], set: Row['set']): Row[] {
   });
 }
 
+/**
+ * Each graded set counts the same in the loss, whatever its size, so the largest set does not decide the weights
+ * alone: a row weighs (rows / sets) / (rows of its set).
+ */
+function balance(rows: readonly Row[]): number[] {
+  const per = new Map<string, number>();
+  for (const r of rows) per.set(r.set, (per.get(r.set) ?? 0) + 1);
+  return rows.map((r) => rows.length / per.size / (per.get(r.set) as number));
+}
+
 /** Solve (A + λI) w = b by Gaussian elimination. */
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
@@ -94,14 +104,16 @@ function fitWeights(rows: readonly Row[]): number[] {
     const free = [...Array(dims).keys()].filter((j) => !fixed.has(j));
     const a = free.map(() => free.map(() => 0));
     const b = free.map(() => 0);
-    for (const r of rows) {
+    const omega = balance(rows);
+    rows.forEach((r, n) => {
+      const o = omega[n] as number;
       const z = free.map((j) => (r.x[j] as number) * r.scale);
       for (let i = 0; i < free.length; i++) {
-        b[i] = (b[i] as number) + (z[i] as number) * r.grade;
+        b[i] = (b[i] as number) + o * (z[i] as number) * r.grade;
         for (let k = 0; k < free.length; k++)
-          (a[i] as number[])[k] = (a[i]?.[k] ?? 0) + (z[i] as number) * (z[k] as number);
+          (a[i] as number[])[k] = (a[i]?.[k] ?? 0) + o * (z[i] as number) * (z[k] as number);
       }
-    }
+    });
     for (let i = 0; i < free.length; i++)
       if (free[i] !== 0) (a[i] as number[])[i] = (a[i]?.[i] ?? 0) + RIDGE * rows.length;
     const w = solve(a, b);
@@ -131,6 +143,7 @@ function fitRanked(rows: readonly Row[]): number[] {
       if (a.question === b.question && a.grade > b.grade) pairs.push([i, j, a.grade - b.grade]);
     });
   });
+  const omega = balance(rows);
   const lr = 0.02;
   for (let step = 0; step < 400; step++) {
     const pred = z.map((x) => x.reduce((s, v, k) => s + v * (w[k] as number), 0));
@@ -138,7 +151,7 @@ function fitRanked(rows: readonly Row[]): number[] {
     rows.forEach((r, i) => {
       const e = (pred[i] as number) - r.grade;
       for (let k = 0; k < dims; k++)
-        grad[k] = (grad[k] as number) + (2 * e * (z[i]?.[k] as number)) / rows.length;
+        grad[k] = (grad[k] as number) + ((omega[i] as number) * 2 * e * (z[i]?.[k] as number)) / rows.length;
     });
     for (const [i, j, gap] of pairs) {
       const m = (pred[i] as number) - (pred[j] as number);
@@ -147,7 +160,8 @@ function fitRanked(rows: readonly Row[]): number[] {
       for (let k = 0; k < dims; k++)
         grad[k] =
           (grad[k] as number) +
-          (PAIR_WEIGHT * d * ((z[i]?.[k] as number) - (z[j]?.[k] as number))) / pairs.length;
+          ((omega[i] as number) * PAIR_WEIGHT * d * ((z[i]?.[k] as number) - (z[j]?.[k] as number))) /
+            pairs.length;
     }
     for (let k = 1; k < dims; k++) {
       let v = (w[k] as number) - lr * (grad[k] as number) - lr * RIDGE * (w[k] as number);

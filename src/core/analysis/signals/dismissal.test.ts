@@ -52,6 +52,27 @@ describe('dismissal', () => {
     expect(stance('wildcard policies', 'Wildcard policies we never avoid.')).toBe('stated');
   });
 
+  it('reads a verdict inside a spread-out mention, a fronted object refused, and "more than it is worth"', () => {
+    expect(stance('signed images', 'Signing is theatre for our images.')).toBe('dismissed');
+    expect(stance('network policies', "Network policies we don't use, since everything is internal.")).toBe(
+      'dismissed',
+    );
+    expect(stance('canaries', "Canaries I don't trust.")).toBe('dismissed');
+    expect(stance('service mesh', 'A service mesh is more moving parts than it is worth.')).toBe('dismissed');
+    // A refused drop act, and a negated verb with an object of its own, refuse nothing.
+    expect(stance('canaries', "Canaries we don't skip.")).toBe('stated');
+    expect(stance('backups', "Backups we don't touch by hand.")).toBe('stated');
+  });
+
+  it('reads a later word of a spread-out mention refused by a person, not a contrast', () => {
+    const practice = 'private cluster guardrails';
+    expect(stance(practice, "The cluster is private, so we don't need guardrails.")).toBe('negated');
+    expect(stance(practice, 'The cluster is private, with guardrails, not just alerts.')).toBe('stated');
+    expect(stance(practice, 'The cluster is private, and guardrails never see public traffic.')).toBe(
+      'stated',
+    );
+  });
+
   it('reads negation by parity and keeps endorsements that use negative words', () => {
     expect(stance('state locking', 'We do not use state locking.')).toBe('negated');
     expect(stance('rollback plan', 'We never deploy without a rollback plan.')).toBe('stated');

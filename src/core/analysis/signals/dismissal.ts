@@ -83,6 +83,11 @@ const VERDICT_PHRASES: readonly (readonly string[])[] = [
   ['not', 'worth'],
   ["n't", 'worth'],
   ['more', 'trouble', 'than'],
+  // "more moving parts than it's worth", "more complexity than it's worth".
+  ['than', 'it', 'be', 'worth'],
+  ['than', 'they', 'be', 'worth'],
+  ['more', 'moving', 'part'],
+  ['add', 'complexity'],
   ['too', 'slow'],
   ['too', 'expensive'],
   ['too', 'complicated'],
@@ -451,6 +456,21 @@ function standingVerdict(tokens: readonly Token[], from: number, to: number): Di
 /** Longest mention, in tokens, inside which a negator is read as negating it. */
 const INNER_SPAN = 5;
 
+/** Verbs that, negated after a fronted object, refuse it: "SCPs I don't use", "Egress we don't lock down". */
+const FRONTED_NEGATED: ReadonlySet<string> = new Set([
+  'use',
+  'need',
+  'do',
+  'run',
+  'want',
+  'lock',
+  'bother',
+  'care',
+  'touch',
+  'enable',
+  'trust',
+]);
+
 /** Subjects of a fronted object's clause: "SCPs *I* avoid". */
 const FRONTING_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'they', 'you', 'people', 'nobody']);
 
@@ -461,6 +481,22 @@ function frontedDrop(tokens: readonly Token[], from: number, to: number): Dismis
   const table = indexed(DROP_ACTS);
   let i = from + 1;
   while (i < to && (tokens[i]?.pos === 'AUX' || tokens[i]?.pos === 'ADV')) i++;
+  // "Blue/green I don't use", "Egress we never lock down": the fronted object, then a negated verb with no object
+  // of its own.
+  let k = i;
+  let negs = 0;
+  while (k < to && (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'ADV' || isNegator(tokens[k]))) {
+    if (isNegator(tokens[k])) negs++;
+    k++;
+  }
+  const verb = tokens[k];
+  if (negs % 2 === 1 && verb?.pos === 'VERB' && FRONTED_NEGATED.has(verb.lemma)) {
+    const rest = tokens
+      .slice(k + 1, to)
+      .find((x) => x.kind !== 'punct' && x.pos !== 'ADP' && x.pos !== 'PART');
+    if (!rest || rest.pos === 'ADV' || rest.pos === 'SCONJ' || rest.norm === 'because')
+      return { from: i, to: k + 1, form: 'drop' };
+  }
   const t = tokens[i];
   if (!t) return null;
   for (const seq of [
@@ -626,6 +662,48 @@ export function stanceOf(
         return { stance: 'negated', evidence: { from: i, to: i + 1, form: 'negation' } };
   }
 
+  // "Bedrock is private anyway, so we don't need guardrails": in a phrasing matched across a clause link, a later
+  // word of it that a person says they do without ("we don't", "I never"), counted back to the link as for the
+  // mention's start. A contrast ("data plane, not control plane") and a thing's own negation ("assets never reach
+  // the origin") are not refusals.
+  if (inner !== undefined && inner.length > 1) {
+    const within = new Set(inner);
+    for (const m of [...within].sort((a, b) => a - b)) {
+      if (m <= first) continue;
+      let k = m - 1;
+      while (k > first && !NEGATION_BARRIERS.has((tokens[k] as Token).norm)) k--;
+      if (k <= first) continue;
+      let n = 0;
+      let at = -1;
+      for (let i = k + 1; i < m; i++)
+        if (!within.has(i) && isNegator(tokens[i])) {
+          n++;
+          at = i;
+        }
+      if (n % 2 === 0) continue;
+      const before = tokens.slice(Math.max(k + 1, at - 2), at);
+      const byDoer = before.some((t) => DOERS.has(t.norm)) && before.every((t) => t.kind !== 'punct');
+      if (byDoer && !regret(m + 1, sTo))
+        return { stance: 'negated', evidence: { from: at, to: at + 1, form: 'negation' } };
+    }
+  }
+  // "Saving plan files is pointless, because they go stale": a phrasing matched around a verdict said of its
+  // first words.
+  if (inner !== undefined && inner.length > 1) {
+    const within = new Set(inner);
+    const head = Math.min(...inner);
+    for (let i = head + 1; i < last; i++) {
+      if (within.has(i)) continue;
+      const v = findVerdict(tokens, i, i + 1);
+      if (
+        v &&
+        !within.has(v.from) &&
+        saidOfSubject(tokens, head + 1, v) &&
+        negatorCount(tokens, head, v.from) === 0
+      )
+        return { stance: 'dismissed', evidence: v };
+    }
+  }
   // "SCPs I avoid", "Staging we skip": the mention fronted, then its subject and a drop act that takes it.
   const fronted = frontedDrop(tokens, last + 1, clause.to);
   if (fronted) return { stance: 'dismissed', evidence: fronted };
