@@ -170,6 +170,36 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '            examples = false;',
   },
   {
+    name: 'signal off: likeness weighted by specificity (every stem counts 1)',
+    file: 'src/core/analysis/index.ts',
+    find: '  if (model.keyPoints < MIN_KEY_POINTS_FOR_WEIGHTS) return unweighted;',
+    replace: '  if (model.keyPoints >= 0) return unweighted;',
+  },
+  {
+    name: "signal off: nonsense counts only a named tool's pairings (every pairing counts)",
+    file: 'src/core/analysis/signals/coherence.ts',
+    find: '        if (tool[a] || (b < terms.length && tool[b])) {',
+    replace: '        if (tool.length >= 0) {',
+  },
+  {
+    name: 'signal off: a fronted object refused with a negated verb ("X I don\'t use")',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: "  if (negs % 2 === 1 && verb?.pos === 'VERB' && FRONTED_NEGATED.has(verb.lemma)) {",
+    replace: "  if (negs % 2 === 1 && verb?.pos === 'VERB' && FRONTED_NEGATED.has(verb.lemma) && false) {",
+  },
+  {
+    name: 'signal off: a later word of a spread-out mention refused by a person',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: '      if (byDoer && !regret(m + 1, sTo))',
+    replace: '      if (byDoer && !regret(m + 1, sTo) && false)',
+  },
+  {
+    name: 'signal off: a verdict inside a spread-out mention',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: '      const v = findVerdict(tokens, i, i + 1);',
+    replace: '      const v = findVerdict(tokens, i, i);',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',
