@@ -4,7 +4,14 @@
 // flag. A paired term ("use_lockfile") needs a partner ("S3") in the same clause or the next one.
 import type { Token } from '../../text/index.js';
 import { readText } from '../../text/index.js';
-import { type DocIndex, indexDoc, matchPhrase, type PhraseMatch, spanOf } from '../phrases.js';
+import {
+  type CompiledPhrase,
+  type DocIndex,
+  indexDoc,
+  matchPhrase,
+  type PhraseMatch,
+  spanOf,
+} from '../phrases.js';
 import type { Policy } from '../policy.js';
 import type { CompiledPair, Rubric } from '../rubric.js';
 import type { CoverageBasis, FlagHit, KeyPointCoverage, Span } from '../types.js';
@@ -218,17 +225,33 @@ function keyPointsIn(
       (p) => p >= from && p < to && !skip?.has(p) && !index.partOnly.get(stem)?.has(p),
     );
   const out = new Map<number, number[]>();
-  rubric.keyPoints.forEach((kp, k) => {
-    for (const ph of [...kp.concepts, ...kp.pairs.map((pair) => pair.term)]) {
+  mentionPhrases(rubric).forEach((phrases, k) => {
+    for (const ph of phrases) {
       if (ph.stems.length === 0) continue;
-      const found = ph.stems.map(at);
-      if (found.every((p) => p !== undefined)) {
-        out.set(k, found as number[]);
+      const found: number[] = [];
+      for (const st of ph.stems) {
+        const p = at(st);
+        if (p === undefined) break;
+        found.push(p);
+      }
+      if (found.length === ph.stems.length) {
+        out.set(k, found);
         return;
       }
     }
   });
   return out;
+}
+
+const phrasesOf = new WeakMap<Rubric, ReadonlyArray<readonly CompiledPhrase[]>>();
+/** Each key point's concepts, then its paired terms: what names it. */
+function mentionPhrases(rubric: Rubric): ReadonlyArray<readonly CompiledPhrase[]> {
+  let known = phrasesOf.get(rubric);
+  if (!known) {
+    known = rubric.keyPoints.map((kp) => [...kp.concepts, ...kp.pairs.map((pair) => pair.term)]);
+    phrasesOf.set(rubric, known);
+  }
+  return known;
 }
 
 /**

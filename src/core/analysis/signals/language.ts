@@ -149,7 +149,10 @@ export function analyzeLanguage(
   const leaned = CONNECTORS.map((c) => ({ c, places: findAll(text, c.pattern) })).filter(
     (x) => x.places.length >= x.c.min,
   );
-  const fillerPlaces = FILLERS.reduce((n, f) => n + findAll(text, f.pattern).length, 0);
+  const fillers = FILLERS.map((f) => ({ phrase: f.phrase, places: findAll(text, f.pattern) })).filter(
+    (f) => f.places.length > 0,
+  );
+  const fillerPlaces = fillers.reduce((n, f) => n + f.places.length, 0);
   // The whole answer as it could be said: grammar corrected, fillers out, leaned-on connectors varied.
   const rewrite =
     leaned.length > 0 || grammar.length > 0 || fillerPlaces > 0
@@ -165,9 +168,6 @@ export function analyzeLanguage(
       (r) => c.pattern.test(r.sentence.text) && resetPattern(c.pattern),
     ),
   }));
-  const fillers = FILLERS.map((f) => ({ phrase: f.phrase, places: findAll(text, f.pattern) })).filter(
-    (f) => f.places.length > 0,
-  );
   const hedges = HEDGES.map((h) => ({ phrase: h.phrase, places: findAll(text, h.pattern) })).filter(
     (h) => h.places.length > 0,
   );
