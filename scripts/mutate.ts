@@ -200,6 +200,25 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
     replace: '      const v = findVerdict(tokens, i, i);',
   },
   {
+    name: 'signal off: a red flag in a sentence that calls it a mistake still fires',
+    file: 'src/core/analysis/signals/redFlags.ts',
+    find: '!labelledMistake(index, m.sentence, m.tokens)) {',
+    replace: 'true) {',
+  },
+  {
+    name: 'signal off: "avoid X" contradicts a key point that finds X',
+    file: 'src/core/analysis/signals/coverage.ts',
+    find: '          if (!seeksOut(phrase, stems)) consider(j);',
+    replace: '          consider(j);',
+  },
+  {
+    name: 'signal off: a negation inside a goal ("so that no …") is a refusal',
+    file: 'src/core/analysis/signals/dismissal.ts',
+    find: 'function purpose(tokens: readonly Token[], sentenceFrom: number, negator: number): boolean {',
+    replace:
+      'function purpose(tokens: readonly Token[], sentenceFrom: number, negator: number): boolean {\n  if (tokens) return false;',
+  },
+  {
     name: 'signal off: grammar (no findings)',
     file: 'src/core/analysis/signals/grammar.ts',
     find: '  if (doc.tokens.length === 0) return [];',

@@ -100,25 +100,25 @@ describe('policy: the combination', () => {
     expect(FEATURES).toHaveLength(9);
     // One unit of each feature moves the grade by its weight (signs fixed by meaning).
     expect(P.combine.weights).toEqual({
-      covered: 1.1184,
-      coveredRoot: 0.4415,
-      similarity: 1.8053,
-      unattested: -0.1285,
-      nonsense: -0.8458,
-      relevance: 1.1785,
-      misrelations: -0.933,
-      focus: 0.6378,
-      astray: -0.7668,
+      covered: 1.0985,
+      coveredRoot: 0.424,
+      similarity: 1.8295,
+      unattested: -0.1259,
+      nonsense: -0.8343,
+      relevance: 1.1806,
+      misrelations: -0.9209,
+      focus: 0.6427,
+      astray: -0.7486,
     });
     // Like another question's model answers more than this one's: the grade falls by that much times its weight.
-    expect(predictGrade({ ...zero, relevance: 1, astray: 0.5 }, P)).toBeCloseTo(1.1785 - 0.5 * 0.7668, 10);
+    expect(predictGrade({ ...zero, relevance: 1, astray: 0.5 }, P)).toBeCloseTo(1.1806 - 0.5 * 0.7486, 10);
     const full = { ...zero, covered: 1, similarity: 1, relevance: 1, focus: 1 };
-    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.1184 + 0.4415, 10);
-    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.8053, 10);
-    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.1785, 10);
-    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.1785 - 0.933, 10);
+    expect(predictGrade({ ...zero, covered: 1 }, P)).toBeCloseTo(1.0985 + 0.424, 10);
+    expect(predictGrade({ ...zero, similarity: 1 }, P)).toBeCloseTo(1.8295, 10);
+    expect(predictGrade({ ...zero, relevance: 1 }, P)).toBeCloseTo(1.1806, 10);
+    expect(predictGrade({ ...zero, relevance: 1, misrelations: 1 }, P)).toBeCloseTo(1.1806 - 0.9209, 10);
     // A perfect answer predicts the sum of its weights (just over 5), clamped to 5, and scores 100.
-    expect(1.1184 + 0.4415 + 1.8053 + 1.1785 + 0.6378).toBeGreaterThan(5);
+    expect(1.0985 + 0.424 + 1.8295 + 1.1806 + 0.6427).toBeGreaterThan(5);
     expect(predictGrade(full, P)).toBe(5);
     expect(combinedScore(full, 1, 1, 100, P)).toBe(100);
   });

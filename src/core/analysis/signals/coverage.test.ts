@@ -141,6 +141,25 @@ describe('claims, not keywords', () => {
     expect(status(a, 'state-locking')).not.toBe('hit');
   });
 
+  it('names a bad practice called a mistake without claiming it', () => {
+    const id = 'dynamodb-capacity-hot-partitions';
+    const flags = (answer: string) => run(id, answer).flags.map((f) => f.id);
+    expect(flags('We pick the order date as the partition key.')).toContain('low-cardinality-key');
+    expect(flags('A classic mistake here is using the order date as the partition key.')).not.toContain(
+      'low-cardinality-key',
+    );
+  });
+
+  it('reads "avoid X" as agreeing with a key point that finds X, and "X is overkill" as rejecting it', () => {
+    const avoid = run(
+      'terraform-state-team',
+      'On drift, we follow good practice, avoid manual changes, and look at it from time to time.',
+    );
+    expect(avoid.flags.map((f) => f.id)).not.toContain('not-drift-detection');
+    const reject = run('terraform-state-team', 'Drift detection is overkill for a team like ours.');
+    expect(reject.flags.map((f) => f.id)).toContain('not-drift-detection');
+  });
+
   it('reads a red flag through a coordinated conjunct, not through another verb', () => {
     const both = run(
       'crashloopbackoff-troubleshooting',

@@ -3,7 +3,7 @@
 // terms go together as in correct answers (coherence), not negated or dismissed, and not the evidence of a red
 // flag. A paired term ("use_lockfile") needs a partner ("S3") in the same clause or the next one.
 import type { Token } from '../../text/index.js';
-import { readText } from '../../text/index.js';
+import { readText, stemWord } from '../../text/index.js';
 import {
   type CompiledPhrase,
   type DocIndex,
@@ -52,6 +52,36 @@ function sentenceSpan(index: DocIndex, sentence: number): Span {
 }
 
 /** A stem that says something about the topic rather than about the question's own words. */
+/** Verbs whose object is a thing to get rid of: "find manual changes", "prevent drift", "avoid wildcards". */
+const SEEKING: ReadonlySet<string> = new Set(
+  [
+    'find',
+    'detect',
+    'catch',
+    'spot',
+    'prevent',
+    'avoid',
+    'stop',
+    'block',
+    'remove',
+    'reduce',
+    'eliminate',
+    'fix',
+    'alert',
+    'flag',
+    'deny',
+    'forbid',
+    'ban',
+    'limit',
+  ].map((w) => stemWord(w)),
+);
+
+/** A phrasing whose matched words leave out a verb that seeks out or keeps away what they name. */
+function seeksOut(phrase: CompiledPhrase, matched: readonly string[]): boolean {
+  const got = new Set(matched);
+  return phrase.stems.some((s) => SEEKING.has(s) && !got.has(s));
+}
+
 function specific(stem: string, rubric: Rubric): boolean {
   return stem.length >= 3 && !rubric.questionStems.has(stem);
 }
@@ -467,8 +497,11 @@ function keyPointResults(ctx: CoverageContext, bests: (Judged | undefined)[]): K
         const enough = m.tokens.length >= 2 && stems.some((s) => specific(s, rubric));
         // Half a phrasing said in order to reject it is a contradiction, not half a point.
         const j = enough ? judge(ctx, m.tokens, phrase.source) : null;
-        if (j && j.stance !== 'stated') consider(j);
-        else if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
+        // …unless the words it left out are the ones that seek the thing out: "avoid manual changes" rejects
+        // what "find manual changes" looks for, and agrees with it.
+        if (j && j.stance !== 'stated') {
+          if (!seeksOut(phrase, stems)) consider(j);
+        } else if (enough && (!partial || m.fraction > partial.fraction)) partial = m;
       }
       if (done()) break;
     }

@@ -73,6 +73,17 @@ describe('dismissal', () => {
     );
   });
 
+  it('reads a negation inside a goal ("so that no …", "make sure nobody …") as what the practice prevents', () => {
+    expect(
+      stance(
+        'service account token',
+        'I turn off automounting so that no service account token sits in the pod.',
+      ),
+    ).toBe('stated');
+    expect(stance('state locking', 'Make sure nobody turns state locking off.')).toBe('stated');
+    expect(stance('state locking', 'Nobody turns state locking on here.')).toBe('negated');
+  });
+
   it('reads negation by parity and keeps endorsements that use negative words', () => {
     expect(stance('state locking', 'We do not use state locking.')).toBe('negated');
     expect(stance('rollback plan', 'We never deploy without a rollback plan.')).toBe('stated');

@@ -545,6 +545,29 @@ function symptom(tokens: readonly Token[], negator: number): boolean {
   return subject.pos === 'PRON' || subject.pos === 'NOUN' || subject.pos === 'PROPN';
 }
 
+/** Words that open a goal: "so that", "make sure", "ensure", "in order that". */
+const PURPOSE: readonly (readonly string[])[] = [
+  ['so', 'that'],
+  ['make', 'sure'],
+  ['ensure'],
+  ['in', 'order'],
+];
+/** How far before a negator a goal's opening word may stand. */
+const PURPOSE_REACH = 6;
+
+/**
+ * A negation inside a goal states what the practice prevents, not a refusal: "so that no token is in the pod",
+ * "make sure managers aren't using postmortems in reviews".
+ */
+function purpose(tokens: readonly Token[], sentenceFrom: number, negator: number): boolean {
+  for (let i = negator - 1; i >= Math.max(sentenceFrom, negator - PURPOSE_REACH); i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') return false;
+    if (PURPOSE.some((seq) => seqAt(tokens, i, seq, negator) > 0)) return true;
+  }
+  return false;
+}
+
 /** A drop act set against what is done: "fix the timings *rather than* remove it", "*instead of* skipping it". */
 function counterposed(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at - 2]?.norm;
@@ -642,7 +665,13 @@ export function stanceOf(
       sentenceTokens.some((t) => COUNTERFACTUAL.has(t.norm) || t.norm === 'never');
     const noXnoY = lead?.norm === 'no' && tokens.slice(last + 1, sTo).some((t) => t.norm === 'no');
     const n = tokens.slice(from + 1, first).findIndex((t) => isNegator(t));
-    if (!counterfactual && !noXnoY && !regret(last + 1, sTo) && !symptom(tokens, from + 1 + n)) {
+    if (
+      !counterfactual &&
+      !noXnoY &&
+      !regret(last + 1, sTo) &&
+      !symptom(tokens, from + 1 + n) &&
+      !purpose(tokens, sFrom, from + 1 + n)
+    ) {
       return { stance: 'negated', evidence: { from: from + 1 + n, to: from + 2 + n, form: 'negation' } };
     }
     return stated;
@@ -657,7 +686,8 @@ export function stanceOf(
         isNegator(tokens[i]) &&
         !within.has(i) &&
         tokens[i - 1]?.kind !== 'punct' &&
-        negatorCount(tokens, first + 1, last) % 2 === 1
+        negatorCount(tokens, first + 1, last) % 2 === 1 &&
+        !purpose(tokens, sFrom, i)
       )
         return { stance: 'negated', evidence: { from: i, to: i + 1, form: 'negation' } };
   }
@@ -683,7 +713,7 @@ export function stanceOf(
       if (n % 2 === 0) continue;
       const before = tokens.slice(Math.max(k + 1, at - 2), at);
       const byDoer = before.some((t) => DOERS.has(t.norm)) && before.every((t) => t.kind !== 'punct');
-      if (byDoer && !regret(m + 1, sTo))
+      if (byDoer && !regret(m + 1, sTo) && !purpose(tokens, sFrom, at))
         return { stance: 'negated', evidence: { from: at, to: at + 1, form: 'negation' } };
     }
   }

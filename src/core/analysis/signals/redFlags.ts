@@ -14,6 +14,30 @@ function sentenceSpan(index: DocIndex, sentence: number): Span {
   return { start, end, text: index.doc.text.slice(start, end) };
 }
 
+/** Nouns that label what they are said of as an error: "the classic mistake is a date as the partition key". */
+const MISTAKE_LABELS: ReadonlySet<string> = new Set([
+  'mistake',
+  'antipattern',
+  'anti-pattern',
+  'pitfall',
+  'footgun',
+  'gotcha',
+]);
+
+/** A sentence that calls something a mistake (outside the phrasing's own words): the bad practice is named, not claimed. */
+function labelledMistake(index: DocIndex, sentence: number, own: readonly number[]): boolean {
+  const s = index.doc.sentences[sentence];
+  if (!s) return false;
+  const first = own[0] ?? -1;
+  const last = own[own.length - 1] ?? -1;
+  for (let i = s.from; i < s.to; i++) {
+    if (i >= first && i <= last) continue;
+    const t = index.doc.tokens[i];
+    if (t && (MISTAKE_LABELS.has(t.lemma) || MISTAKE_LABELS.has(t.norm))) return true;
+  }
+  return false;
+}
+
 /**
  * Which phrasings an answer can match, by stem: a phrasing read in order matches only where all its stems occur,
  * so each is filed under its stem that is rarest among the list's phrasings.
@@ -70,7 +94,7 @@ export function redFlagHits(
     const phrasings = compiled[f]?.phrasings ?? [];
     for (const k of (tried.get(f) as number[]).sort((a, b) => a - b)) {
       const m = matchPhrase(index, phrasings[k] as CompiledPhrase, false, true);
-      if (m && m.fraction === 1 && !m.softNegated) {
+      if (m && m.fraction === 1 && !m.softNegated && !labelledMistake(index, m.sentence, m.tokens)) {
         hits.push({
           id: flag.id,
           kind: 'red-flag',
