@@ -190,8 +190,8 @@ const SIGNALS: ReadonlyArray<{ name: string; file: string; find: string; replace
   {
     name: 'signal off: a later word of a spread-out mention refused by a person',
     file: 'src/core/analysis/signals/dismissal.ts',
-    find: '      if (byDoer && !regret(m + 1, sTo))',
-    replace: '      if (byDoer && !regret(m + 1, sTo) && false)',
+    find: '      if (byDoer && !regret(m + 1, sTo) && !purpose(tokens, sFrom, at))',
+    replace: '      if (byDoer && !regret(m + 1, sTo) && !purpose(tokens, sFrom, at) && false)',
   },
   {
     name: 'signal off: a verdict inside a spread-out mention',
