@@ -692,13 +692,14 @@ export function stanceOf(
         return { stance: 'negated', evidence: { from: i, to: i + 1, form: 'negation' } };
   }
 
-  // "Bedrock is private anyway, so we don't need guardrails": in a phrasing matched across a clause link, a later
-  // word of it that a person says they do without ("we don't", "I never"), counted back to the link as for the
-  // mention's start. A contrast ("data plane, not control plane") and a thing's own negation ("assets never reach
-  // the origin") are not refusals.
   if (inner !== undefined && inner.length > 1) {
     const within = new Set(inner);
-    for (const m of [...within].sort((a, b) => a - b)) {
+    const ordered = [...within].sort((a, b) => a - b);
+    // "Bedrock is private anyway, so we don't need guardrails": in a phrasing matched across a clause link, a later
+    // word of it that a person says they do without ("we don't", "I never"), counted back to the link as for the
+    // mention's start. A contrast ("data plane, not control plane") and a thing's own negation ("assets never
+    // reach the origin") are not refusals.
+    for (const m of ordered) {
       if (m <= first) continue;
       let k = m - 1;
       while (k > first && !NEGATION_BARRIERS.has((tokens[k] as Token).norm)) k--;
@@ -716,12 +717,9 @@ export function stanceOf(
       if (byDoer && !regret(m + 1, sTo) && !purpose(tokens, sFrom, at))
         return { stance: 'negated', evidence: { from: at, to: at + 1, form: 'negation' } };
     }
-  }
-  // "Saving plan files is pointless, because they go stale": a phrasing matched around a verdict said of its
-  // first words.
-  if (inner !== undefined && inner.length > 1) {
-    const within = new Set(inner);
-    const head = Math.min(...inner);
+    // "Saving plan files is pointless, because they go stale": a phrasing matched around a verdict said of its
+    // first words.
+    const head = ordered[0] as number;
     for (let i = head + 1; i < last; i++) {
       if (within.has(i)) continue;
       const v = findVerdict(tokens, i, i + 1);
