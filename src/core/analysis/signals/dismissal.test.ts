@@ -73,6 +73,20 @@ describe('dismissal', () => {
     );
   });
 
+  it('reads a negation inside a condition or a question as a case, and a drop with an exception as restraint', () => {
+    expect(
+      stance('api server', "If the app doesn't talk to the API server, I turn off the token mount."),
+    ).toBe('stated');
+    expect(stance('runbooks', "What happens when the team doesn't write runbooks?")).toBe('stated');
+    expect(stance('clusterrolebinding', 'I avoid a ClusterRoleBinding unless it is really needed.')).toBe(
+      'stated',
+    );
+    // The same words without the condition, the question or the exception still refuse.
+    expect(stance('api server', "The app doesn't talk to the API server.")).toBe('negated');
+    expect(stance('runbooks', "The team doesn't write runbooks.")).toBe('negated');
+    expect(stance('clusterrolebinding', 'I avoid a ClusterRoleBinding.')).toBe('dismissed');
+  });
+
   it('reads a negation inside a goal ("so that no …", "make sure nobody …") as what the practice prevents', () => {
     expect(
       stance(

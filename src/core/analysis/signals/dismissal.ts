@@ -568,6 +568,35 @@ function purpose(tokens: readonly Token[], sentenceFrom: number, negator: number
   return false;
 }
 
+/** Words that open a condition: a negation inside one sets a case ("If the app doesn't call the API, …"). */
+const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether', 'when', 'whenever', 'once']);
+
+/**
+ * A negation that refuses nothing: inside a condition ("If the app doesn't talk to the API server, I turn off the
+ * token") or inside a question ("What would you want me not to change?").
+ */
+function hypothetical(
+  tokens: readonly Token[],
+  clauses: readonly Clause[],
+  sentenceTo: number,
+  negator: number,
+): boolean {
+  if (tokens[sentenceTo - 1]?.norm === '?') return true;
+  const clause = clauses.find((c) => c.from <= negator && negator < c.to);
+  if (!clause) return false;
+  for (let i = clause.from; i < negator; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct') continue;
+    return CONDITIONS.has(t.norm) || (t.norm === 'even' && CONDITIONS.has(tokens[i + 1]?.norm ?? ''));
+  }
+  return false;
+}
+
+/** Words that make a drop act an exception, not a refusal: "I avoid ClusterRoleBindings *unless* really needed". */
+const EXCEPTIONS: ReadonlySet<string> = new Set(['unless', 'except', 'exception']);
+/** How far after the mention an exception may stand. */
+const EXCEPTION_REACH = 4;
+
 /** A drop act set against what is done: "fix the timings *rather than* remove it", "*instead of* skipping it". */
 function counterposed(tokens: readonly Token[], at: number): boolean {
   const a = tokens[at - 2]?.norm;
@@ -647,6 +676,10 @@ export function stanceOf(
       between.length <= 3 && between.every((t) => OBJECT_LEAD_POS.has(t.pos) || t.norm === 'of');
     const negs = negatorCount(tokens, clause.from, drop.from);
     // "there is no excuse to skip X", "skipping X is a mistake", "we never skip X".
+    const excepted = tokens
+      .slice(last + 1, Math.min(sTo, last + 1 + EXCEPTION_REACH))
+      .some((t) => EXCEPTIONS.has(t.norm));
+    if (ownObject && excepted) return stated;
     if (ownObject && negs % 2 === 0 && !counter(sFrom, drop.from) && !counter(last + 1, sTo))
       return { stance: 'dismissed', evidence: drop };
     if (ownObject) return stated;
@@ -670,7 +703,8 @@ export function stanceOf(
       !noXnoY &&
       !regret(last + 1, sTo) &&
       !symptom(tokens, from + 1 + n) &&
-      !purpose(tokens, sFrom, from + 1 + n)
+      !purpose(tokens, sFrom, from + 1 + n) &&
+      !hypothetical(tokens, clauses, sTo, from + 1 + n)
     ) {
       return { stance: 'negated', evidence: { from: from + 1 + n, to: from + 2 + n, form: 'negation' } };
     }
@@ -687,7 +721,8 @@ export function stanceOf(
         !within.has(i) &&
         tokens[i - 1]?.kind !== 'punct' &&
         negatorCount(tokens, first + 1, last) % 2 === 1 &&
-        !purpose(tokens, sFrom, i)
+        !purpose(tokens, sFrom, i) &&
+        !hypothetical(tokens, clauses, sTo, i)
       )
         return { stance: 'negated', evidence: { from: i, to: i + 1, form: 'negation' } };
   }
@@ -714,7 +749,12 @@ export function stanceOf(
       if (n % 2 === 0) continue;
       const before = tokens.slice(Math.max(k + 1, at - 2), at);
       const byDoer = before.some((t) => DOERS.has(t.norm)) && before.every((t) => t.kind !== 'punct');
-      if (byDoer && !regret(m + 1, sTo) && !purpose(tokens, sFrom, at))
+      if (
+        byDoer &&
+        !regret(m + 1, sTo) &&
+        !purpose(tokens, sFrom, at) &&
+        !hypothetical(tokens, clauses, sTo, at)
+      )
         return { stance: 'negated', evidence: { from: at, to: at + 1, form: 'negation' } };
     }
     // "Saving plan files is pointless, because they go stale": a phrasing matched around a verdict said of its
